@@ -25,7 +25,6 @@ _FOLD = str.maketrans(
         "ؤ": "و",
         "ئ": "ي",
         "\u0640": " ",  # tatweel
-        "ـ": " ",
         **{d: " " for d in _DIACRITICS},
         "’": "'",
         "‘": "'",

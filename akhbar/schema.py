@@ -14,6 +14,22 @@ PARTITION_KEY = "ingest_date"
 _TS = pa.timestamp("us", tz="UTC")
 
 SCHEMAS: dict[str, pa.Schema] = {
+    # Internal staging table of the raw layer: decoded text plus what ingestion read.
+    "raw_documents": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("source_path", pa.string()),
+            ("encoding", pa.string()),
+            ("language", pa.string()),
+            ("language_score", pa.float64()),
+            ("published_date", pa.date32()),
+            ("title", pa.string()),
+            ("author", pa.string()),
+            ("raw_text", pa.string()),
+            ("size_bytes", pa.int64()),
+            ("ingested_at", _TS),
+        ]
+    ),
     "articles": pa.schema(
         [
             ("article_id", pa.string()),
@@ -27,7 +43,6 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("encoding", pa.string()),
             ("ingested_at", _TS),
             ("size_bytes", pa.int64()),
-            ("duplicate_paths", pa.list_(pa.string())),
         ]
     ),
     "normalization_edits": pa.schema(
@@ -89,6 +104,14 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 
+CONTRACT_TABLES: tuple[str, ...] = (
+    "articles",
+    "normalization_edits",
+    "rejected_files",
+    "events",
+    "event_participants",
+    "mentions",
+)
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 EVENT_TYPES = ("congress", "meeting", "general_assembly", "public_election", "statement")

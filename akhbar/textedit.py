@@ -37,18 +37,23 @@ class TrackedText:
         """Replace every match of `pattern`, log one `Edit` per real change; return the count."""
         if isinstance(pattern, str):
             pattern = re.compile(pattern)
+        changes = []
+        for m in pattern.finditer(self.text):
+            after = repl(m) if callable(repl) else m.expand(repl)
+            if after != m.group(0):
+                changes.append((m.start(), m.end(), after))
+        return self.replace_spans(rule, changes)
+
+    def replace_spans(self, rule: str, changes: list[tuple[int, int, str]]) -> int:
+        """Replace the sorted, non-overlapping spans (start, end, after) of the current text."""
+        if not changes:
+            return 0
         pieces: list[str] = []
         cur: list[int] = []
         raw: list[int] = []
         last = 0
         new_pos = 0
-        changed = 0
-        for m in pattern.finditer(self.text):
-            after = repl(m) if callable(repl) else m.expand(repl)
-            before = m.group(0)
-            if after == before:
-                continue
-            s, e = m.span()
+        for s, e, after in changes:
             new_pos = self._keep(last, s, new_pos, pieces, cur, raw)
             raw_s = self.raw_offset(s)
             if after:
@@ -56,15 +61,12 @@ class TrackedText:
                 raw.append(raw_s)
                 pieces.append(after)
                 new_pos += len(after)
-            self.edits.append(Edit(rule, before, after, raw_s))
+            self.edits.append(Edit(rule, self.text[s:e], after, raw_s))
             last = e
-            changed += 1
-        if not changed:
-            return 0
         self._keep(last, len(self.text), new_pos, pieces, cur, raw)
         self.text = "".join(pieces)
         self._cur, self._raw = (cur, raw) if cur else ([0], [0])
-        return changed
+        return len(changes)
 
     def _keep(self, a: int, b: int, new_pos: int, pieces: list[str], cur: list[int], raw: list[int]) -> int:
         """Copy the unchanged stretch [a, b) of the current text, with its segments."""

@@ -1,0 +1,224 @@
+"""Raw files to documents: find them, read them safely, decode, identify the language, read the header.
+
+Every file ends as either a `Document` or a `Rejection` with a reason an operator
+understands; nothing is dropped silently and nothing outside the raw folder is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from akhbar.decode import DecodeError, decode
+from akhbar.language import identify
+from akhbar.textedit import TrackedText
+
+MAX_BYTES = 10 * 1024 * 1024  # no news article is this long; bigger files are refused, not read
+SUPPORTED_LANGUAGES = ("ar", "fr")
+MIN_TEXT_CHARS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """A file under the raw folder: `source_path` is relative to the folder, POSIX style."""
+
+    source_path: str
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @property
+    def arrival_day(self) -> dt.date:
+        """The UTC day the file arrived (its modification time): the partition it belongs to."""
+        return dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.UTC).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    source_path: str
+    reason: str
+    detail: str
+    mtime_ns: int = 0  # for paths refused while scanning: the link's own time, to file it under a day
+
+    @property
+    def arrival_day(self) -> dt.date:
+        return dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.UTC).date()
+
+
+@dataclass(slots=True)
+class Document:
+    """A decoded, accepted raw file with its header fields read."""
+
+    article_id: str
+    source_path: str
+    raw_text: str
+    encoding: str
+    language: str
+    language_score: float
+    published_date: dt.date | None
+    title: str | None
+    author: str | None
+    size_bytes: int
+
+
+def article_id_for(data: bytes) -> str:
+    """Stable id from the raw bytes: the same bytes under two names are one article."""
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def scan(root: str | Path) -> tuple[list[RawFile], list[Rejection]]:
+    """Every `*.txt` under `root`, recursively, sorted; links leading outside `root` are refused."""
+    base = Path(root).resolve()
+    files: list[RawFile] = []
+    rejected: list[Rejection] = []
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.lower().endswith(".txt"):
+                continue
+            path = Path(dirpath, name)
+            rel = path.relative_to(base).as_posix()
+            try:
+                link_time = path.lstat().st_mtime_ns
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:
+                rejected.append(Rejection(rel, "unreadable", f"cannot resolve the path: {exc}"))
+                continue
+            if not real.is_relative_to(base):
+                detail = "a link to a file outside the raw folder; only files inside it are read"
+                rejected.append(Rejection(rel, "outside_raw_folder", detail, link_time))
+                continue
+            try:
+                st = real.stat()
+            except OSError as exc:
+                rejected.append(Rejection(rel, "unreadable", str(exc), link_time))
+                continue
+            if not real.is_file():
+                rejected.append(Rejection(rel, "not_a_file", "not a regular file", link_time))
+                continue
+            files.append(RawFile(rel, real, st.st_size, st.st_mtime_ns))
+    return files, rejected
+
+
+def read_document(raw: RawFile) -> Document | Rejection:
+    """Read, decode and identify one file; never raises for bad content."""
+    if raw.size > MAX_BYTES:
+        return Rejection(raw.source_path, "too_large", f"{raw.size} bytes, over the {MAX_BYTES} byte limit")
+    try:
+        data = raw.path.read_bytes()
+    except OSError as exc:
+        return Rejection(raw.source_path, "unreadable", str(exc))
+    return document_from_bytes(raw.source_path, data)
+
+
+def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
+    """The pure part of `read_document`: bytes in, Document or Rejection out."""
+    if not data.strip():
+        return Rejection(source_path, "empty", "the file is empty or only white space")
+    try:
+        text, encoding = decode(data)
+    except DecodeError as exc:
+        return Rejection(source_path, exc.reason, exc.detail)
+    tracked = TrackedText(text)
+    header = read_header(tracked)
+    body = tracked.text
+    if len(body.strip()) < MIN_TEXT_CHARS:
+        return Rejection(source_path, "no_text", f"only {len(body.strip())} characters of text after the header")
+    language, score = identify(body)
+    if language not in SUPPORTED_LANGUAGES:
+        return Rejection(
+            source_path, "unsupported_language", f"language {language} (score {score}); Akhbar reads ar and fr"
+        )
+    return Document(
+        article_id=article_id_for(data),
+        source_path=source_path,
+        raw_text=text,
+        encoding=encoding,
+        language=language,
+        language_score=score,
+        published_date=header.published_date,
+        title=header.title,
+        author=header.author,
+        size_bytes=len(data),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    published_date: dt.date | None
+    title: str | None
+    author: str | None
+
+
+_META = re.compile(
+    r"\A[\ufeff\s]*(?:date|published|publié le|التاريخ|تاريخ النشر)\s*[:=]?\s*"
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^[ \t]*((?:بقلم|Par|By)[ \t]*:?[ \t]*)?([^\n:.،,]{3,60}?)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?؟:]\s*$")
+
+
+def read_header(text: TrackedText) -> Header:
+    """Take the metadata line and the byline off the text (edits recorded); read the title.
+
+    A leading ` date 2026-03-12` line is the published date. The first line is a title when
+    it is short, has no final stop and more text follows; it stays in the text. A short
+    line ending with `:` (`محمد الصفى :`) or starting with `Par`/`بقلم` right after the title
+    (or at the top) is the byline, and is removed.
+    """
+    published = None
+    m = _META.match(text.text)
+    if m:
+        try:
+            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            published = None
+        if published is not None:
+            text.replace_spans("metadata_line", [(0, m.end(), "")])
+    lines = text.text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return Header(published, None, None)
+    title = author = None
+    byline_at = None
+    for position, i in enumerate(filled[:2]):
+        if position == 1 and title is None:
+            break  # a byline stands first, or right after the title
+        author = _byline(lines[i])
+        if author:
+            byline_at = i
+            break
+        if position == 0 and _is_title(lines[i], rest=len(filled) > 1):
+            title = lines[i].strip()
+    if byline_at is not None:
+        start = sum(len(x) + 1 for x in lines[:byline_at])
+        end = min(start + len(lines[byline_at]) + 1, len(text.text))
+        text.replace_spans("byline", [(start, end, "")])
+    return Header(published, title, author)
+
+
+def _byline(line: str) -> str | None:
+    """The author's name if `line` is a byline: `محمد الصفى :`, `Par Karim Benali`, `بقلم: ...`."""
+    m = _BYLINE.match(line)
+    if not m or not 1 <= len(m.group(2).split()) <= 4:
+        return None
+    return m.group(2).strip() if (m.group(1) or line.rstrip().endswith(":")) else None
+
+
+def _is_title(line: str, rest: bool) -> bool:
+    """A headline: a short line with no final stop, followed by more text."""
+    candidate = line.strip()
+    words = len(candidate.split())
+    return rest and 3 <= words <= 30 and len(candidate) <= 250 and not _SENTENCE_END.search(candidate)
+
+
+def documents(files: Iterable[RawFile]) -> Iterator[Document | Rejection]:
+    """Read files one by one (a generator: memory stays flat however many files there are)."""
+    for raw in files:
+        yield read_document(raw)

@@ -1,0 +1,223 @@
+"""The pipeline's stages as plain functions over one arrival day: raw -> clean -> extract.
+
+Each stage reads its input partition from the lake in batches and writes its output
+partitions whole (see `akhbar.lake`), so memory stays flat and any stage can be re-run
+alone. Dagster assets (package `assets`) call these; so can a notebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from akhbar import lake
+from akhbar.ingest import Document, RawFile, Rejection, documents, read_header, scan
+from akhbar.textedit import TrackedText
+
+BATCH = 500
+
+
+@dataclass
+class StageReport:
+    """What a stage did, for logs, the CLI summary and Dagster metadata."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    files_seen: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class DayInput:
+    """What arrived on one day: readable files, and paths refused while scanning (bad links...)."""
+
+    files: list[RawFile] = field(default_factory=list)
+    refused: list[Rejection] = field(default_factory=list)
+
+
+def files_by_day(raw_root: str) -> dict[dt.date, DayInput]:
+    """The raw folder's files grouped by arrival day (UTC day of their modification time)."""
+    files, refused = scan(raw_root)
+    by_day: dict[dt.date, DayInput] = {}
+    for f in files:
+        by_day.setdefault(f.arrival_day, DayInput()).files.append(f)
+    for r in refused:
+        by_day.setdefault(r.arrival_day, DayInput()).refused.append(r)
+    return by_day
+
+
+def has_output(lake_root: str, table: str, day: dt.date) -> bool:
+    """Whether a day's partition was written before (so re-running it must replace it)."""
+    return lake.partition_exists(lake_root, table, day)
+
+
+def _earlier_articles(lake_root: str, day: dt.date) -> dict[str, str]:
+    """article_id -> 'day path' for articles already ingested on days before `day`."""
+    seen: dict[str, str] = {}
+    for other in lake.partitions(lake_root, "raw_documents"):
+        if other >= str(day):
+            continue
+        for batch in lake.read_partition(lake_root, "raw_documents", other, ["article_id", "source_path"]):
+            for aid, path in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
+                seen.setdefault(aid, f"{other} {path}")
+    return seen
+
+
+def ingest_day(lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime | None = None) -> StageReport:
+    """Raw layer for one day: decode, identify, read headers; write raw_documents and rejected_files."""
+    now = now or dt.datetime.now(dt.UTC)
+    files, refused = arrived.files, arrived.refused
+    report = StageReport(files_seen=len(files) + len(refused))
+    earlier = _earlier_articles(lake_root, day)
+    seen_today: dict[str, str] = {}
+    rejected_rows: list[dict] = []
+
+    def reject(source_path: str, reason: str, detail: str) -> None:
+        rejected_rows.append({"source_path": source_path, "reason": reason, "detail": detail, "seen_at": now})
+        report.reasons[reason] = report.reasons.get(reason, 0) + 1
+
+    for r in refused:
+        reject(r.source_path, r.reason, r.detail)
+
+    def accepted() -> Iterator[dict]:
+        for doc in documents(files):
+            if isinstance(doc, Rejection):
+                reject(doc.source_path, doc.reason, doc.detail)
+                continue
+            first = seen_today.get(doc.article_id)
+            if first is None and doc.article_id in earlier:
+                first = earlier[doc.article_id]
+            if first is not None:
+                reject(doc.source_path, "duplicate_content", f"same bytes as {first} (article {doc.article_id})")
+                continue
+            seen_today[doc.article_id] = doc.source_path
+            yield _raw_row(doc, now)
+
+    report.accepted = lake.write_partition(lake_root, "raw_documents", day, accepted())
+    report.rejected = lake.write_partition(lake_root, "rejected_files", day, rejected_rows, part="part-raw")
+    report.rows = {"raw_documents": report.accepted, "rejected_files": report.rejected}
+    return report
+
+
+def _raw_row(doc: Document, now: dt.datetime) -> dict:
+    return {
+        "article_id": doc.article_id,
+        "source_path": doc.source_path,
+        "encoding": doc.encoding,
+        "language": doc.language,
+        "language_score": doc.language_score,
+        "published_date": doc.published_date,
+        "title": doc.title,
+        "author": doc.author,
+        "raw_text": doc.raw_text,
+        "size_bytes": doc.size_bytes,
+        "ingested_at": now,
+    }
+
+
+def clean_document(row: dict) -> tuple[dict, list[dict]]:
+    """One raw_documents row -> (articles row, normalization_edits rows)."""
+    from akhbar.normalize import normalize_tracked
+
+    text = TrackedText(row["raw_text"])
+    read_header(text)
+    normalize_tracked(text, row["language"])
+    article = {k: row[k] for k in row if k != "raw_text"}
+    article["text_clean"] = text.text
+    edits = [
+        {"article_id": row["article_id"], "rule": e.rule, "before": e.before, "after": e.after, "start_char": e.start_char}
+        for e in text.edits
+    ]
+    return article, edits
+
+
+def extract_document(row: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """One articles row -> (events, event_participants, mentions) rows."""
+    from akhbar.extract import extract_article
+
+    result = extract_article(row["article_id"], row["text_clean"], row["language"], row["published_date"])
+    return result.events, result.participants, result.mentions
+
+
+Mapper = Callable[[Callable, list[dict]], list]
+
+
+@dataclass(frozen=True)
+class guarded:  # noqa: N801 - used like a decorator function
+    """Wrap a per-document step so one bad document becomes a recorded failure, not a crashed run.
+
+    A class rather than a closure so that it pickles into worker processes.
+    """
+
+    fn: Callable[[dict], object]
+
+    def __call__(self, row: dict) -> object:
+        try:
+            return self.fn(row)
+        except Exception as exc:  # any bug on one document must not stop the others
+            return DocumentFailure(row.get("source_path") or row.get("article_id", "?"), f"{type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class DocumentFailure:
+    source_path: str
+    detail: str
+
+
+def _serial_map(fn: Callable, rows: list[dict]) -> list:
+    return [fn(r) for r in rows]
+
+
+def _failure_rows(failures: list[DocumentFailure], stage: str) -> list[dict]:
+    now = dt.datetime.now(dt.UTC)
+    return [
+        {"source_path": f.source_path, "reason": f"{stage}_error", "detail": f.detail[:2000], "seen_at": now}
+        for f in failures
+    ]
+
+
+def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
+    """Clean layer for one day: raw_documents -> articles + normalization_edits."""
+    report = StageReport()
+    failures: list[DocumentFailure] = []
+    with (
+        lake.PartitionWriter(lake_root, "articles", day) as articles,
+        lake.PartitionWriter(lake_root, "normalization_edits", day) as edits,
+    ):
+        for batch in lake.read_partition(lake_root, "raw_documents", day, batch_size=BATCH):
+            results = mapper(guarded(clean_document), batch.to_pylist())
+            failures += [r for r in results if isinstance(r, DocumentFailure)]
+            results = [r for r in results if not isinstance(r, DocumentFailure)]
+            articles.write_rows([article for article, _ in results])
+            edits.write_rows([edit for _, edit_rows in results for edit in edit_rows])
+        report.rows = {"articles": articles.rows, "normalization_edits": edits.rows}
+    report.rejected = lake.write_partition(
+        lake_root, "rejected_files", day, _failure_rows(failures, "clean"), part="part-clean"
+    )
+    return report
+
+
+def extract_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
+    """Extract layer for one day: articles -> events, event_participants, mentions."""
+    report = StageReport()
+    columns = ["article_id", "source_path", "language", "published_date", "text_clean"]
+    failures: list[DocumentFailure] = []
+    with (
+        lake.PartitionWriter(lake_root, "events", day) as events,
+        lake.PartitionWriter(lake_root, "event_participants", day) as participants,
+        lake.PartitionWriter(lake_root, "mentions", day) as mentions,
+    ):
+        for batch in lake.read_partition(lake_root, "articles", day, columns=columns, batch_size=BATCH):
+            results = mapper(guarded(extract_document), batch.to_pylist())
+            failures += [r for r in results if isinstance(r, DocumentFailure)]
+            results = [r for r in results if not isinstance(r, DocumentFailure)]
+            events.write_rows([row for ev, _, _ in results for row in ev])
+            participants.write_rows([row for _, parts, _ in results for row in parts])
+            mentions.write_rows([row for _, _, ments in results for row in ments])
+        report.rows = {"events": events.rows, "event_participants": participants.rows, "mentions": mentions.rows}
+    report.rejected = lake.write_partition(
+        lake_root, "rejected_files", day, _failure_rows(failures, "extract"), part="part-extract"
+    )
+    return report

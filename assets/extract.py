@@ -1,0 +1,43 @@
+"""Extract layer: articles -> events, their participants, and every entity mention."""
+
+
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+
+from akhbar import pipeline
+from assets.metadata import table_metadata
+from assets.partitions import arrival_days, days_of, single_run
+from assets.resources import LakeResource
+from assets.runtime import WorkersResource
+
+OWNERS = ["team:akhbar-data"]
+_SPECS = {
+    "events": "One row per event an article reports (congress, meeting, general_assembly, public_election, "
+    "statement) with date and precision, party, place and HCP codes, and the evidence sentence with offsets.",
+    "event_participants": "People named in an event, without titles, with the role, organization and party "
+    "the text gives them.",
+    "mentions": "Every entity found in an article (person, place, party, organization, date) with its code "
+    "(HCP code, party code, ISO date) and offsets in text_clean.",
+}
+
+
+@multi_asset(
+    name="extract_layer",
+    specs=[
+        AssetSpec(name, group_name="extract", kinds={"parquet"}, owners=OWNERS, deps=["articles"], description=text)
+        for name, text in _SPECS.items()
+    ],
+    partitions_def=arrival_days,
+    backfill_policy=single_run,
+)
+def extract_layer(context: AssetExecutionContext, lake: LakeResource, workers: WorkersResource):
+    """Extract the event tables from the articles of the run's days."""
+    days = [d for d in days_of(context) if pipeline.has_output(lake.root, "articles", d)]
+    totals = dict.fromkeys(_SPECS, 0)
+    with workers.mapper() as mapper:
+        for day in days:
+            report = pipeline.extract_day(lake.root, day, mapper)
+            context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
+            for k, v in report.rows.items():
+                totals[k] += v
+    for table, rows in totals.items():
+        yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))

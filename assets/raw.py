@@ -1,0 +1,67 @@
+"""Raw layer: files in the raw folder -> decoded documents and the files refused, per arrival day."""
+
+
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+
+from akhbar import pipeline
+from assets.metadata import table_metadata
+from assets.partitions import arrival_days, days_of, single_run
+from assets.resources import LakeResource, RawFolderResource
+
+OWNERS = ["team:akhbar-data"]
+
+
+@multi_asset(
+    name="raw_layer",
+    specs=[
+        AssetSpec(
+            "raw_documents",
+            group_name="raw",
+            kinds={"parquet"},
+            owners=OWNERS,
+            description="Every accepted raw file, decoded, with its language (langid), encoding and header "
+            "(published date, title, byline). Internal staging for the clean layer.",
+        ),
+        AssetSpec(
+            "rejected_files",
+            group_name="raw",
+            kinds={"parquet"},
+            owners=OWNERS,
+            description="Every raw file that was not accepted, with the reason (empty, binary, undecodable, "
+            "too_large, unsupported_language, duplicate_content, outside_raw_folder, ...). Nothing is dropped silently.",
+        ),
+    ],
+    partitions_def=arrival_days,
+    backfill_policy=single_run,
+)
+def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lake: LakeResource):
+    """Read the raw files that arrived on the run's days."""
+    by_day = pipeline.files_by_day(raw_folder.root)
+    days = [d for d in days_of(context) if d in by_day or pipeline.has_output(lake.root, "raw_documents", d)]
+    totals = {"raw_documents": 0, "rejected_files": 0}
+    files = accepted = 0
+    reasons: dict[str, int] = {}
+    for day in days:
+        report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
+        context.log.info(f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected")
+        for k, v in report.rows.items():
+            totals[k] += v
+        files += report.files_seen
+        accepted += report.accepted
+        for k, v in report.reasons.items():
+            reasons[k] = reasons.get(k, 0) + v
+    yield MaterializeResult(
+        asset_key="raw_documents",
+        metadata={
+            **table_metadata(lake.root, "raw_documents", totals["raw_documents"], days),
+            "files_read": MetadataValue.int(files),
+            "accepted": MetadataValue.int(accepted),
+        },
+    )
+    yield MaterializeResult(
+        asset_key="rejected_files",
+        metadata={
+            **table_metadata(lake.root, "rejected_files", totals["rejected_files"], days),
+            "reasons": MetadataValue.json(reasons),
+        },
+    )

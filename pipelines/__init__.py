@@ -1,0 +1,1 @@
+"""How Akhbar runs: Dagster definitions, jobs, schedule, sensor, resources, and the `akhbar` CLI."""

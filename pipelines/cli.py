@@ -1,0 +1,108 @@
+"""The `akhbar` command: run the pipeline on a folder, or query the warehouse.
+
+    akhbar run [--raw DIR] [--lake DIR] [--days 2026-11-01:2026-11-23] [--processes N]
+    akhbar sql "select ..." [--lake DIR] [--file query.sql] [--format table|csv|json]
+
+Folders default to $AKHBAR_RAW / $AKHBAR_LAKE, then `data/raw` / `data/processed`.
+`run` materializes every asset in process, through Dagster, for the arrival days found in
+the raw folder, prints progress and a summary, and exits 1 if the run failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipelines.resources import lake_root, raw_root
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="akhbar", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the whole pipeline on a folder of raw files")
+    run.add_argument("--raw", default=None, help="raw folder (default $AKHBAR_RAW or data/raw)")
+    run.add_argument("--lake", default=None, help="lake root (default $AKHBAR_LAKE or data/processed)")
+    run.add_argument("--days", default=None, help="arrival days FROM:TO (default: every day in the raw folder)")
+    run.add_argument("--processes", type=int, default=None, help="worker processes (default: one per core)")
+    run.add_argument("--quiet", action="store_true", help="only the summary")
+
+    sql = sub.add_parser("sql", help="query the DuckDB warehouse")
+    sql.add_argument("query", nargs="?", help="SQL text (or use --file)")
+    sql.add_argument("--file", default=None, help="read the query from this file")
+    sql.add_argument("--lake", default=None, help="lake root (default $AKHBAR_LAKE or data/processed)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return cmd_run(args)
+    return cmd_sql(args)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from akhbar.pipeline import files_by_day
+    from pipelines.runner import RunFailed, run_pipeline
+
+    raw = args.raw or raw_root()
+    lake = args.lake or lake_root()
+    if not Path(raw).is_dir():
+        print(f"akhbar: the raw folder {raw!r} does not exist", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    if args.days:
+        first, _, last = args.days.partition(":")
+        days = (dt.date.fromisoformat(first), dt.date.fromisoformat(last or first))
+    else:
+        found = sorted(files_by_day(raw))
+        if not found:
+            print(f"akhbar: no *.txt files in {raw}; nothing to do")
+            return 0
+        days = (found[0], found[-1])
+    _progress(args.quiet)
+    print(f"akhbar: running {raw} -> {lake}, arrival days {days[0]} to {days[1]}", flush=True)
+    try:
+        summary = run_pipeline(raw, lake, days, processes=args.processes)
+    except RunFailed as exc:
+        print(f"akhbar: the run failed: {exc}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - start
+    print(summary.render(seconds))
+    return 0
+
+
+def _progress(quiet: bool) -> None:
+    """Dagster's own log lines at WARNING; our stage lines at INFO unless --quiet."""
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    os.environ.setdefault("DAGSTER_LOGGING_LEVEL", "WARNING")
+    if quiet:
+        os.environ["AKHBAR_QUIET"] = "1"
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from akhbar.query import query, render
+
+    lake = args.lake or lake_root()
+    text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    if not text:
+        print("akhbar sql: give a query or --file", file=sys.stderr)
+        return 2
+    warehouse = Path(lake) / "warehouse.duckdb"
+    if not warehouse.exists():
+        print(f"akhbar sql: no warehouse at {warehouse}; run `akhbar run` first", file=sys.stderr)
+        return 2
+    try:
+        columns, rows = query(warehouse, text)
+    except Exception as exc:  # a bad query is the user's error: say it, no traceback
+        print(f"akhbar sql: {exc}", file=sys.stderr)
+        return 1
+    print(render(columns, rows, args.format))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

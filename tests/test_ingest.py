@@ -1,0 +1,80 @@
+import datetime as dt
+
+from akhbar.ingest import Document, Rejection, document_from_bytes, read_header
+from akhbar.language import identify
+from akhbar.textedit import TrackedText
+
+BODY_AR = (
+    "عقد المكتب السياسي لحزب التقدم والاشتراكية اجتماعه الأسبوعي يوم الثلاثاء 21 يناير 2020 "
+    "وأجرى في بداية أشغاله تقييما أوليا للمؤتمرات الجهوية للحزب."
+)
+BODY_FR = (
+    "Le Premier secrétaire de l'USFP, Driss Lachguar, a tenu une série de réunions organisationnelles "
+    "dans la région de Souss-Massa."
+)
+
+
+def test_metadata_line_becomes_published_date_and_leaves_the_text() -> None:
+    text = TrackedText(" date 2026-03-12 " + BODY_FR)
+    header = read_header(text)
+    assert header.published_date == dt.date(2026, 3, 12)
+    assert text.text == BODY_FR
+    assert [(e.rule, e.start_char) for e in text.edits] == [("metadata_line", 0)]
+
+
+def test_title_and_byline_are_read_and_the_byline_removed() -> None:
+    title = "حزب التقدم والاشتراكية بإقليم الجديدة ينتخب كاتبا إقليميا"
+    raw = f"{title}\nمحمد الصفى :\n{BODY_AR}"
+    text = TrackedText(raw)
+    header = read_header(text)
+    assert header.title == title
+    assert header.author == "محمد الصفى"
+    assert text.text == f"{title}\n{BODY_AR}"
+    assert text.edits[0].rule == "byline"
+    assert text.edits[0].start_char == len(title) + 1
+
+
+def test_french_byline_with_par() -> None:
+    text = TrackedText(f"Par Karim Benali\n{BODY_FR}")
+    header = read_header(text)
+    assert header.author == "Karim Benali"
+    assert header.title is None
+    assert text.text == BODY_FR
+
+
+def test_a_single_paragraph_has_no_title() -> None:
+    header = read_header(TrackedText(BODY_AR))
+    assert header == header.__class__(None, None, None)
+
+
+def test_a_sentence_is_not_a_title() -> None:
+    header = read_header(TrackedText("Ceci est une phrase complète qui se termine par un point.\n" + BODY_FR))
+    assert header.title is None
+
+
+def test_document_from_bytes_reads_everything() -> None:
+    doc = document_from_bytes("a/b.txt", (" date 2026-03-12 " + BODY_FR).encode())
+    assert isinstance(doc, Document)
+    assert (doc.language, doc.published_date, doc.encoding) == ("fr", dt.date(2026, 3, 12), "utf-8")
+    assert 0.9 <= doc.language_score <= 1.0
+
+
+def test_same_bytes_same_id_and_different_bytes_different_id() -> None:
+    a = document_from_bytes("a.txt", BODY_AR.encode())
+    b = document_from_bytes("b.txt", BODY_AR.encode())
+    c = document_from_bytes("c.txt", (BODY_AR + " ").encode())
+    assert isinstance(a, Document) and isinstance(b, Document) and isinstance(c, Document)
+    assert a.article_id == b.article_id != c.article_id
+
+
+def test_language_scores_are_probabilities() -> None:
+    assert identify(BODY_AR)[0] == "ar"
+    lang, score = identify(BODY_FR)
+    assert lang == "fr" and 0.0 <= score <= 1.0
+
+
+def test_empty_and_english_files_are_rejected_with_reasons() -> None:
+    assert document_from_bytes("e.txt", b"  \n\t ") == Rejection("e.txt", "empty", "the file is empty or only white space")
+    english = b"The party held its national congress in the capital and elected a new leadership for four years."
+    rejected = document_from_bytes("en.txt", english)
+    assert isinstance(rejected, Rejection) and rejected.reason == "unsupported_language"

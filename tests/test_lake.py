@@ -1,0 +1,63 @@
+import datetime as dt
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from akhbar import lake
+
+DAY = dt.date(2026, 11, 23)
+
+
+def _rows(n: int, prefix: str = "a") -> list[dict]:
+    return [{"source_path": f"{prefix}{i}.txt", "reason": "empty", "detail": "", "seen_at": None} for i in range(n)]
+
+
+def test_partition_layout_is_hive_and_readable_by_duckdb(tmp_path) -> None:
+    root = str(tmp_path)
+    assert lake.write_partition(root, "rejected_files", DAY, _rows(3)) == 3
+    path = tmp_path / "rejected_files" / f"ingest_date={DAY}" / "part-0.parquet"
+    assert path.exists()
+    got = duckdb.sql(
+        f"select count(*), min(ingest_date) from read_parquet('{tmp_path}/rejected_files/**/*.parquet', hive_partitioning = true)"
+    ).fetchall()
+    assert got == [(3, DAY)]
+
+
+def test_rewriting_a_partition_replaces_it_whole(tmp_path) -> None:
+    root = str(tmp_path)
+    lake.write_partition(root, "rejected_files", DAY, _rows(5))
+    lake.write_partition(root, "rejected_files", DAY, _rows(2, "b"))
+    rows = [r for b in lake.read_partition(root, "rejected_files", DAY) for r in b.to_pylist()]
+    assert [r["source_path"] for r in rows] == ["b0.txt", "b1.txt"]
+
+
+def test_a_failed_write_leaves_the_old_partition_and_no_temporary_file(tmp_path) -> None:
+    root = str(tmp_path)
+    lake.write_partition(root, "rejected_files", DAY, _rows(2))
+
+    def broken():
+        yield from _rows(3000, "c")
+        raise RuntimeError("crash mid-write")
+
+    with pytest.raises(RuntimeError):
+        lake.write_partition(root, "rejected_files", DAY, broken())
+    assert lake.row_count(root, "rejected_files") == 2
+    assert list((tmp_path / "_tmp").iterdir()) == []
+
+
+def test_uncommitted_writer_is_invisible(tmp_path) -> None:
+    root = str(tmp_path)
+    writer = lake.PartitionWriter(root, "rejected_files", DAY)
+    writer.write_rows(_rows(10))
+    assert lake.partitions(root, "rejected_files") == []
+    writer.commit()
+    assert lake.partitions(root, "rejected_files") == [str(DAY)]
+    assert pq.read_table(tmp_path / "rejected_files" / f"ingest_date={DAY}" / "part-0.parquet").num_rows == 10
+
+
+def test_empty_partition_still_has_the_schema(tmp_path) -> None:
+    root = str(tmp_path)
+    assert lake.write_partition(root, "events", DAY, []) == 0
+    table = pq.read_table(tmp_path / "events" / f"ingest_date={DAY}" / "part-0.parquet")
+    assert table.num_rows == 0 and "event_type" in table.column_names
