@@ -128,11 +128,15 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
     header = read_header(tracked)
     body = tracked.text
     if len(body.strip()) < MIN_TEXT_CHARS:
-        return Rejection(source_path, "no_text", f"only {len(body.strip())} characters of text after the header")
+        return Rejection(
+            source_path, "no_text", f"only {len(body.strip())} characters of text after the header"
+        )
     language, score = identify(body)
     if language not in SUPPORTED_LANGUAGES:
         return Rejection(
-            source_path, "unsupported_language", f"language {language} (score {score}); Akhbar reads ar and fr"
+            source_path,
+            "unsupported_language",
+            f"language {language} (score {score}); Akhbar reads ar and fr",
         )
     return Document(
         article_id=article_id_for(data),
@@ -160,7 +164,9 @@ _META = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^[ \t]*((?:بقلم|Par|By)[ \t]*:?[ \t]*)?([^\n:.،,]{3,60}?)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^[ \t]*((?:بقلم|Par|By)[ \t]*:?[ \t]*)?([^\n:.،,]{3,60}?)[ \t]*:?[ \t]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?؟:]\s*$")
 
 

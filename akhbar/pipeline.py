@@ -65,7 +65,9 @@ def _earlier_articles(lake_root: str, day: dt.date) -> dict[str, str]:
     return seen
 
 
-def ingest_day(lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime | None = None) -> StageReport:
+def ingest_day(
+    lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime | None = None
+) -> StageReport:
     """Raw layer for one day: decode, identify, read headers; write raw_documents and rejected_files."""
     now = now or dt.datetime.now(dt.UTC)
     files, refused = arrived.files, arrived.refused
@@ -90,7 +92,9 @@ def ingest_day(lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime
             if first is None and doc.article_id in earlier:
                 first = earlier[doc.article_id]
             if first is not None:
-                reject(doc.source_path, "duplicate_content", f"same bytes as {first} (article {doc.article_id})")
+                reject(
+                    doc.source_path, "duplicate_content", f"same bytes as {first} (article {doc.article_id})"
+                )
                 continue
             seen_today[doc.article_id] = doc.source_path
             yield _raw_row(doc, now)
@@ -127,7 +131,13 @@ def clean_document(row: dict) -> tuple[dict, list[dict]]:
     article = {k: row[k] for k in row if k != "raw_text"}
     article["text_clean"] = text.text
     edits = [
-        {"article_id": row["article_id"], "rule": e.rule, "before": e.before, "after": e.after, "start_char": e.start_char}
+        {
+            "article_id": row["article_id"],
+            "rule": e.rule,
+            "before": e.before,
+            "after": e.after,
+            "start_char": e.start_char,
+        }
         for e in text.edits
     ]
     return article, edits
@@ -157,7 +167,9 @@ class guarded:  # noqa: N801 - used like a decorator function
         try:
             return self.fn(row)
         except Exception as exc:  # any bug on one document must not stop the others
-            return DocumentFailure(row.get("source_path") or row.get("article_id", "?"), f"{type(exc).__name__}: {exc}")
+            return DocumentFailure(
+                row.get("source_path") or row.get("article_id", "?"), f"{type(exc).__name__}: {exc}"
+            )
 
 
 @dataclass(frozen=True)
@@ -216,7 +228,11 @@ def extract_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> S
             events.write_rows([row for ev, _, _ in results for row in ev])
             participants.write_rows([row for _, parts, _ in results for row in parts])
             mentions.write_rows([row for _, _, ments in results for row in ments])
-        report.rows = {"events": events.rows, "event_participants": participants.rows, "mentions": mentions.rows}
+        report.rows = {
+            "events": events.rows,
+            "event_participants": participants.rows,
+            "mentions": mentions.rows,
+        }
     report.rejected = lake.write_partition(
         lake_root, "rejected_files", day, _failure_rows(failures, "extract"), part="part-extract"
     )

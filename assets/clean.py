@@ -1,6 +1,5 @@
 """Clean layer: decoded documents -> normalized articles, with every edit the cleaning made."""
 
-
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from akhbar import pipeline

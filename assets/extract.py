@@ -1,6 +1,5 @@
 """Extract layer: articles -> events, their participants, and every entity mention."""
 
-
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from akhbar import pipeline
@@ -23,7 +22,9 @@ _SPECS = {
 @multi_asset(
     name="extract_layer",
     specs=[
-        AssetSpec(name, group_name="extract", kinds={"parquet"}, owners=OWNERS, deps=["articles"], description=text)
+        AssetSpec(
+            name, group_name="extract", kinds={"parquet"}, owners=OWNERS, deps=["articles"], description=text
+        )
         for name, text in _SPECS.items()
     ],
     partitions_def=arrival_days,

@@ -41,7 +41,9 @@ def _markdown(table: pa.Table) -> str:
 def table_metadata(lake_root: str, table: str, rows: int, days: list[dt.date]) -> dict:
     return {
         "dagster/row_count": MetadataValue.int(rows),
-        "partitions_written": MetadataValue.text(", ".join(map(str, days)) if len(days) <= 10 else f"{len(days)} days"),
+        "partitions_written": MetadataValue.text(
+            ", ".join(map(str, days)) if len(days) <= 10 else f"{len(days)} days"
+        ),
         "preview": MetadataValue.md(preview(lake_root, table, days)),
         "dagster/column_schema": table_schema(table),
         "path": MetadataValue.path(f"{lake_root}/{table}"),

@@ -1,6 +1,5 @@
 """Raw layer: files in the raw folder -> decoded documents and the files refused, per arrival day."""
 
-
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from akhbar import pipeline
@@ -43,7 +42,9 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
     reasons: dict[str, int] = {}
     for day in days:
         report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
-        context.log.info(f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected")
+        context.log.info(
+            f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected"
+        )
         for k, v in report.rows.items():
             totals[k] += v
         files += report.files_seen

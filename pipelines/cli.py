@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="run the whole pipeline on a folder of raw files")
     run.add_argument("--raw", default=None, help="raw folder (default $AKHBAR_RAW or data/raw)")
     run.add_argument("--lake", default=None, help="lake root (default $AKHBAR_LAKE or data/processed)")
-    run.add_argument("--days", default=None, help="arrival days FROM:TO (default: every day in the raw folder)")
+    run.add_argument(
+        "--days", default=None, help="arrival days FROM:TO (default: every day in the raw folder)"
+    )
     run.add_argument("--processes", type=int, default=None, help="worker processes (default: one per core)")
     run.add_argument("--quiet", action="store_true", help="only the summary")
 

@@ -6,7 +6,6 @@ directory walk. The run key names the day and the newest file time, so a day is 
 twice for the same files.
 """
 
-
 from collections import defaultdict
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
@@ -45,5 +44,7 @@ def raw_folder_sensor(context: SensorEvaluationContext):
     days, top = changed_days(raw_root(), cursor)
     if not days:
         return SkipReason("no new or changed raw files")
-    requests = [RunRequest(run_key=f"{day}:{mtime}", partition_key=day) for day, mtime in sorted(days.items())]
+    requests = [
+        RunRequest(run_key=f"{day}:{mtime}", partition_key=day) for day, mtime in sorted(days.items())
+    ]
     return SensorResult(run_requests=requests, cursor=str(top))

@@ -74,7 +74,11 @@ def test_language_scores_are_probabilities() -> None:
 
 
 def test_empty_and_english_files_are_rejected_with_reasons() -> None:
-    assert document_from_bytes("e.txt", b"  \n\t ") == Rejection("e.txt", "empty", "the file is empty or only white space")
-    english = b"The party held its national congress in the capital and elected a new leadership for four years."
+    assert document_from_bytes("e.txt", b"  \n\t ") == Rejection(
+        "e.txt", "empty", "the file is empty or only white space"
+    )
+    english = (
+        b"The party held its national congress in the capital and elected a new leadership for four years."
+    )
     rejected = document_from_bytes("en.txt", english)
     assert isinstance(rejected, Rejection) and rejected.reason == "unsupported_language"

@@ -10,7 +10,10 @@ DAY = dt.date(2026, 11, 23)
 
 
 def _rows(n: int, prefix: str = "a") -> list[dict]:
-    return [{"source_path": f"{prefix}{i}.txt", "reason": "empty", "detail": "", "seen_at": None} for i in range(n)]
+    return [
+        {"source_path": f"{prefix}{i}.txt", "reason": "empty", "detail": "", "seen_at": None}
+        for i in range(n)
+    ]
 
 
 def test_partition_layout_is_hive_and_readable_by_duckdb(tmp_path) -> None:
