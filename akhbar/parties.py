@@ -1,0 +1,172 @@
+"""Political parties and party bodies in Arabic and French text.
+
+Parties come from `lexicons/parties.tsv` (names, nicknames such as حزب الكتاب or حزب الوردة,
+abbreviations, common misspellings), organizations from `lexicons/organizations.tsv`. Both
+are matched with the place linker's `PhraseIndex` over `match_key` tokens, so hamza variants,
+a detached و ("التقدم و الاشتراكية"), hyphens and Arabic clitics (لحزب, بالمكتب, للجنة) are
+handled once, in one scan per document.
+
+Rule for short ambiguous aliases (column `guard` of parties.tsv):
+- `word`: only right after a context word of the lexicon (حزب/لحزب, فريق, le parti...):
+  الاستقلال alone is independence, الميزان a scale, الحمامة a dove.
+- `doc`: after a context word, or when the same party is named by an unguarded alias
+  elsewhere in the text: الأحرار, الاتحاديون, PI, MP, UC are clear in an article that also
+  says التجمع الوطني للأحرار or Mouvement populaire, and not otherwise.
+French aliases written with capitals in the lexicon must be written with capitals in the text
+(Mouvement populaire, MP), so "un mouvement populaire" or "mp3" are not parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from akhbar.places import PhraseIndex, Token, Variant, arabic_variants, phrase_key, read_lexicon, tokenize
+from akhbar.spans import Mention
+
+CONTEXT = "context"
+
+
+@dataclass(frozen=True, slots=True)
+class PartyAlias:
+    code: str
+    alias: str
+    kind: str  # name | nickname | abbreviation | misspelling
+    guard: str  # '' | word | doc
+
+
+@dataclass(frozen=True)
+class _PartyTables:
+    language: str
+    index: PhraseIndex
+    context_words: frozenset[str]
+    canonical: dict[str, str]  # code -> first `name` in this language
+
+
+def _language(language: str) -> str:
+    return "ar" if language == "ar" else "fr"
+
+
+def _variants(language: str):
+    return arabic_variants if language == "ar" else (lambda key: [Variant(key, 0)])
+
+
+@lru_cache(maxsize=4)
+def _party_tables(language: str) -> _PartyTables:
+    lang = _language(language)
+    index = PhraseIndex()
+    context: set[str] = set()
+    canonical: dict[str, str] = {}
+    for row in read_lexicon("parties.tsv"):
+        if row["language"] != lang:
+            continue
+        if row["kind"] == CONTEXT:
+            context.add(phrase_key(row["alias"]))
+            continue
+        index.add(row["alias"], PartyAlias(row["code"], row["alias"], row["kind"], row["guard"]))
+        if row["kind"] == "name":
+            canonical.setdefault(row["code"], row["alias"])
+    return _PartyTables(lang, index, frozenset(context), canonical)
+
+
+def _case_ok(alias: str, written: str) -> bool:
+    """French capitals in the lexicon must be capitals in the text (all of them for an acronym)."""
+    if alias.isupper():
+        return written == written.upper()
+    return not alias[:1].isupper() or written[:1].isupper()
+
+
+def _after_context_word(tables: _PartyTables, tokens: Sequence[Token], first: int) -> bool:
+    """A context word (حزب, لحزب, le parti...) right before the alias."""
+    if first == 0:
+        return False
+    keys = [v.key for v in _variants(tables.language)(tokens[first - 1].key)]
+    return any(k in tables.context_words for k in keys)
+
+
+def find_parties(text: str, language: str) -> list[Mention]:
+    """Party mentions in order, non-overlapping: entity_type 'party', code 'PPS', 'USFP'...;
+    normalized = the party's name in the text's language; extra: alias kind and guard."""
+    tables = _party_tables(language)
+    tokens = tokenize(text)
+    found: list[tuple[int, int, PartyAlias, bool]] = []  # start, end, alias, context word before
+    for match in tables.index.scan(tokens, _variants(tables.language)):
+        written = text[match.start : match.end]
+        aliases = [a for a in match.payloads if tables.language == "ar" or _case_ok(a.alias, written)]
+        if not aliases:
+            continue
+        alias = min(aliases, key=lambda a: (a.guard != "", a.guard == "word"))
+        found.append((match.start, match.end, alias, _after_context_word(tables, tokens, match.first)))
+    named = {alias.code for _, _, alias, _ in found if not alias.guard}
+    mentions: list[Mention] = []
+    for start, end, alias, after_context in found:
+        if alias.guard == "word" and not after_context:
+            continue
+        if alias.guard == "doc" and not (after_context or alias.code in named):
+            continue
+        normalized = tables.canonical.get(alias.code, alias.alias)
+        extra = {"alias": alias.alias, "kind": alias.kind, "guard": alias.guard or None}
+        mentions.append(Mention("party", text[start:end], normalized, alias.code, start, end, extra))
+    return mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _Organization:
+    canonical: str
+    kind: str
+
+
+@lru_cache(maxsize=4)
+def _organization_index(language: str) -> PhraseIndex:
+    lang = _language(language)
+    index = PhraseIndex()
+    for row in read_lexicon("organizations.tsv"):
+        if row["language"] != lang:
+            continue
+        org = _Organization(row["canonical"], row["kind"])
+        index.add(row["canonical"], org)
+        if row["alias"] and row["alias"] != row["canonical"]:
+            index.add(row["alias"], org)
+    return index
+
+
+def find_organizations(text: str, language: str) -> list[Mention]:
+    """Party bodies and affiliated organizations in order: entity_type 'organization', code None,
+    normalized = canonical form; extra['kind'] (body | affiliate | institution) and extra['party'],
+    the code of a party named right after it (المكتب السياسي لحزب التقدم والاشتراكية -> PPS)."""
+    lang = _language(language)
+    tokens = tokenize(text)
+    parties = find_parties(text, lang)
+    party_at = {p.start_char: p for p in parties}
+    mentions: list[Mention] = []
+    for match in _organization_index(lang).scan(tokens, _variants(lang)):
+        org: _Organization = match.payloads[0]
+        party = _party_right_after(tokens, match.last, party_at, lang)
+        extra = {"kind": org.kind, "party": party}
+        mentions.append(
+            Mention(
+                "organization",
+                text[match.start : match.end],
+                org.canonical,
+                None,
+                match.start,
+                match.end,
+                extra,
+            )
+        )
+    return mentions
+
+
+def _party_right_after(
+    tokens: Sequence[Token], last: int, party_at: dict[int, Mention], language: str
+) -> str | None:
+    """The party named within two tokens after an organization (لحزب X, du parti X, de l'USFP)."""
+    for n in range(last + 1, min(last + 4, len(tokens))):
+        tok = tokens[n]
+        for start in range(tok.start, min(tok.start + 3, tok.end)):
+            if start in party_at:
+                return party_at[start].code
+        if language == "ar" and n > last + 1:
+            break
+    return None

@@ -1,0 +1,486 @@
+"""Place names in Arabic and French text, linked to the HCP codes of `akhbar.gazetteer`.
+
+How a place is found (all tables are built once per language and cached):
+- Text is cut into letter tokens; each token gets a key (`match_key` without spaces), so
+  hamza/alef/ta marbuta variants and accents meet, and names are compared with their spaces
+  and hyphens removed (`Ida-Outanane` = `Ida Ou Tanane`, `درعة تافيلالت` = `درعة-تافيلالت`).
+- A `PhraseIndex` holds every official name and alias (`lexicons/place_aliases.tsv`) by key; the
+  scan walks the tokens once, trying the longest name at each token, with Arabic clitics peeled
+  off the first token (و ف ب ل ك, لل for ل+ال) and head words glued in front (إقليمصفرو).
+- A head word before the name (`lexicons/place_heads.tsv`: جهة، إقليم، جماعة، la province de,
+  secrétaire provincial d') says which level is meant when one name is several places.
+
+Decisions (documented because they are choices, not facts):
+- No head word and a name that is both a commune and its province (الخميسات, Fès, الدار البيضاء):
+  the commune, because a bare city name in news is a city ("بالخميسات", "à Khouribga").
+- One commune name in several provinces: the one whose province or region is named elsewhere in
+  the same text, else the most populous; `extra['ambiguous']` is then True.
+- Common words: a name whose wordfreq zipf is >= `COMMON_ZIPF` (measured: الجديدة 5.5, صباح 5.4,
+  المنزل 5.1, العيون 4.6, الساحل 4.5 are above; تيفلت, صفرو, آزمور below) is only taken after a head
+  word, or after a preposition (بالجديدة, في العيون, à Rabat) when it names a province or a city of
+  50,000+; `lexicons/place_word_policy.tsv` overrides this per name (free / head).
+- People: rural and small communes are mostly named after families and saints (بنمنصور, سيدي
+  علي); they are taken only after a head word, a preposition (ببنمنصور, في, à) or inside a list of
+  places (الصخيرات تمارة، وسلا، وأسفي). Regions, provinces and towns of 20,000+ may stand alone.
+- French: a place without a head word must be written with a capital letter.
+- Former regions (جهة دكالة عبدة...) have no current code: recognised so their parts do not link
+  wrongly, but not returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from wordfreq import zipf_frequency
+
+from akhbar.gazetteer import GazetteerRecord, crosswalk_names, records, records_by_code
+from akhbar.keys import match_key
+from akhbar.spans import Mention, Place
+
+COMMON_ZIPF = 4.0  # wordfreq zipf at or above which a name is also a common word
+BIG_CITY = 50_000  # population above which a frequent-word commune name may stand after a preposition
+SMALL_TOWN = 20_000  # an urban commune this large may be named alone (no head word, no preposition)
+FORMER = "-"  # alias code of a place with no current HCP code
+
+# Letters and Arabic marks (diacritics, tatweel) make a token; anything else separates tokens.
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+")
+# What may sit between two tokens of one name: spaces, hyphens, apostrophes, tatweel.
+_JOINER = re.compile(r"[\s\-'’‘ـ]*")
+# Proclitics that attach to an Arabic word: conjunctions و ف, prepositions ب ل ك.
+_AR_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
+# ل + ال is written لل: للجديدة is ل + الجديدة.
+_AR_LAM_ARTICLE = ("ولل", "فلل", "لل")
+_AR_PREPOSITION_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل", "لل", "ولل", "فلل")
+
+
+# ---------------------------------------------------------------- tokens and phrase index
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A run of letters: `key` is its `match_key` without spaces; `joined` says that only
+    spaces, hyphens or apostrophes separate it from the next token (a name may go on)."""
+
+    start: int
+    end: int
+    key: str
+    joined: bool
+
+
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Letter tokens of `text` with their keys, offsets into `text` (cached: the place, party and
+    organization finders all read the same document)."""
+    key_text = match_key(text)  # length-preserving: token offsets hold on the key
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Token] = []
+    for n, (start, end) in enumerate(spans):
+        key = key_text[start:end].replace(" ", "")
+        joined = n + 1 < len(spans) and _JOINER.fullmatch(text, end, spans[n + 1][0]) is not None
+        out.append(Token(start, end, key, joined))
+    return tuple(out)
+
+
+def phrase_key(surface: str) -> str:
+    """The key a name is stored under: its tokens' keys, concatenated."""
+    return "".join(t.key for t in tokenize(surface))
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One reading of a token: `key` after peeling clitics, `offset` chars into the token where
+    the name starts, and a head word found glued in front (إقليمصفرو), if any."""
+
+    key: str
+    offset: int
+    glued_head: str | None = None
+    preposition: bool = False
+
+
+def arabic_variants(key: str) -> list[Variant]:
+    """The token itself, then the token without its proclitics (وبالخميسات -> الخميسات)."""
+    out = [Variant(key, 0)]
+    if key.isascii():
+        return out
+    for lam in _AR_LAM_ARTICLE:
+        if key.startswith(lam) and len(key) > len(lam) + 1:
+            out.append(Variant("ال" + key[len(lam) :], 0, None, True))
+            break
+    for clitic in _AR_PROCLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 2:
+            out.append(Variant(key[len(clitic) :], len(clitic), None, clitic in _AR_PREPOSITION_CLITICS))
+    return out
+
+
+@dataclass(slots=True)
+class Match:
+    """A phrase found by `PhraseIndex.scan`: tokens first..last, chars start..end."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    key: str
+    payloads: list
+    variant: Variant
+
+
+@dataclass
+class PhraseIndex:
+    """Phrases by key, with every key prefix, for one left-to-right greedy scan over tokens.
+
+    Cost per document is a few set lookups per token, whatever the number of phrases.
+    """
+
+    entries: dict[str, list] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, surface: str, payload: object) -> None:
+        key = phrase_key(surface)
+        if not key:
+            return
+        self.entries.setdefault(key, []).append(payload)
+        self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
+
+    def scan(
+        self, tokens: Sequence[Token], variants: Callable[[str], list[Variant]] = arabic_variants
+    ) -> Iterator[Match]:
+        """Longest phrase at each token, left to right, never overlapping.
+
+        A phrase may start inside a token (after clitics) but always ends at a token's end,
+        so `الجديدة` is never found inside `الجديدةالكبرى`.
+        """
+        n = len(tokens)
+        i = 0
+        while i < n:
+            best: tuple[int, int, str, Variant] | None = None  # (last, -offset, key, variant)
+            for var in variants(tokens[i].key):
+                if var.key not in self.prefixes:
+                    continue
+                key, j = var.key, i
+                while True:
+                    if key in self.entries and (best is None or (j, -var.offset) > best[:2]):
+                        best = (j, -var.offset, key, var)
+                    if j + 1 >= n or not tokens[j].joined:
+                        break
+                    key += tokens[j + 1].key
+                    if key not in self.prefixes:
+                        break
+                    j += 1
+            if best is None:
+                i += 1
+                continue
+            last, _, key, var = best
+            yield Match(i, last, tokens[i].start + var.offset, tokens[last].end, key, self.entries[key], var)
+            i = last + 1
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def read_lexicon(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV lexicon in `akhbar/lexicons/` (header line, `#` comments, UTF-8)."""
+    text = resources.files("akhbar").joinpath("lexicons", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    surface: str
+    level: str
+    kind: str  # noun | adjective
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    record: GazetteerRecord | None  # None for a former place (alias code -)
+    surface: str  # the name or alias as written in the lexicon
+    alias: bool
+
+
+@dataclass(frozen=True)
+class _Tables:
+    language: str
+    names: PhraseIndex
+    heads: dict[str, Head]  # by key (one or two tokens, concatenated)
+    glued_heads: re.Pattern | None  # Arabic: clitics + head + rest in one token
+    common: frozenset[str]  # keys of names that are also frequent words
+    policy: dict[str, str]  # key -> free | head
+
+
+_FR_SKIP = frozenset({"de", "d", "du", "des", "la", "le", "l", "les"})
+_PREPOSITIONS = {
+    "ar": frozenset(
+        phrase_key(w) for w in ("في", "من", "إلى", "الى", "عن", "نحو", "بين", "داخل", "قرب", "حول")
+    ),
+    "fr": frozenset({"a", "de", "d", "en", "au", "aux", "vers", "pres", "depuis", "par", "sur", "pour"}),
+}
+
+
+@lru_cache(maxsize=4)
+def _tables(language: str) -> _Tables:
+    lang = "ar" if language == "ar" else "fr"
+    names = PhraseIndex()
+    common: set[str] = set()
+    for rec in records():
+        surface = rec.name_ar if lang == "ar" else rec.name_fr
+        if not surface:
+            continue
+        names.add(surface, _Candidate(rec, surface, False))
+        if zipf_frequency(surface, lang) >= COMMON_ZIPF:
+            common.add(phrase_key(surface))
+    by_code = records_by_code()
+    for old in crosswalk_names():
+        surface = old.name_ar if lang == "ar" else old.name_fr
+        rec = by_code.get(old.code)
+        if surface and rec is not None and phrase_key(surface) not in names.entries:
+            names.add(surface, _Candidate(rec, surface, True))
+    for row in read_lexicon("place_aliases.tsv"):
+        if row["language"] != lang:
+            continue
+        rec = None if row["code"] == FORMER else by_code[row["code"]]
+        names.add(row["alias"], _Candidate(rec, row["alias"], True))
+        if rec is not None and zipf_frequency(row["alias"], lang) >= COMMON_ZIPF:
+            common.add(phrase_key(row["alias"]))
+    heads = {
+        phrase_key(r["head"]): Head(r["head"], r["level"], r["kind"])
+        for r in read_lexicon("place_heads.tsv")
+        if r["language"] == lang
+    }
+    glued = None
+    if lang == "ar":
+        nouns = sorted(
+            (k for k, h in heads.items() if h.kind == "noun" and len(k) >= 3), key=len, reverse=True
+        )
+        glued = re.compile(r"([وفبل]{0,2})(" + "|".join(map(re.escape, nouns)) + r")(.{2,})")
+    policy = {
+        phrase_key(r["name"]): r["policy"]
+        for r in read_lexicon("place_word_policy.tsv")
+        if r["language"] == lang
+    }
+    return _Tables(lang, names, heads, glued, frozenset(common), policy)
+
+
+# ---------------------------------------------------------------- linking
+
+
+_LEVEL_RANK = {"commune": 0, "arrondissement": 1, "province": 2, "region": 3}
+
+
+def _variants_for(tables: _Tables) -> Callable[[str], list[Variant]]:
+    if tables.language != "ar":
+        return lambda key: [Variant(key, 0)]
+    glued = tables.glued_heads
+
+    def variants(key: str) -> list[Variant]:
+        out = arabic_variants(key)
+        m = glued.fullmatch(key) if glued is not None else None
+        if m:
+            clitics, head, _rest = m.groups()
+            out.append(Variant(key[m.start(3) :], m.start(3), head, bool(clitics)))
+        return out
+
+    return variants
+
+
+def _head_before(tables: _Tables, tokens: Sequence[Token], first: int) -> tuple[Head, int] | None:
+    """A head word ending right before token `first` (French: de/d'/la... may sit between)."""
+    j = first - 1
+    if tables.language != "ar":
+        skipped = 0
+        while j >= 0 and tokens[j].key in _FR_SKIP and skipped < 2:
+            j, skipped = j - 1, skipped + 1
+    if j < 0:
+        return None
+    for span in (2, 1):  # two-token heads first: الجماعة الترابية
+        lo = j - span + 1
+        if lo < 0:
+            continue
+        if span == 2 and not tokens[lo].joined:
+            continue
+        keys = [v.key for v in (arabic_variants(tokens[lo].key) if tables.language == "ar" else [])]
+        keys = keys or [tokens[lo].key]
+        rest = "".join(t.key for t in tokens[lo + 1 : j + 1])
+        for k in keys:
+            head = tables.heads.get(k + rest)
+            if head is not None:
+                return head, tokens[lo].start
+    return None
+
+
+def _after_preposition(tables: _Tables, tokens: Sequence[Token], match: Match) -> bool:
+    if match.variant.preposition:
+        return True
+    prev = match.first - 1
+    return prev >= 0 and tokens[prev].key in _PREPOSITIONS[tables.language]
+
+
+def _level(c: _Candidate) -> str:
+    return c.record.level if c.record is not None else "region"
+
+
+@dataclass(slots=True)
+class _Found:
+    match: Match
+    candidates: list[_Candidate]
+    head: Head | None
+    head_start: int | None
+
+
+def _known_alone(found: _Found) -> bool:
+    """Whether the name may stand with no head word and no preposition: a region, a province or a
+    town (urban commune) of `SMALL_TOWN`+. Rural and small communes are mostly named after families
+    and saints (بنمنصور, الرماني, سيدي علي): alone, such a name is a person more often."""
+    for c in found.candidates:
+        rec = c.record
+        if rec is None or rec.level in ("region", "province"):
+            return True
+        if rec.level == "commune" and rec.kind == "urban" and rec.population >= SMALL_TOWN:
+            return True
+    return False
+
+
+def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found, in_list: bool) -> bool:
+    """Whether a matched name is a place here and not a common word or a person (module docstring).
+
+    `in_list`: the name follows another place by a comma or و (الصخيرات تمارة، وسلا، وأسفي).
+    """
+    match, head = found.match, found.head
+    policy = tables.policy.get(match.key)
+    if head is not None:
+        return True
+    if policy == "head":
+        return False
+    if tables.language != "ar" and not text[match.start].isupper():
+        return False
+    if (
+        tables.language == "ar"
+        and text[match.end - 1] == "ه"
+        and any(c.surface.endswith("ة") for c in found.candidates)
+    ):
+        return False  # شهده (a verb and its pronoun) is not شهدة: a ta marbuta written as ha needs a head
+    introduced = in_list or _after_preposition(tables, tokens, match)
+    if policy == "free":
+        return True
+    if match.key in tables.common:
+        notable = any(
+            c.record is not None
+            and (
+                c.record.level == "province" or (c.record.kind == "urban" and c.record.population >= BIG_CITY)
+            )
+            for c in found.candidates
+        )
+        return notable and introduced
+    return introduced or _known_alone(found)
+
+
+def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
+    """The candidate a mention means, and what `extra` should say about the choice."""
+    cands = found.candidates
+    if found.head is not None:
+        wanted = found.head.level
+        at_level = [
+            c for c in cands if _level(c) == wanted or (wanted == "commune" and _level(c) == "arrondissement")
+        ]
+        cands = at_level or cands
+    best_rank = min(_LEVEL_RANK.get(_level(c), 9) for c in cands)
+    cands = [c for c in cands if _LEVEL_RANK.get(_level(c), 9) == best_rank]
+    codes = sorted({c.record.code for c in cands if c.record is not None})
+    if len(codes) <= 1:
+        return cands[0], {}
+    in_context = [
+        c
+        for c in cands
+        if c.record is not None and (c.record.province_code in context or c.record.region_code in context)
+    ]
+    if in_context:
+        pick = max(in_context, key=lambda c: (c.record.province_code in context, c.record.population))
+        return pick, {"ambiguous": True, "candidates": codes, "resolved_by": "context"}
+    pick = max(cands, key=lambda c: c.record.population if c.record is not None else -1)
+    return pick, {"ambiguous": True, "candidates": codes, "resolved_by": "population"}
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,،؛]\s*)?(?:(?:و|et|ou)\s*)?(?:(?:d['’]|de\s+|à\s+))?")
+
+
+def _listed(text: str, previous_end: int, start: int) -> bool:
+    """Only a comma and/or and (و، et) between the previous place and this one."""
+    return _LIST_GAP.fullmatch(text, previous_end, start) is not None
+
+
+def find_places(text: str, language: str) -> list[Mention]:
+    """Place mentions in order, non-overlapping; entity_type 'place'; code = most specific HCP code;
+    extra['place'] is the akhbar.spans.Place with commune/province/region codes and level."""
+    tables = _tables(language)
+    tokens = tokenize(text)
+    found: list[_Found] = []
+    for match in tables.names.scan(tokens, _variants_for(tables)):
+        head = None
+        head_start = None
+        if match.variant.glued_head is not None:
+            head = tables.heads.get(match.variant.glued_head)
+            head_start = tokens[match.first].start
+        else:
+            before = _head_before(tables, tokens, match.first)
+            if before is not None:
+                head, head_start = before
+        item = _Found(match, list(match.payloads), head, head_start)
+        in_list = (
+            bool(found)
+            and 0 < match.first - found[-1].match.last <= 2
+            and _listed(text, found[-1].match.end, match.start)
+        )
+        if _accepted(tables, text, tokens, item, in_list):
+            found.append(item)
+    context: set[str] = set()
+    for item in found:
+        recs = {c.record.code: c.record for c in item.candidates if c.record is not None}
+        if len(recs) == 1:
+            rec = next(iter(recs.values()))
+            context.update(x for x in (rec.province_code, rec.region_code) if x)
+    mentions: list[Mention] = []
+    for item in found:
+        cand, extra = _choose(item, context)
+        if cand.record is None:
+            continue  # a former place: recognised, not linkable
+        rec = cand.record
+        place = rec.place(tables.language)
+        m = item.match
+        extra.update(
+            {
+                "place": place,
+                "level": place.level,
+                "head": item.head.surface if item.head else None,
+                "head_start": item.head_start,
+                "alias": cand.alias,
+            }
+        )
+        if rec.level == "arrondissement":
+            extra["arrondissement"] = rec.code
+        mentions.append(
+            Mention("place", text[m.start : m.end], place.name, place.code, m.start, m.end, extra)
+        )
+    return mentions
+
+
+def place_by_code(code: str, language: str = "fr") -> Place | None:
+    """The official place with this HCP code (named in `language`), or None if there is none."""
+    rec = records_by_code().get(code)
+    return rec.place(language) if rec is not None else None
+
+
+def iter_place_names(language: str) -> Iterable[str]:
+    """Every name and alias the linker knows in `language` (for other tools' word lists)."""
+    tables = _tables(language)
+    for cands in tables.names.entries.values():
+        for c in cands:
+            yield c.surface
