@@ -441,12 +441,12 @@ def find_places(text: str, language: str) -> list[Mention]:
         )
         if _accepted(tables, text, tokens, item, in_list):
             found.append(item)
-    context: set[str] = set()
+    context: set[str] = set()  # provinces and regions the text names without doubt
     for item in found:
-        recs = {c.record.code: c.record for c in item.candidates if c.record is not None}
-        if len(recs) == 1:
-            rec = next(iter(recs.values()))
-            context.update(x for x in (rec.province_code, rec.region_code) if x)
+        recs = [c.record for c in item.candidates if c.record is not None]
+        for codes in ({r.province_code for r in recs}, {r.region_code for r in recs}):
+            if len(codes) == 1 and None not in codes:
+                context.update(codes)
     mentions: list[Mention] = []
     for item in found:
         cand, extra = _choose(item, context)

@@ -1,0 +1,137 @@
+"""Place linking on sentences written for these tests (not the sample documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from akhbar.gazetteer import crosswalk_names, records, records_by_code
+from akhbar.places import find_places, phrase_key, place_by_code, read_lexicon, tokenize
+
+
+def codes(text: str, language: str) -> list[str]:
+    return [m.code for m in find_places(text, language)]
+
+
+# (text, language, the codes expected in order)
+CASES = [
+    # Arabic: head words, with clitics, glued or not
+    ("انعقد المؤتمر بإقليم صفرو يوم الأحد", "ar", ["03.451"]),
+    ("وزار الوفد إقليمصفرو أمس", "ar", ["03.451"]),
+    ("نظم الحزب لقاء لإيموزار كندر", "ar", ["03.451.01.05"]),
+    ("احتضنت مدينة ايموزار كندر اللقاء", "ar", ["03.451.01.05"]),
+    ("وفاز الحزب بخمسة مقاعد ببلدية آزمور", "ar", ["06.181.01.01"]),
+    ("وفاز الحزب بخمسة مقاعد ببلدية أزمور", "ar", ["06.181.01.01"]),
+    ("عقد الكاتب الإقليمي بإقليم الجديدة اجتماعا", "ar", ["06.181"]),
+    ("نجح المؤتمر الجهوي لجهة درعة تافيلالت", "ar", ["08"]),
+    ("نجح المؤتمر الجهوي بجهة درعة-تافيلالت", "ar", ["08"]),
+    ("المنسق الجهوي للحزب بجهة الدار البيضاء-سطات", "ar", ["06"]),
+    ("وأكد منتخبو جهة الدار البيضاء سطات", "ar", ["06"]),
+    ("لقاءات في كل من الصخيرات تمارة، وسلا، وأسفي", "ar", ["04.501", "04.441.01.0", "07.431.01.03"]),
+    ("زار الوفد آسفي ثم عاد", "ar", ["07.431.01.03"]),
+    ("النائب البرلماني عن دائرة الخميسات والماس", "ar", ["04.291", "04.291.05.11"]),
+    ("رئيس جماعة اولماس", "ar", ["04.291.05.11"]),
+    # one name, two levels: the head word decides, a bare city name is the commune
+    ("مناضلو الحزب بإقليم الخميسات", "ar", ["04.291"]),
+    ("انعقد الجمع العام بمدينة الخميسات", "ar", ["04.291.01.01"]),
+    ("لقاء مناضلي الحزب بالخميسات", "ar", ["04.291.01.01"]),
+    ("رئيس جماعة الخميسات", "ar", ["04.291.01.01"]),
+    ("ورحبت عمالة الدار البيضاء بالمبادرة", "ar", ["06.141"]),
+    ("عقد الفرع الإقليمي بتاونات لقاء", "ar", ["03.531"]),
+    # a commune name in several provinces: the province named in the text decides
+    ("بإقليم خريبكة، عقد فرع جماعة أولاد عزوز لقاء", "ar", ["05.311", "05.311.05.15"]),
+    ("بإقليم النواصر، عقد فرع جماعة أولاد عزوز لقاء", "ar", ["06.385", "06.385.01.07"]),
+    ("عقد فرع جماعة أولاد عزوز لقاء", "ar", ["06.385.01.07"]),  # the most populous
+    # former regions are recognised but not linked (and do not become today's سوس-ماسة)
+    ("كان منسقا جهويا لجهة دكالة عبدة", "ar", []),
+    ("في جهة سوس ماسة درعة سابقا", "ar", []),
+    # common words and people are not places
+    ("أعلنت الحكومة الجديدة برنامجها", "ar", []),
+    ("قضى صباح يوم الأحد في المنزل", "ar", []),
+    ("وقد شهده المؤتمر الوطني", "ar", []),
+    ("بحضور عضو المكتب السياسي سميرة بنمنصور", "ar", []),
+    ("قضايا الشرق الأوسط", "ar", []),
+    # ... unless a head word or a preposition says they are
+    ("عقد الحزب لقاء بالجديدة", "ar", ["06.181.01.03"]),
+    ("رئيس جماعة المنزل", "ar", ["03.451.01.03"]),
+    ("وفد من جماعة بنمنصور", "ar", ["04.281.05.03"]),
+    ("الرباط - عقدت الأمانة العامة اجتماعها", "ar", ["04.421.01.0"]),
+    # French
+    ("une série de réunions dans la région de Souss-Massa.", "fr", ["09"]),
+    ("dans la région Souss Massa", "fr", ["09"]),
+    ("le secrétaire provincial d'Inezgane-Aït Melloul", "fr", ["09.273"]),
+    (
+        "les secrétariats provinciaux d'Agadir Ida-Outanane et d'Inezgane-Aït Melloul",
+        "fr",
+        ["09.001", "09.273"],
+    ),
+    ("la préfecture d'Agadir-Ida-Ou-Tanane", "fr", ["09.001"]),
+    ("Le congrès s'est tenu à Khemisset, puis à Khémisset", "fr", ["04.291.01.01", "04.291.01.01"]),
+    ("la province de Khémisset", "fr", ["04.291"]),
+    ("le congrès provincial de Khouribga", "fr", ["05.311"]),
+    ("réunion à Rabat, au siège du parti", "fr", ["04.421.01.0"]),
+    ("la région de l'Oriental", "fr", ["02"]),
+    ("un programme pour le sahel et le Sahel africain", "fr", []),
+    ("la commune de Sahel", "fr", ["01.331.11.11"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), CASES)
+def test_place_codes(text: str, language: str, expected: list[str]) -> None:
+    assert codes(text, language) == expected
+
+
+def test_mention_offsets_text_and_extra() -> None:
+    text = "عقد الحزب مؤتمره بإقليم الجديدة، ثم لقاء ببلدية آزمور."
+    first, second = find_places(text, "ar")
+    assert text[first.start_char : first.end_char] == first.text == "الجديدة"
+    assert first.normalized == "الجديدة" and first.extra["head"] == "إقليم"
+    assert first.extra["place"].level == "province" and first.extra["place"].region_code == "06"
+    assert second.text == "آزمور" and second.normalized == "أزمور"  # official spelling
+    place = second.extra["place"]
+    assert (place.commune_code, place.province_code, place.region_code) == ("06.181.01.01", "06.181", "06")
+
+
+def test_french_normalized_is_the_french_official_name() -> None:
+    (m,) = find_places("à Agadir Ida-Outanane", "fr")
+    assert m.normalized == "Agadir-Ida-Ou-Tanane" and m.extra["place"].name == "Agadir-Ida-Ou-Tanane"
+
+
+def test_ambiguous_commune_is_marked() -> None:
+    (m,) = find_places("رئيس جماعة أولاد عزوز", "ar")
+    assert m.extra["ambiguous"] is True and m.extra["resolved_by"] == "population"
+    assert set(m.extra["candidates"]) == {"05.311.05.15", "06.385.01.07"}
+
+
+def test_arrondissement_links_to_its_commune() -> None:
+    (m,) = find_places("رئيس مقاطعة سيدي البرنوصي", "ar")
+    assert m.code == "06.141.01.0" and m.extra["arrondissement"] == "06.141.01.51"
+
+
+def test_mentions_do_not_overlap_and_are_ordered() -> None:
+    text = "بإقليم الخميسات وبمدينة تيفلت وجماعة الرماني، وفي جهة الرباط سلا القنيطرة"
+    ms = find_places(text, "ar")
+    assert [m.code for m in ms] == ["04.291", "04.291.01.05", "04.291.01.03", "04"]
+    assert all(a.end_char <= b.start_char for a, b in zip(ms, ms[1:], strict=False))
+
+
+def test_place_by_code() -> None:
+    assert place_by_code("03.451.01.05").province_code == "03.451"
+    assert place_by_code("03.451", "ar").name == "صفرو"
+    assert place_by_code("99.999") is None
+
+
+def test_tokens_keep_offsets_and_fold_variants() -> None:
+    text = "بإقليمِ أزمور d'Inezgane"
+    toks = tokenize(text)
+    assert [t.key for t in toks] == ["باقليم", "ازمور", "d", "inezgane"]
+    assert all(text[t.start : t.end] for t in toks)
+    assert phrase_key("Ida-Ou-Tanane") == phrase_key("Ida Outanane")
+
+
+def test_lexicon_codes_exist() -> None:
+    by_code = records_by_code()
+    for row in read_lexicon("place_aliases.tsv"):
+        assert row["code"] == "-" or row["code"] in by_code, row
+    assert {r["level"] for r in read_lexicon("place_heads.tsv")} <= {"region", "province", "commune"}
+    assert all(old.code in by_code for old in crosswalk_names())
+    assert {r.level for r in records()} == {"region", "province", "commune", "arrondissement"}
