@@ -42,7 +42,8 @@ from akhbar.gazetteer import GazetteerRecord, crosswalk_names, records, records_
 from akhbar.keys import match_key
 from akhbar.spans import Mention, Place
 
-COMMON_ZIPF = 4.0  # wordfreq zipf at or above which a name is also a common word
+COMMON_ZIPF = 4.0  # wordfreq zipf at or above which a well-known place's name is also a common word
+COMMON_ZIPF_SMALL = 3.3  # the same for rural and small communes (الدير, أمتار, إنجيل are 3.5-4.0)
 BIG_CITY = 50_000  # population above which a frequent-word commune name may stand after a preposition
 SMALL_TOWN = 20_000  # an urban commune this large may be named alone (no head word, no preposition)
 FORMER = "-"  # alias code of a place with no current HCP code
@@ -213,7 +214,7 @@ class _Tables:
     names: PhraseIndex
     heads: dict[str, Head]  # by key (one or two tokens, concatenated)
     glued_heads: re.Pattern | None  # Arabic: clitics + head + rest in one token
-    common: frozenset[str]  # keys of names that are also frequent words
+    name_zipf: dict[str, float]  # key -> highest wordfreq zipf of the names written so
     policy: dict[str, str]  # key -> free | head
 
 
@@ -230,27 +231,32 @@ _PREPOSITIONS = {
 def _tables(language: str) -> _Tables:
     lang = "ar" if language == "ar" else "fr"
     names = PhraseIndex()
-    common: set[str] = set()
+    name_zipf: dict[str, float] = {}
+
+    def note_frequency(surface: str) -> None:
+        key = phrase_key(surface)
+        name_zipf[key] = max(name_zipf.get(key, 0.0), zipf_frequency(surface, lang))
+
     for rec in records():
         surface = rec.name_ar if lang == "ar" else rec.name_fr
         if not surface:
             continue
         names.add(surface, _Candidate(rec, surface, False))
-        if zipf_frequency(surface, lang) >= COMMON_ZIPF:
-            common.add(phrase_key(surface))
+        note_frequency(surface)
     by_code = records_by_code()
     for old in crosswalk_names():
         surface = old.name_ar if lang == "ar" else old.name_fr
         rec = by_code.get(old.code)
         if surface and rec is not None and phrase_key(surface) not in names.entries:
             names.add(surface, _Candidate(rec, surface, True))
+            note_frequency(surface)
     for row in read_lexicon("place_aliases.tsv"):
         if row["language"] != lang:
             continue
         rec = None if row["code"] == FORMER else by_code[row["code"]]
         names.add(row["alias"], _Candidate(rec, row["alias"], True))
-        if rec is not None and zipf_frequency(row["alias"], lang) >= COMMON_ZIPF:
-            common.add(phrase_key(row["alias"]))
+        if rec is not None:
+            note_frequency(row["alias"])
     heads = {
         phrase_key(r["head"]): Head(r["head"], r["level"], r["kind"])
         for r in read_lexicon("place_heads.tsv")
@@ -267,7 +273,7 @@ def _tables(language: str) -> _Tables:
         for r in read_lexicon("place_word_policy.tsv")
         if r["language"] == lang
     }
-    return _Tables(lang, names, heads, glued, frozenset(common), policy)
+    return _Tables(lang, names, heads, glued, name_zipf, policy)
 
 
 # ---------------------------------------------------------------- linking
@@ -292,27 +298,36 @@ def _variants_for(tables: _Tables) -> Callable[[str], list[Variant]]:
     return variants
 
 
-def _head_before(tables: _Tables, tokens: Sequence[Token], first: int) -> tuple[Head, int] | None:
-    """A head word ending right before token `first` (French: de/d'/la... may sit between)."""
+_FR_HEAD_PREPOSITIONS = frozenset({"de", "d", "du", "des", "a"})
+
+
+def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tuple[Head, int] | None:
+    """A head word right before the name, nothing but spaces between (French: de/d'/la... may sit
+    between). An adjective (الإقليمي, provincial) counts only with a preposition before the name
+    (الكاتب الإقليمي بالخميسات, secrétaire provincial d'Inezgane), else "الجهوية الجديدة" would be a place."""
+    first = match.first
     j = first - 1
+    preposition = match.variant.preposition
     if tables.language != "ar":
         skipped = 0
-        while j >= 0 and tokens[j].key in _FR_SKIP and skipped < 2:
+        while (
+            j >= 0 and tokens[j].key in _FR_SKIP | _FR_HEAD_PREPOSITIONS and skipped < 2 and tokens[j].joined
+        ):
+            preposition = preposition or tokens[j].key in _FR_HEAD_PREPOSITIONS
             j, skipped = j - 1, skipped + 1
-    if j < 0:
+    if j < 0 or not tokens[j].joined:
         return None
     for span in (2, 1):  # two-token heads first: الجماعة الترابية
         lo = j - span + 1
-        if lo < 0:
+        if lo < 0 or (span == 2 and not tokens[lo].joined):
             continue
-        if span == 2 and not tokens[lo].joined:
-            continue
-        keys = [v.key for v in (arabic_variants(tokens[lo].key) if tables.language == "ar" else [])]
-        keys = keys or [tokens[lo].key]
+        keys = (
+            [v.key for v in arabic_variants(tokens[lo].key)] if tables.language == "ar" else [tokens[lo].key]
+        )
         rest = "".join(t.key for t in tokens[lo + 1 : j + 1])
         for k in keys:
             head = tables.heads.get(k + rest)
-            if head is not None:
+            if head is not None and (head.kind == "noun" or preposition):
                 return head, tokens[lo].start
     return None
 
@@ -334,6 +349,7 @@ class _Found:
     candidates: list[_Candidate]
     head: Head | None
     head_start: int | None
+    head_inherited: bool = False
 
 
 def _known_alone(found: _Found) -> bool:
@@ -360,27 +376,40 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
         return True
     if policy == "head":
         return False
-    if tables.language != "ar" and not text[match.start].isupper():
+    written = text[match.start : match.end]
+    if tables.language != "ar" and not written[:1].isupper():
         return False
     if (
         tables.language == "ar"
-        and text[match.end - 1] == "ه"
+        and written[-1] == "ه"
         and any(c.surface.endswith("ة") for c in found.candidates)
     ):
         return False  # شهده (a verb and its pronoun) is not شهدة: a ta marbuta written as ha needs a head
-    introduced = in_list or _after_preposition(tables, tokens, match)
     if policy == "free":
         return True
-    if match.key in tables.common:
-        notable = any(
+    introduced = in_list or _after_preposition(tables, tokens, match)
+    known = _known_alone(found)
+    frequency = max(tables.name_zipf.get(match.key, 0.0), _zipf(written, tables.language))
+    if frequency >= (COMMON_ZIPF if known else COMMON_ZIPF_SMALL):
+        big = any(
             c.record is not None
             and (
                 c.record.level == "province" or (c.record.kind == "urban" and c.record.population >= BIG_CITY)
             )
             for c in found.candidates
         )
-        return notable and introduced
-    return introduced or _known_alone(found)
+        return big and introduced
+    if (
+        match.variant.offset
+        and _zipf(text[tokens[match.first].start : match.end], tables.language) > frequency
+    ):
+        return False  # كميات is a word, not ك + ميات; بالرباط is rarer than الرباط
+    return introduced or known
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, language: str) -> float:
+    return zipf_frequency(word, language)
 
 
 def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
@@ -430,15 +459,18 @@ def find_places(text: str, language: str) -> list[Mention]:
             head = tables.heads.get(match.variant.glued_head)
             head_start = tokens[match.first].start
         else:
-            before = _head_before(tables, tokens, match.first)
+            before = _head_before(tables, tokens, match)
             if before is not None:
                 head, head_start = before
-        item = _Found(match, list(match.payloads), head, head_start)
         in_list = (
             bool(found)
             and 0 < match.first - found[-1].match.last <= 2
             and _listed(text, found[-1].match.end, match.start)
         )
+        inherited = head is None and in_list and found[-1].head is not None
+        if inherited:  # أقاليم الخميسات وسيدي قاسم: the list shares its head word
+            head, head_start = found[-1].head, found[-1].head_start
+        item = _Found(match, list(match.payloads), head, head_start, inherited)
         if _accepted(tables, text, tokens, item, in_list):
             found.append(item)
     context: set[str] = set()  # provinces and regions the text names without doubt
@@ -462,6 +494,7 @@ def find_places(text: str, language: str) -> list[Mention]:
                 "head": item.head.surface if item.head else None,
                 "head_start": item.head_start,
                 "alias": cand.alias,
+                "head_inherited": item.head_inherited,
             }
         )
         if rec.level == "arrondissement":
