@@ -12,8 +12,8 @@ Rule for short ambiguous aliases (column `guard` of parties.tsv):
 - `doc`: after a context word, or when the same party is named by an unguarded alias
   elsewhere in the text: الأحرار, الاتحاديون, PI, MP, UC are clear in an article that also
   says التجمع الوطني للأحرار or Mouvement populaire, and not otherwise.
-French aliases written with capitals in the lexicon must be written with capitals in the text
-(Mouvement populaire, MP), so "un mouvement populaire" or "mp3" are not parties.
+French acronyms must be written in capitals (MP, not mp), and an alias with a capital in the
+lexicon needs at least one capital in the text, so "un mouvement populaire" is not a party.
 """
 
 from __future__ import annotations
@@ -71,10 +71,11 @@ def _party_tables(language: str) -> _PartyTables:
 
 
 def _case_ok(alias: str, written: str) -> bool:
-    """French capitals in the lexicon must be capitals in the text (all of them for an acronym)."""
+    """An acronym must be written in capitals; an alias with a capital needs one in the text
+    ("le parti de l'Istiqlal" yes, "un mouvement populaire" no)."""
     if alias.isupper():
         return written == written.upper()
-    return not alias[:1].isupper() or written[:1].isupper()
+    return alias == alias.lower() or written != written.lower()
 
 
 def _after_context_word(tables: _PartyTables, tokens: Sequence[Token], first: int) -> bool:

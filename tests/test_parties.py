@@ -52,6 +52,9 @@ PARTY_CASES = [
     ("le PI a gagné", "fr", []),
     ("le parti PI a gagné", "fr", ["PI"]),
     ("Authenticité et modernité", "fr", ["PAM"]),
+    ("le parti de l'Istiqlal", "fr", ["PI"]),
+    ("la Mouvement populaire démocratique et constitutionnel", "fr", ["MPDC"]),
+    ("الحركة الشعبية الدستورية الديمقراطية", "ar", ["MPDC"]),
 ]
 
 
@@ -97,6 +100,7 @@ ORG_CASES = [
     ),
     ("les membres des deux secrétariats provinciaux", "fr", [("Secrétariat provincial", None)]),
     ("président du Conseil national", "fr", [("Conseil national", None)]),
+    ("تقرير المجلس الوطني لحقوق الإنسان", "ar", [("المجلس الوطني لحقوق الإنسان", None)]),
 ]
 
 
