@@ -1,0 +1,202 @@
+"""Cleaning rules: raw article text -> `text_clean`, correct text for people to read.
+
+This is not the matching key (that is `akhbar.keys.match_key`): hamzas, ta marbuta and alef
+maqsura stay as written, except where a rule knows the spelling is wrong (a hamza on a hamzat
+al-wasl). Every change is a `TrackedText.sub`, so each one lands in `text.edits` with its offset
+in the raw text. Rule names are short snake_case; only the glued-word rule contains "split".
+
+Order matters: invisible characters and odd spaces go first (so later patterns see plain text),
+then the Arabic word rules, then whole-line boilerplate, then spacing and paragraphs last.
+Domain lists (boilerplate lines, hamzat al-wasl exceptions) live in `akhbar/lexicons/`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+
+from akhbar.gazetteer import arabic_place_names
+from akhbar.keys import compact_key
+from akhbar.spans import Edit
+from akhbar.textedit import TrackedText
+from akhbar.wordsplit import ARABIC_WORD, read_tsv, split_glued
+
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085\u000b\u000c]")
+EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+
+_LETTER = "\u0621-\u063a\u0641-\u064a"
+TATWEEL_BEFORE_DIGIT = re.compile(f"(?<=[{_LETTER}])\u0640+(?=[0-9])")
+TATWEEL = re.compile("\u0640+")
+# a detached و before an Arabic word (not before digits or Latin): التقدم و الاشتراكية
+DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}])")
+
+# Hamzat al-wasl. A word = optional proclitics, إ, then a stem whose shape is a masdar or a perfect
+# verb of measures VII/VIII/X. C is a root letter (never a long alef or ta marbuta).
+_C = "[ءؤئبتثجحخدذرزسشصضطظعغفقكلمنهوي]"
+_PRONOUN = "(?:ه|ها|هم|هما|هن|ك|كم|كما|ي|نا)?"
+_C_FINAL = "[بتثجحخدذرزسشصضطظعغفقكلمنهوي]"  # no hamza: إعطاء، إبطاء are measure IV masdars
+_MASDAR_SHAPES = {
+    "viii": f"{_C}[تطد]{_C}ا{_C}",  # اجتماع، اختيار، اضطراب (suffixes free: الاشتراكية)
+    "vii": f"ن{_C}{_C}ا{_C}",  # انعقاد، انطلاق
+    "x": f"ست{_C}{_C}ا{_C}",  # استقلال، استثمار
+    "x_hollow": f"ست{_C}ا{_C}ة",  # استفادة، استقالة
+    "viii_weak": f"ت{_C}ا{_C}",  # VIII of a first-weak root: اتفاق، اتحاد، اتصال
+}
+_VERB_SHAPE = (
+    f"(?:{_C}[تطد]{_C}{_C}|{_C}[تطد]ا{_C_FINAL}|ن{_C}{_C}{_C}|ست{_C}{_C}{_C}|ست{_C}ا{_C_FINAL})"
+    f"(?:ت|تا|تم|وا|ا|نا)?{_PRONOUN}$"  # perfect verbs VIII, VII, X: اجتمع، انعقد، استقبل
+)
+# after إ: every shape; after أ (an alef with hamza above where a wasl belongs: الأشتراكية) only the
+# masdars with a plain ت, ن or ست, since أ + ت/د/ط + ... is also a plural (أصدقاء) and أ + verb an
+# imperfect (أجتمع "I meet").
+WASL_AFTER_HAMZA_BELOW = re.compile("|".join([*_MASDAR_SHAPES.values(), _VERB_SHAPE]))
+WASL_AFTER_HAMZA_ABOVE = re.compile(
+    f"{_C}ت{_C}ا{_C}{_C}*|{_MASDAR_SHAPES['vii']}|{_MASDAR_SHAPES['x']}|{_MASDAR_SHAPES['x_hollow']}"
+)
+HAMZA_WORD = re.compile(f"(?<![\\w])((?:[وف]?[بكل]?(?:ال)?|[وف]?لل))([إأ])([{_LETTER}]+)")
+
+COUNTER_LINE = re.compile(r"(?m)^[ \t]*[0-9][0-9 \t]*(?:\n|$)")
+ANY_LINE = re.compile(r"(?m)^[^\n]*(?:\n|$)")
+_END_PUNCT = re.compile(r"[\s:.!?؟،,;؛…\-–—|»«\"'()]+$")
+
+MULTI_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+LINE_EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
+SPACE_BEFORE_PUNCT = {
+    "ar": re.compile(r"(?<=\S)[ \t]+(?=[،؛؟.,!:](?:\s|$))"),
+    "fr": re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))"),
+}
+BLANK_LINES = re.compile(r"\n{3,}")
+EDGE_WHITESPACE = re.compile(r"^\s+|\s+$")
+
+
+def normalize_text(raw: str, language: str) -> tuple[str, list[Edit]]:
+    """Convenience: TrackedText(raw) + normalize_tracked; returns (text_clean, edits)."""
+    text = TrackedText(raw)
+    normalize_tracked(text, language)
+    return text.text, text.edits
+
+
+def normalize_tracked(text: TrackedText, language: str) -> None:
+    """Apply every cleaning rule for `language` ('ar', 'fr', other -> language-neutral rules only) in place;
+    the edits land in text.edits with raw offsets."""
+    text.sub("newline", LINE_BREAKS, "\n")
+    text.sub("invisible_char", INVISIBLE, "")
+    text.sub("nbsp", ODD_SPACES, " ")
+    text.sub("unicode_nfkc", _nfkc_pattern(), lambda m: unicodedata.normalize("NFKC", m.group(0)))
+    text.sub("arabic_digits", EASTERN_DIGITS, lambda m: m.group(0).translate(_DIGITS))
+    if language == "ar":
+        text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
+        text.sub("remove_tatweel", TATWEEL, "")
+        text.sub("split_merged_word", ARABIC_WORD, _split_token)
+        text.sub("hamza_wasl", HAMZA_WORD, _hamza_wasl)
+        text.sub("join_waw", DETACHED_WAW, "و")
+    text.sub("boilerplate", ANY_LINE, lambda m: "" if _is_boilerplate(m.group(0), language) else m.group(0))
+    text.sub("boilerplate", COUNTER_LINE, "")
+    text.sub("spaces", LINE_EDGE_SPACE, "")
+    text.sub("spaces", MULTI_SPACE, " ")
+    if language in SPACE_BEFORE_PUNCT:
+        text.sub("space_before_punct", SPACE_BEFORE_PUNCT[language], "")
+    text.sub("blank_lines", BLANK_LINES, "\n\n")
+    text.sub("trim", EDGE_WHITESPACE, "")
+
+
+@lru_cache(maxsize=1)
+def _nfkc_pattern() -> re.Pattern[str]:
+    """Runs of characters NFKC would change (presentation forms, ligatures, full-width letters).
+
+    Spaces are left to the `nbsp` rule, digits and the Arabic letters themselves never change.
+    """
+    changing = []
+    for cp in range(0xA0, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if unicodedata.normalize("NFKC", ch) != ch and not ch.isspace():
+            changing.append(cp)
+    ranges, start, prev = [], changing[0], changing[0]
+    for cp in changing[1:]:
+        if cp != prev + 1:
+            ranges.append((start, prev))
+            start = cp
+        prev = cp
+    ranges.append((start, prev))
+    cls = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return re.compile(f"[{cls}]+")
+
+
+def _split_token(m: re.Match[str]) -> str:
+    words = split_glued(m.group(0))
+    return " ".join(words) if words else m.group(0)
+
+
+@lru_cache(maxsize=1)
+def _hamza_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(stems always wasl, stems kept with their hamza), both without the leading إ."""
+    wasl = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "wasl"}
+    keep = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "keep"}
+    for name in arabic_place_names():
+        for word in re.split(r"[\s\-]+", name):
+            bare = word[2:] if word.startswith("ال") else word
+            if bare.startswith("إ"):
+                keep.add(bare[1:])
+    return frozenset(wasl), frozenset(keep)
+
+
+_WASL_WORD_SUFFIX = re.compile(f"{_PRONOUN}$")
+
+
+def _hamza_wasl(m: re.Match[str]) -> str:
+    """إ -> ا on a word whose shape (or the lexicon) says its hamza is a hamzat al-wasl."""
+    proclitics, hamza, stem = m.groups()
+    wasl, keep = _hamza_lexicon()
+    if any(stem.startswith(k) for k in keep):
+        return m.group(0)
+    if hamza == "أ":
+        return proclitics + "ا" + stem if WASL_AFTER_HAMZA_ABOVE.match(stem) else m.group(0)
+    in_lexicon = any(stem.startswith(w) and _WASL_WORD_SUFFIX.fullmatch(stem[len(w) :]) for w in wasl)
+    if in_lexicon or WASL_AFTER_HAMZA_BELOW.match(stem):
+        return proclitics + "ا" + stem
+    return m.group(0)
+
+
+def _line_key(line: str) -> str:
+    return compact_key(_END_PUNCT.sub("", line.strip()))
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """language -> (whole-line keys, prefix keys)."""
+    lines: dict[str, set[str]] = {}
+    prefixes: dict[str, set[str]] = {}
+    for language, kind, phrase, *_ in read_tsv("boilerplate.tsv"):
+        target = lines if kind == "line" else prefixes
+        target.setdefault(language, set()).add(_line_key(phrase))
+    return {
+        lang: (frozenset(lines.get(lang, ())), frozenset(prefixes.get(lang, ())))
+        for lang in set(lines) | set(prefixes)
+    }
+
+
+def _is_boilerplate(line: str, language: str) -> bool:
+    """True when the whole line is site furniture (a share button, a "read also" link, a widget title)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    key = _line_key(stripped)
+    head, colon, _rest = stripped.partition(":")
+    head_key = _line_key(head) if colon else None
+    table = _boilerplate()
+    for lang in (language, "any"):
+        whole, prefixes = table.get(lang, (frozenset(), frozenset()))
+        if key in whole or (head_key and head_key in prefixes):
+            return True
+    return False

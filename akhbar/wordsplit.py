@@ -1,0 +1,269 @@
+"""Split Arabic words that were glued together when a web page's HTML tags were stripped.
+
+`إقليمصفرو` -> `إقليم صفرو`, `الإقليميبالخميسات` -> `الإقليمي بالخميسات`,
+`الدارالبيضاءسطات` -> `الدار البيضاء سطات`.
+
+A wrong split is worse than a missed one (it breaks names the extractors must find), so a
+token is split only when all of these hold:
+- it is unknown as a whole: not in wordfreq's Arabic list, not a place name, not a head word,
+  even after its proclitics (و ف ب ل ك ال) are set aside;
+- each side is known, and the pair has a shape glued text really produces: a head word
+  (إقليم، جهة، الإقليمي... from `lexicons/wordsplit_heads.tsv`) before a place name or known
+  word; a preposition before a definite word or place; two place names; or, with no head at
+  all, two common words (Zipf >= `COMMON_ZIPF`) of three letters or more;
+- the split does not fall right after a bound prefix (اللا، سوسيو...: `wordsplit_bound_prefixes.tsv`).
+A multi-word official place name written without its spaces (`الدارالبيضاء`) gets them back.
+
+Everything heavy (the word list, the gazetteer) is loaded once; `split_glued` is cached per token.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import wordfreq
+
+from akhbar.gazetteer import arabic_place_names
+from akhbar.keys import match_key
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+COMMON_ZIPF = 4.0  # both sides of a head-less split must be at least this common (4.0 = 10 per million)
+HEAD_REST_ZIPF = 2.0  # a known word after a head word: rarer words allowed, the head is the evidence
+MIN_TOKEN_CHARS = 5
+GLUED_PLACE_MAX_ZIPF = 3.0  # a despaced place name this common is a real spelling, not glued text
+
+# Proclitics a part may carry, longest first: conjunction, preposition, article.
+_PROCLITICS = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+        | {"لل", "ولل", "فلل"},
+        key=len,
+        reverse=True,
+    )
+)
+ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+
+
+@lru_cache(maxsize=32)
+def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a lexicon TSV under `akhbar/lexicons/`, without its header and `#` comment lines."""
+    with open(LEXICONS / name, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    rows = list(csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tuple(tuple(cell.strip() for cell in row) for row in rows if row and row[0].strip())
+
+
+@lru_cache(maxsize=1)
+def arabic_zipf() -> dict[str, float]:
+    """Zipf frequency of every Arabic-script word wordfreq knows (built once: ~0.6 s, one dict lookup
+    per question afterwards instead of a `zipf_frequency` call)."""
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar").items():
+        if ARABIC_WORD.fullmatch(word):
+            out[word] = round(math.log10(freq) + 9, 2)
+    return out
+
+
+_ALEFS = str.maketrans("أإآٱ", "اااا")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, str]:
+    """Head word with its alefs folded -> kind (`head` or `function`). Not `match_key`: ة must stay ة,
+    or ولايه (in ولايهتمون) would read as the head ولاية."""
+    return {word.translate(_ALEFS): kind for word, kind, *_ in read_tsv("wordsplit_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _bound_prefixes() -> frozenset[str]:
+    return frozenset(match_key(row[0]) for row in read_tsv("wordsplit_bound_prefixes.tsv"))
+
+
+@lru_cache(maxsize=4)
+def _name_parts(side: str) -> frozenset[str]:
+    """Folded name parts of `wordsplit_name_parts.tsv` for one side (left or right)."""
+    return frozenset(
+        match_key(word) for word, where, *_ in read_tsv("wordsplit_name_parts.tsv") if where == side
+    )
+
+
+@lru_cache(maxsize=1)
+def _suffix_starts() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_tsv("wordsplit_suffix_starts.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """(folded one-word place names, folded despaced multi-word names -> their word lengths)."""
+    single: set[str] = set()
+    multi: dict[str, tuple[int, ...]] = {}
+    for name in arabic_place_names():
+        words = [w for w in re.split(r"[\s\-]+", match_key(name)) if w]
+        if len(words) == 1:
+            if len(words[0]) >= 3:
+                single.add(words[0])
+        elif words[0] not in _name_parts("left") and all(len(w) >= 2 for w in words):
+            multi.setdefault("".join(words), tuple(len(w) for w in words))
+    return frozenset(single), multi
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What a candidate part is: kind head|function|glued_place|place|word, how common, its words."""
+
+    kind: str
+    zipf: float
+    stem_len: int
+    words: tuple[str, ...]
+    stem: str
+
+
+_RANK = {"head": 3, "glued_place": 3, "place": 2, "function": 2, "word": 1}
+
+
+def _analyze(part: str) -> _Part | None:
+    """The best reading of `part`, proclitics allowed, or None when nothing knows it."""
+    zipf = arabic_zipf()
+    single, multi = _places()
+    heads = _heads()
+    folded = match_key(part)
+    best: _Part | None = None
+    for clitic in _PROCLITICS:
+        if not folded.startswith(clitic) or len(part) - len(clitic) < 2:
+            continue
+        stems = [(part[len(clitic) :], folded[len(clitic) :])]
+        if clitic.endswith("لل"):  # ل + ال: للخميسات is ل + الخميسات
+            stems.append(("ال" + part[len(clitic) :], "ال" + folded[len(clitic) :]))
+        for stem, key in stems:
+            found = _read_stem(part, clitic, stem, key, zipf, single, multi, heads)
+            if found and (best is None or (_RANK[found.kind], found.zipf) > (_RANK[best.kind], best.zipf)):
+                best = found
+    return best
+
+
+def _read_stem(
+    part: str,
+    clitic: str,
+    stem: str,
+    key: str,
+    zipf: dict[str, float],
+    single: frozenset[str],
+    multi: dict[str, tuple[int, ...]],
+    heads: dict[str, str],
+) -> _Part | None:
+    z = zipf.get(stem, 0.0) if clitic == "" else zipf.get(stem, 0.0) - 0.3 * len(clitic)
+    z = max(z, zipf.get(part, 0.0))
+    kind = heads.get(stem.translate(_ALEFS))
+    if kind == "function" and clitic not in ("", "و", "ف"):
+        kind = None
+    if kind:
+        return _Part(kind, z, len(stem), (part,), key)
+    if key in single:
+        return _Part("place", max(z, 0.1), len(stem), (part,), key)
+    lengths = multi.get(key)
+    if lengths and zipf.get(part, 0.0) < GLUED_PLACE_MAX_ZIPF:
+        words, pos = [], len(part) - len(stem)
+        for i, n in enumerate(lengths):
+            start = 0 if i == 0 else pos
+            words.append(part[start : pos + n])
+            pos += n
+        return _Part("glued_place", z, len(stem), tuple(words), key)
+    if z > 0:
+        return _Part("word", z, len(stem), (part,), key)
+    return None
+
+
+def _core(key: str) -> str:
+    """`key` without its longest proclitic run (والم -> م): what is left to be a word."""
+    for clitic in _PROCLITICS:
+        if clitic and key.startswith(clitic) and len(key) > len(clitic):
+            return key[len(clitic) :]
+    return key
+
+
+def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
+    """How believable `left right` is as a glued pair, or None when it is not a shape we split.
+
+    The right side never starts like a suffix (حزبيون is not حزب يون) and the left side is never
+    a bound prefix or a name particle (اللاتمركز, بوعزة stay whole).
+    """
+    if left.stem in _bound_prefixes() or left.stem in _name_parts("left") | _name_parts("place_left"):
+        return None
+    if right.kind not in ("place", "glued_place") and right_text.startswith(_suffix_starts()):
+        return None
+    definite = 1.0 if match_key(right_text).startswith("ال") and len(right_text) >= 5 else 0.0
+    if left.kind == "head":
+        if right.kind in ("place", "glued_place", "head"):
+            return 10 + definite + right.zipf
+        if right.kind == "word" and right.zipf >= HEAD_REST_ZIPF and (definite or right.stem_len >= 4):
+            return 8 + definite + right.zipf
+        return None
+    if left.kind == "function":
+        # a preposition glued to a bare word is too often a real word or name (منافسو, فيلالي)
+        if definite and right.kind in ("place", "glued_place", "head") and right.stem_len >= 3:
+            return 7 + right.zipf
+        common_definite = definite and right.zipf >= COMMON_ZIPF and len(_core(match_key(right_text))) >= 4
+        if right.kind == "head" or (right.kind == "word" and common_definite):
+            return 6 + right.zipf
+        return None
+    if left.kind in ("place", "glued_place"):
+        if left.stem_len >= 4 and right.kind in ("place", "glued_place", "head") and right.stem_len >= 4:
+            return 9 + definite + min(left.zipf, right.zipf)
+        return None
+    # no head, no place: two common words, the second with its article (المؤتمرالصحفي); a split
+    # before a bare word (والرأسمالي, جيريمياه) is far too often wrong.
+    if (
+        definite
+        and right.kind == "word"
+        and min(left.zipf, right.zipf) >= COMMON_ZIPF
+        and len(_core(left.stem)) >= 3
+        and match_key(right_text) not in _name_parts("right")
+    ):
+        return min(left.zipf, right.zipf)
+    return None
+
+
+@lru_cache(maxsize=500_000)
+def split_glued(token: str) -> list[str] | None:
+    """The words a glued token is made of, or None to leave it whole. Pure and cached per token."""
+    if len(token) < MIN_TOKEN_CHARS or not ARABIC_WORD.fullmatch(token):
+        return None
+    whole = _analyze(token)
+    if whole is not None:
+        return list(whole.words) if whole.kind == "glued_place" else None
+    found = best_split(token)
+    return found[1] if found else None
+
+
+def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
+    """(score, words) of the most believable split of `token`, known as a whole or not.
+
+    After a head word or a preposition, an unknown right side may itself be split once more
+    (فيإقليمالخميسات -> في إقليم الخميسات).
+    """
+    best: tuple[float, list[str]] | None = None
+    for cut in range(2, len(token) - 1):
+        left_text, right_text = token[:cut], token[cut:]
+        left = _analyze(left_text)
+        if left is None:
+            continue
+        right = _analyze(right_text)
+        if right is not None:
+            score = _pair_score(left, right, right_text)
+            words = [*left.words, *right.words]
+        elif depth == 0 and left.kind in ("head", "function") and len(right_text) >= MIN_TOKEN_CHARS:
+            inner = best_split(right_text, depth + 1)
+            if inner is None or left.stem in _name_parts("left") | _name_parts("place_left"):
+                continue
+            score, words = inner[0] - 1, [*left.words, *inner[1]]
+        else:
+            continue
+        if score is not None and (best is None or score > best[0]):
+            best = (score, words)
+    return best
