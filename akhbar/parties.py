@@ -18,7 +18,7 @@ lexicon needs at least one capital in the text, so "un mouvement populaire" is n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,8 +48,12 @@ def _language(language: str) -> str:
     return "ar" if language == "ar" else "fr"
 
 
-def _variants(language: str):
-    return arabic_variants if language == "ar" else (lambda key: [Variant(key, 0)])
+def _variants(language: str) -> Callable[[str], Sequence[Variant]]:
+    return arabic_variants if language == "ar" else _as_is
+
+
+def _as_is(key: str) -> tuple[Variant, ...]:
+    return (Variant(key, 0),)
 
 
 @lru_cache(maxsize=4)

@@ -103,11 +103,13 @@ class Variant:
     preposition: bool = False
 
 
-def arabic_variants(key: str) -> list[Variant]:
-    """The token itself, then the token without its proclitics (وبالخميسات -> الخميسات)."""
-    out = [Variant(key, 0)]
+@lru_cache(maxsize=1 << 17)
+def arabic_variants(key: str) -> tuple[Variant, ...]:
+    """The token itself, then the token without its proclitics (وبالخميسات -> الخميسات).
+    Cached: a news vocabulary repeats, and this runs on every token."""
     if key.isascii():
-        return out
+        return (Variant(key, 0),)
+    out = [Variant(key, 0)]
     for lam in _AR_LAM_ARTICLE:
         if key.startswith(lam) and len(key) > len(lam) + 1:
             out.append(Variant("ال" + key[len(lam) :], 0, None, True))
@@ -115,7 +117,7 @@ def arabic_variants(key: str) -> list[Variant]:
     for clitic in _AR_PROCLITICS:
         if key.startswith(clitic) and len(key) - len(clitic) >= 2:
             out.append(Variant(key[len(clitic) :], len(clitic), None, clitic in _AR_PREPOSITION_CLITICS))
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -149,7 +151,7 @@ class PhraseIndex:
         self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def scan(
-        self, tokens: Sequence[Token], variants: Callable[[str], list[Variant]] = arabic_variants
+        self, tokens: Sequence[Token], variants: Callable[[str], Sequence[Variant]] = arabic_variants
     ) -> Iterator[Match]:
         """Longest phrase at each token, left to right, never overlapping.
 
@@ -282,17 +284,21 @@ def _tables(language: str) -> _Tables:
 _LEVEL_RANK = {"commune": 0, "arrondissement": 1, "province": 2, "region": 3}
 
 
-def _variants_for(tables: _Tables) -> Callable[[str], list[Variant]]:
+@lru_cache(maxsize=4)
+def _variants_for(language: str) -> Callable[[str], Sequence[Variant]]:
+    """Readings of a token for the place scan: Arabic clitics, and a head word glued in front."""
+    tables = _tables(language)
     if tables.language != "ar":
-        return lambda key: [Variant(key, 0)]
+        return lambda key: (Variant(key, 0),)
     glued = tables.glued_heads
 
-    def variants(key: str) -> list[Variant]:
+    @lru_cache(maxsize=1 << 17)
+    def variants(key: str) -> tuple[Variant, ...]:
         out = arabic_variants(key)
         m = glued.fullmatch(key) if glued is not None else None
         if m:
             clitics, head, _rest = m.groups()
-            out.append(Variant(key[m.start(3) :], m.start(3), head, bool(clitics)))
+            out = (*out, Variant(key[m.start(3) :], m.start(3), head, bool(clitics)))
         return out
 
     return variants
@@ -452,7 +458,7 @@ def find_places(text: str, language: str) -> list[Mention]:
     tables = _tables(language)
     tokens = tokenize(text)
     found: list[_Found] = []
-    for match in tables.names.scan(tokens, _variants_for(tables)):
+    for match in tables.names.scan(tokens, _variants_for(tables.language)):
         head = None
         head_start = None
         if match.variant.glued_head is not None:
