@@ -426,6 +426,12 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
         at_level = [
             c for c in cands if _level(c) == wanted or (wanted == "commune" and _level(c) == "arrondissement")
         ]
+        if not at_level and wanted == "region":
+            regions = {c.record.region_code for c in cands if c.record is not None}
+            if len(regions) == 1:  # جهة طنجة: the region of Tanger, Tanger-Tétouan-Al Hoceima
+                region = records_by_code().get(regions.pop())
+                if region is not None:
+                    return _Candidate(region, region.name_ar, True), {"region_of": cands[0].record.code}
         cands = at_level or cands
     best_rank = min(_LEVEL_RANK.get(_level(c), 9) for c in cands)
     cands = [c for c in cands if _LEVEL_RANK.get(_level(c), 9) == best_rank]
