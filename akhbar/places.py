@@ -218,6 +218,7 @@ class _Tables:
     glued_heads: re.Pattern | None  # Arabic: clitics + head + rest in one token
     name_zipf: dict[str, float]  # key -> highest wordfreq zipf of the names written so
     policy: dict[str, str]  # key -> free | head
+    given_names: frozenset[str]  # keys of unambiguous first names (lexicons/given_names.tsv, if present)
 
 
 _FR_SKIP = frozenset({"de", "d", "du", "des", "la", "le", "l", "les"})
@@ -275,7 +276,21 @@ def _tables(language: str) -> _Tables:
         for r in read_lexicon("place_word_policy.tsv")
         if r["language"] == lang
     }
-    return _Tables(lang, names, heads, glued, name_zipf, policy)
+    return _Tables(lang, names, heads, glued, name_zipf, policy, _given_names(lang))
+
+
+def _given_names(language: str) -> frozenset[str]:
+    """First names from the people lexicon: a place name right after one is a family name.
+    Read defensively: the file belongs to the person finder and may be absent or change."""
+    try:
+        rows = read_lexicon("given_names.tsv")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(
+        phrase_key(r.get("name", ""))
+        for r in rows
+        if r.get("language") == language and r.get("ambiguous", "0") != "1" and r.get("name")
+    )
 
 
 # ---------------------------------------------------------------- linking
@@ -394,6 +409,8 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
     if policy == "free":
         return True
     introduced = in_list or _after_preposition(tables, tokens, match)
+    if not introduced and _after_given_name(tables, tokens, match):
+        return False  # عبد الله بنسليمان, Karim Berkane: a family name
     known = _known_alone(found)
     frequency = max(tables.name_zipf.get(match.key, 0.0), _zipf(written, tables.language))
     if frequency >= (COMMON_ZIPF if known else COMMON_ZIPF_SMALL):
@@ -411,6 +428,16 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
     ):
         return False  # كميات is a word, not ك + ميات; بالرباط is rarer than الرباط
     return introduced or known
+
+
+def _after_given_name(tables: _Tables, tokens: Sequence[Token], match: Match) -> bool:
+    prev = match.first - 1
+    return (
+        match.variant.offset == 0
+        and prev >= 0
+        and tokens[prev].joined
+        and tokens[prev].key in tables.given_names
+    )
 
 
 @lru_cache(maxsize=65536)
