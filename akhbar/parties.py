@@ -138,17 +138,20 @@ def _organization_index(language: str) -> PhraseIndex:
 
 def find_organizations(text: str, language: str) -> list[Mention]:
     """Party bodies and affiliated organizations in order: entity_type 'organization', code None,
-    normalized = canonical form; extra['kind'] (body | affiliate | institution) and extra['party'],
-    the code of a party named right after it (المكتب السياسي لحزب التقدم والاشتراكية -> PPS)."""
+    normalized = canonical form; extra['kind'] (body | affiliate | institution), extra['party'], the
+    code of the party it belongs to when the text says so right after it (المكتب السياسي لحزب التقدم
+    والاشتراكية -> PPS; للحزب in a one-party article -> that party), and extra['party_by']."""
     lang = _language(language)
     tokens = tokenize(text)
     parties = find_parties(text, lang)
     party_at = {p.start_char: p for p in parties}
+    codes = {p.code for p in parties}
+    only_party = next(iter(codes)) if len(codes) == 1 else None
     mentions: list[Mention] = []
     for match in _organization_index(lang).scan(tokens, _variants(lang)):
         org: _Organization = match.payloads[0]
-        party = _party_right_after(tokens, match.last, party_at, lang)
-        extra = {"kind": org.kind, "party": party}
+        party, party_by = _party_right_after(tokens, match.last, party_at, lang, only_party)
+        extra = {"kind": org.kind, "party": party, "party_by": party_by}
         mentions.append(
             Mention(
                 "organization",
@@ -163,15 +166,26 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     return mentions
 
 
+_THE_PARTY = {"ar": frozenset({"الحزب", "حزبنا"}), "fr": frozenset({"parti"})}
+
+
 def _party_right_after(
-    tokens: Sequence[Token], last: int, party_at: dict[int, Mention], language: str
-) -> str | None:
-    """The party named within two tokens after an organization (لحزب X, du parti X, de l'USFP)."""
+    tokens: Sequence[Token], last: int, party_at: dict[int, Mention], language: str, only_party: str | None
+) -> tuple[str | None, str | None]:
+    """The party an organization belongs to, and how it is known: named right after it
+    (لحزب X, du parti X, de l'USFP -> 'named'), or "the party" (للحزب, du parti) in an article
+    that names one party only ('document')."""
     for n in range(last + 1, min(last + 4, len(tokens))):
+        if not tokens[n - 1].joined:
+            break
         tok = tokens[n]
         for start in range(tok.start, min(tok.start + 3, tok.end)):
             if start in party_at:
-                return party_at[start].code
+                return party_at[start].code, "named"
+        if only_party and any(v.key in _THE_PARTY[language] for v in _variants(language)(tok.key)):
+            if n + 1 < len(tokens) and tokens[n].joined and tokens[n + 1].start in party_at:
+                return party_at[tokens[n + 1].start].code, "named"  # le parti PI, الحزب الاشتراكي...
+            return only_party, "document"
         if language == "ar" and n > last + 1:
             break
-    return None
+    return None, None
