@@ -21,7 +21,7 @@ from akhbar.gazetteer import arabic_place_names
 from akhbar.keys import compact_key
 from akhbar.spans import Edit
 from akhbar.textedit import TrackedText
-from akhbar.wordsplit import ARABIC_WORD, read_tsv, split_glued
+from akhbar.wordsplit import ARABIC_WORD, arabic_zipf, read_tsv, split_glued
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -41,24 +41,27 @@ DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}])")
 # verb of measures VII/VIII/X. C is a root letter (never a long alef or ta marbuta).
 _C = "[ءؤئبتثجحخدذرزسشصضطظعغفقكلمنهوي]"
 _PRONOUN = "(?:ه|ها|هم|هما|هن|ك|كم|كما|ي|نا)?"
+_C1 = "[ءؤئبتثجحخدذرزسشصضطظعغفقكلمنه]"  # VIII: a first و/ي assimilates to ت (اتفاق), never ي + ت
 _C_FINAL = "[بتثجحخدذرزسشصضطظعغفقكلمنهوي]"  # no hamza: إعطاء، إبطاء are measure IV masdars
 _MASDAR_SHAPES = {
-    "viii": f"{_C}[تطد]{_C}ا{_C}",  # اجتماع، اختيار، اضطراب (suffixes free: الاشتراكية)
+    "viii": f"{_C1}[تطد]{_C}ا{_C}",  # اجتماع، اختيار، اضطراب (suffixes free: الاشتراكية)
     "vii": f"ن{_C}{_C}ا{_C}",  # انعقاد، انطلاق
     "x": f"ست{_C}{_C}ا{_C}",  # استقلال، استثمار
     "x_hollow": f"ست{_C}ا{_C}ة",  # استفادة، استقالة
     "viii_weak": f"ت{_C}ا{_C}",  # VIII of a first-weak root: اتفاق، اتحاد، اتصال
 }
+# perfect verbs VIII, VII, X: اجتمع، انعقد، استقبل، استفاد. Not VIII of a hollow root (اختار): its
+# shape is the measure IV masdar of a root with ت/د/ط second (إنتاج، إصدار، إعداد).
 _VERB_SHAPE = (
-    f"(?:{_C}[تطد]{_C}{_C}|{_C}[تطد]ا{_C_FINAL}|ن{_C}{_C}{_C}|ست{_C}{_C}{_C}|ست{_C}ا{_C_FINAL})"
-    f"(?:ت|تا|تم|وا|ا|نا)?{_PRONOUN}$"  # perfect verbs VIII, VII, X: اجتمع، انعقد، استقبل
+    f"(?:{_C1}[تطد]{_C}{_C}|ن{_C}{_C}{_C}|ست{_C}{_C}{_C}|ست{_C}ا{_C_FINAL})"
+    "(?:ت|تا|تم|وا|ا|نا)?(?:ه|ها|هم|هما|ك|كم|ني|نا)?$"
 )
 # after إ: every shape; after أ (an alef with hamza above where a wasl belongs: الأشتراكية) only the
 # masdars with a plain ت, ن or ست, since أ + ت/د/ط + ... is also a plural (أصدقاء) and أ + verb an
 # imperfect (أجتمع "I meet").
 WASL_AFTER_HAMZA_BELOW = re.compile("|".join([*_MASDAR_SHAPES.values(), _VERB_SHAPE]))
 WASL_AFTER_HAMZA_ABOVE = re.compile(
-    f"{_C}ت{_C}ا{_C}{_C}*|{_MASDAR_SHAPES['vii']}|{_MASDAR_SHAPES['x']}|{_MASDAR_SHAPES['x_hollow']}"
+    f"{_C1}ت{_C}ا{_C_FINAL}|ن{_C}{_C}ا{_C_FINAL}|ست{_C}{_C}ا{_C_FINAL}|{_MASDAR_SHAPES['x_hollow']}"
 )
 HAMZA_WORD = re.compile(f"(?<![\\w])((?:[وف]?[بكل]?(?:ال)?|[وف]?لل))([إأ])([{_LETTER}]+)")
 
@@ -146,7 +149,7 @@ def _hamza_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     for name in arabic_place_names():
         for word in re.split(r"[\s\-]+", name):
             bare = word[2:] if word.startswith("ال") else word
-            if bare.startswith("إ"):
+            if bare.startswith(("إ", "أ")):
                 keep.add(bare[1:])
     return frozenset(wasl), frozenset(keep)
 
@@ -157,15 +160,20 @@ _WASL_WORD_SUFFIX = re.compile(f"{_PRONOUN}$")
 def _hamza_wasl(m: re.Match[str]) -> str:
     """إ -> ا on a word whose shape (or the lexicon) says its hamza is a hamzat al-wasl."""
     proclitics, hamza, stem = m.groups()
+    word, fixed = m.group(0), proclitics + "ا" + stem
     wasl, keep = _hamza_lexicon()
     if any(stem.startswith(k) for k in keep):
-        return m.group(0)
-    if hamza == "أ":
-        return proclitics + "ا" + stem if WASL_AFTER_HAMZA_ABOVE.match(stem) else m.group(0)
-    in_lexicon = any(stem.startswith(w) and _WASL_WORD_SUFFIX.fullmatch(stem[len(w) :]) for w in wasl)
-    if in_lexicon or WASL_AFTER_HAMZA_BELOW.match(stem):
-        return proclitics + "ا" + stem
-    return m.group(0)
+        return word
+    if any(stem.startswith(w) and _WASL_WORD_SUFFIX.fullmatch(stem[len(w) :]) for w in wasl):
+        return fixed
+    shapes = WASL_AFTER_HAMZA_ABOVE if hamza == "أ" else WASL_AFTER_HAMZA_BELOW
+    if not shapes.match(stem):
+        return word
+    # a loanword or name that only looks like a masdar (أنطوان، إنريكي) is far more common with its hamza
+    zipf = arabic_zipf()
+    if zipf.get(fixed, 0.0) < zipf.get(word, 0.0) - 1.0:
+        return word
+    return fixed
 
 
 def _line_key(line: str) -> str:

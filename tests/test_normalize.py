@@ -1,0 +1,200 @@
+"""Normalization rules: exact output, and each change recorded with its offset in the raw text."""
+
+from __future__ import annotations
+
+import pytest
+
+from akhbar.normalize import normalize_text, normalize_tracked
+from akhbar.spans import Edit
+from akhbar.textedit import TrackedText
+
+ARABIC_ONLY_RULES = {"remove_tatweel", "tatweel_before_digit", "hamza_wasl", "join_waw", "split_merged_word"}
+
+
+def edits_of(rule: str, edits: list[Edit]) -> list[Edit]:
+    return [e for e in edits if e.rule == rule]
+
+
+def test_nbsp_becomes_a_space() -> None:
+    clean, edits = normalize_text("حزب\u00a0الاستقلال", "ar")
+    assert clean == "حزب الاستقلال"
+    assert edits == [Edit("nbsp", "\u00a0", " ", 3)]
+
+
+def test_invisible_direction_marks_are_removed() -> None:
+    clean, edits = normalize_text("مدينة \u200fالرباط\u200e", "ar")
+    assert clean == "مدينة الرباط"
+    assert edits == [Edit("invisible_char", "\u200f", "", 6), Edit("invisible_char", "\u200e", "", 13)]
+
+
+def test_presentation_forms_and_ligatures_fold_to_letters() -> None:
+    clean, edits = normalize_text("مدينة \ufe8d\ufedf\ufeae\ufe91\ufe8e\ufec1 \ufefb", "ar")
+    assert clean == "مدينة الرباط لا"
+    assert edits == [
+        Edit("unicode_nfkc", "\ufe8d\ufedf\ufeae\ufe91\ufe8e\ufec1", "الرباط", 6),
+        Edit("unicode_nfkc", "\ufefb", "لا", 13),
+    ]
+
+
+def test_tatweel_is_removed() -> None:
+    clean, edits = normalize_text("فـي الرباط", "ar")
+    assert clean == "في الرباط"
+    assert edits == [Edit("remove_tatweel", "ـ", "", 1)]
+
+
+def test_tatweel_before_a_number_becomes_a_space() -> None:
+    clean, edits = normalize_text("انتخابات لـ7 أكتوبر", "ar")
+    assert clean == "انتخابات ل 7 أكتوبر"
+    assert edits == [Edit("tatweel_before_digit", "ـ", " ", 10)]
+
+
+def test_arabic_indic_and_persian_digits_become_ascii() -> None:
+    clean, edits = normalize_text("يوم ٢١ يناير ۲۰۲۰", "ar")
+    assert clean == "يوم 21 يناير 2020"
+    assert edits == [Edit("arabic_digits", "٢١", "21", 4), Edit("arabic_digits", "۲۰۲۰", "2020", 13)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("الإشتراكية", "الاشتراكية"),
+        ("إجتماعه", "اجتماعه"),
+        ("الإستقلال", "الاستقلال"),
+        ("إنعقاد", "انعقاد"),
+        ("للإنتخابات", "للانتخابات"),
+        ("والإتحاد", "والاتحاد"),
+        ("إستفادة", "استفادة"),
+        ("إجتمع", "اجتمع"),
+        ("إسمه", "اسمه"),
+        ("التقدم والأشتراكية", "التقدم والاشتراكية"),
+    ],
+)
+def test_hamza_on_hamzat_al_wasl_is_dropped(raw: str, expected: str) -> None:
+    assert normalize_text(raw, "ar")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "إنتاج",
+        "إعلان",
+        "إصلاح",
+        "إنجاز",
+        "إدريس",
+        "إيموزار",
+        "إنزكان",
+        "الإقليمي",
+        "إعطائهم",
+        "إتمام",
+        "أصدقاء",
+    ],
+)
+def test_hamzat_al_qat_and_names_keep_their_hamza(word: str) -> None:
+    raw = f"قال إن {word} مهم"
+    assert normalize_text(raw, "ar") == (raw, [])
+
+
+def test_hamza_edit_covers_the_word_at_its_raw_offset() -> None:
+    _, edits = normalize_text("حزب الإستقلال", "ar")
+    assert edits == [Edit("hamza_wasl", "الإستقلال", "الاستقلال", 4)]
+
+
+def test_detached_waw_is_joined() -> None:
+    clean, edits = normalize_text("حزب التقدم و الاشتراكية", "ar")
+    assert clean == "حزب التقدم والاشتراكية"
+    assert edits == [Edit("join_waw", "و ", "و", 11)]
+
+
+@pytest.mark.parametrize("raw", ["سنة 2011 و 2016", "حزب الاستقلال و USFP"])
+def test_detached_waw_stays_before_digits_and_latin(raw: str) -> None:
+    assert normalize_text(raw, "ar") == (raw, [])
+
+
+def test_glued_words_are_split_with_raw_offsets_after_earlier_edits() -> None:
+    raw = "\u200fانعقد اللقاء بإقليمصفرو و الإقليميبالخميسات"
+    clean, edits = normalize_text(raw, "ar")
+    assert clean == "انعقد اللقاء بإقليم صفرو والإقليمي بالخميسات"
+    splits = edits_of("split_merged_word", edits)
+    assert splits == [
+        Edit("split_merged_word", "بإقليمصفرو", "بإقليم صفرو", 14),
+        Edit("split_merged_word", "الإقليميبالخميسات", "الإقليمي بالخميسات", 27),
+    ]
+    assert all(raw[e.start_char : e.start_char + len(e.before)] == e.before for e in splits)
+
+
+def test_names_and_rare_words_are_not_split() -> None:
+    raw = "انتخاب جعفر خملاش وعزيز العجوطي وخالد لخبيزي وإدريس بوطاهر في قطاعات سوسيومهنية واللاتمركز"
+    clean, edits = normalize_text(raw, "ar")
+    assert clean == raw
+    assert edits == []
+
+
+def test_boilerplate_lines_and_counters_are_removed() -> None:
+    raw = "بلاغ المكتب السياسي\n\n0 398\n\nنص البلاغ.\n\nقد يعجبك ايضا\n\nاترك رد"
+    clean, edits = normalize_text(raw, "ar")
+    assert clean == "بلاغ المكتب السياسي\n\nنص البلاغ."
+    removed = [(e.before, e.start_char) for e in edits_of("boilerplate", edits)]
+    assert removed == [("قد يعجبك ايضا\n", 40), ("اترك رد", 55), ("0 398\n", 21)]
+    assert raw.index("قد يعجبك") == 40 and raw.index("اترك") == 55 and raw.index("0 398") == 21
+
+
+def test_read_also_link_lines_go_but_sentences_starting_alike_stay() -> None:
+    raw = "اقرأ أيضا: حزب الاستقلال يعقد مؤتمره\nشارك في اللقاء عدد من المناضلين\nشارك"
+    clean, _ = normalize_text(raw, "ar")
+    assert clean == "شارك في اللقاء عدد من المناضلين"
+
+
+def test_spaces_are_collapsed_and_paragraphs_kept() -> None:
+    raw = "  في  الرباط   اليوم \r\nسطر ثان\n\n\n\nفقرة ثانية ."
+    clean, edits = normalize_text(raw, "ar")
+    assert clean == "في الرباط اليوم\nسطر ثان\n\nفقرة ثانية."
+    assert Edit("newline", "\r\n", "\n", 21) in edits
+    assert Edit("blank_lines", "\n\n\n\n", "\n\n", raw.index("\n\n\n\n")) in edits
+    assert Edit("space_before_punct", " ", "", raw.index(" .")) in edits
+
+
+def test_french_text_gets_no_arabic_rule() -> None:
+    raw = (
+        "Le bureau\u00a0politique (حزب التقدم و الاشتراكية) s’est réuni à Tiznit ; la réunion\u200b a duré  2 h.\n"
+        "Lire aussi : L’USFP tient son congrès\n"
+        "Partager\n"
+        "ﬁn"
+    )
+    clean, edits = normalize_text(raw, "fr")
+    assert clean == (
+        "Le bureau politique (حزب التقدم و الاشتراكية) s’est réuni à Tiznit ; la réunion a duré 2 h.\nfin"
+    )
+    assert not {e.rule for e in edits} & ARABIC_ONLY_RULES
+    assert {e.rule for e in edits} == {"nbsp", "invisible_char", "unicode_nfkc", "boilerplate", "spaces"}
+
+
+def test_other_languages_get_only_neutral_rules() -> None:
+    clean, edits = normalize_text("Hola  mundo\u00a0و الاشتراكية فـي ٣", "es")
+    assert clean == "Hola mundo و الاشتراكية فـي 3"
+    assert {e.rule for e in edits} == {"spaces", "nbsp", "arabic_digits"}
+
+
+def test_normalize_tracked_works_in_place_on_raw_offsets() -> None:
+    text = TrackedText("العنوان\nبإقليمتاونات")
+    text.replace_spans("header", [(0, 8, "")])  # what ingest does before calling us
+    normalize_tracked(text, "ar")
+    assert text.text == "بإقليم تاونات"
+    assert text.edits[-1] == Edit("split_merged_word", "بإقليمتاونات", "بإقليم تاونات", 8)
+
+
+def test_every_edit_of_a_mixed_document_points_at_its_raw_text() -> None:
+    raw = "عقد حزب التقدم و الاشتراكية إجتماعه فـي ٢٠٢٠ بإقليمتاونات\u00a0.\n\n\n\nاترك رد"
+    clean, edits = normalize_text(raw, "ar")
+    assert clean == "عقد حزب التقدم والاشتراكية اجتماعه في 2020 بإقليم تاونات."
+    assert [(e.rule, e.start_char) for e in edits] == [
+        ("nbsp", raw.index("\u00a0")),
+        ("arabic_digits", raw.index("٢٠٢٠")),
+        ("remove_tatweel", raw.index("ـ")),
+        ("split_merged_word", raw.index("بإقليمتاونات")),
+        ("hamza_wasl", raw.index("إجتماعه")),
+        ("join_waw", raw.index("و ال")),
+        ("boilerplate", raw.index("اترك رد")),
+        ("space_before_punct", raw.index("\u00a0")),  # the space the nbsp became
+        ("blank_lines", raw.index("\n")),
+        ("trim", raw.index("\n")),
+    ]
