@@ -417,7 +417,8 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
         big = any(
             c.record is not None
             and (
-                c.record.level == "province" or (c.record.kind == "urban" and c.record.population >= BIG_CITY)
+                c.record.level in ("region", "province")
+                or (c.record.kind == "urban" and c.record.population >= BIG_CITY)
             )
             for c in found.candidates
         )
