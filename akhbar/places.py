@@ -481,6 +481,10 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
 _LIST_GAP = re.compile(r"\s*(?:[,،؛]\s*)?(?:(?:و|et|ou)\s*)?(?:(?:d['’]|de\s+|à\s+))?")
 
 
+# A list shares its head word unless a preposition starts a new phrase ("région X, à Essaouira").
+_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*)?(?:(?:و|et|ou)\s*)?")
+
+
 def _listed(text: str, previous_end: int, start: int) -> bool:
     """Only a comma and/or and (و، et) between the previous place and this one."""
     return _LIST_GAP.fullmatch(text, previous_end, start) is not None
@@ -507,7 +511,12 @@ def find_places(text: str, language: str) -> list[Mention]:
             and 0 < match.first - found[-1].match.last <= 2
             and _listed(text, found[-1].match.end, match.start)
         )
-        inherited = head is None and in_list and found[-1].head is not None
+        inherited = (
+            head is None
+            and in_list
+            and found[-1].head is not None
+            and _SHARED_HEAD_GAP.fullmatch(text, found[-1].match.end, match.start) is not None
+        )
         if inherited:  # أقاليم الخميسات وسيدي قاسم: the list shares its head word
             head, head_start = found[-1].head, found[-1].head_start
         item = _Found(match, list(match.payloads), head, head_start, inherited)

@@ -53,6 +53,7 @@ PARTY_CASES = [
     ("le parti PI a gagné", "fr", ["PI"]),
     ("Authenticité et modernité", "fr", ["PAM"]),
     ("le parti de l'Istiqlal", "fr", ["PI"]),
+    ("les élus istiqlaliens", "fr", ["PI"]),
     ("la Mouvement populaire démocratique et constitutionnel", "fr", ["MPDC"]),
     ("الحركة الشعبية الدستورية الديمقراطية", "ar", ["MPDC"]),
 ]

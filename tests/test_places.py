@@ -80,6 +80,7 @@ CASES = [
     ("le congrès provincial de Khouribga", "fr", ["05.311"]),
     ("réunion à Rabat, au siège du parti", "fr", ["04.421.01.0"]),
     ("la région de l'Oriental", "fr", ["02"]),
+    ("dans la région Marrakech-Safi, à Essaouira", "fr", ["07", "07.211.01.05"]),
     ("un programme pour le sahel et le Sahel africain", "fr", []),
     ("la commune de Sahel", "fr", ["01.331.11.11"]),
 ]
