@@ -13,18 +13,27 @@ How a place is found (all tables are built once per language and cached):
 Decisions (documented because they are choices, not facts):
 - No head word and a name that is both a commune and its province (الخميسات, Fès, الدار البيضاء):
   the commune, because a bare city name in news is a city ("بالخميسات", "à Khouribga").
+  An adjective head counts only before a preposition: الكاتب الإقليمي بالخميسات -> the province.
+  جهة + a city (جهة طنجة) -> that city's region. A list shares its head word (أقاليم تازة وتاونات).
 - One commune name in several provinces: the one whose province or region is named elsewhere in
   the same text, else the most populous; `extra['ambiguous']` is then True.
-- Common words: a name whose wordfreq zipf is >= `COMMON_ZIPF` (measured: الجديدة 5.5, صباح 5.4,
-  المنزل 5.1, العيون 4.6, الساحل 4.5 are above; تيفلت, صفرو, آزمور below) is only taken after a head
-  word, or after a preposition (بالجديدة, في العيون, à Rabat) when it names a province or a city of
-  50,000+; `lexicons/place_word_policy.tsv` overrides this per name (free / head).
+- Common words (wordfreq zipf of the name, or of the form written in the text, measured): at or above
+  `COMMON_ZIPF` = 4.0 for regions, provinces and towns (الجديدة 5.5, العيون 4.6, الشرق 5.3), or
+  `COMMON_ZIPF_SMALL` = 3.3 for rural and small communes (صباح 5.4, المنزل 5.1, الدير 4.0, أمتار
+  4.0; while تيفلت, صفرو, آزمور are below 3): the name is taken after a head word, or after a
+  preposition (بالجديدة, في العيون, à Rabat) when it names a region, a province or a city of 50,000+.
+  `lexicons/place_word_policy.tsv` overrides this per name (free: الرباط, مراكش; head: الشرق, Sahel).
+  A clitic reading loses to the whole token when the token is the more frequent word (كميات is not
+  ك + ميات). A ta marbuta written as ha (شهده) is not the place شهدة without a head word.
 - People: rural and small communes are mostly named after families and saints (بنمنصور, سيدي
   علي); they are taken only after a head word, a preposition (ببنمنصور, في, à) or inside a list of
-  places (الصخيرات تمارة، وسلا، وأسفي). Regions, provinces and towns of 20,000+ may stand alone.
+  places (الصخيرات تمارة، وسلا، وأسفي). Regions, provinces and towns of 20,000+ may stand alone,
+  except right after a first name (lexicons/given_names.tsv): محمد بنسليمان is a person.
 - French: a place without a head word must be written with a capital letter.
 - Former regions (جهة دكالة عبدة...) have no current code: recognised so their parts do not link
-  wrongly, but not returned.
+  wrongly, but not returned. 2014 census spellings of communes (package crosswalk) are aliases.
+- Arrondissements (سيدي البرنوصي, Agdal-Riyad) link to their commune; extra['arrondissement'] keeps
+  their own code.
 """
 
 from __future__ import annotations
