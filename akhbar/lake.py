@@ -19,10 +19,13 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from akhbar.faults import checkpoint
 from akhbar.schema import PARTITION_KEY, SCHEMAS
 
 PART_FILE = "part-0.parquet"
 TMP_DIR = "_tmp"
+BATCH_ROWS = 2000
+BATCH_CHARS = 32_000_000  # also flush on text volume: 2000 rows of 10 MB documents must not pile up
 
 
 def filesystem(root: str) -> tuple[pafs.FileSystem, str]:
@@ -52,7 +55,8 @@ class PartitionWriter:
         self.schema = SCHEMAS[self.table]
         self._fs, self._base = filesystem(self.root)
         self._fs.create_dir(f"{self._base}/{TMP_DIR}", recursive=True)
-        self._tmp = f"{self._base}/{TMP_DIR}/{self.table}-{self.day}-{self.part}-{uuid.uuid4().hex}.parquet"
+        # `.tmp`, not `.parquet`: a half-written file never matches a `**/*.parquet` glob
+        self._tmp = f"{self._base}/{TMP_DIR}/{self.table}-{self.day}-{self.part}-{uuid.uuid4().hex}.tmp"
         self._writer = pq.ParquetWriter(self._tmp, self.schema, filesystem=self._fs, compression="zstd")
 
     def write_rows(self, rows: list[dict]) -> None:
@@ -63,6 +67,7 @@ class PartitionWriter:
         if table.num_rows:
             self._writer.write_table(table.select(self.schema.names).cast(self.schema))
             self.rows += table.num_rows
+            checkpoint("lake.batch")
 
     def commit(self) -> str:
         """Close the file and move it over the partition's file in one step."""
@@ -70,7 +75,9 @@ class PartitionWriter:
         target_dir = partition_path(self._base, self.table, self.day)
         self._fs.create_dir(target_dir, recursive=True)
         target = f"{target_dir}/{self.part}.parquet"
+        checkpoint("lake.before_commit")
         self._fs.move(self._tmp, target)
+        checkpoint("lake.after_commit")
         return target
 
     def abort(self) -> None:
@@ -95,11 +102,13 @@ def write_partition(
     """Replace one partition (or one stage's part of it) with `rows`; return the row count."""
     with PartitionWriter(root, table, day, part) as writer:
         batch: list[dict] = []
+        chars = 0
         for row in rows:
             batch.append(row)
-            if len(batch) >= 2000:
+            chars += sum(len(v) for v in row.values() if isinstance(v, str))
+            if len(batch) >= BATCH_ROWS or chars >= BATCH_CHARS:
                 writer.write_rows(batch)
-                batch = []
+                batch, chars = [], 0
         writer.write_rows(batch)
         return writer.rows
 

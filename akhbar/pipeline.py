@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from akhbar import lake
+from akhbar.faults import checkpoint
 from akhbar.ingest import Document, RawFile, Rejection, documents, read_header, scan
 from akhbar.textedit import TrackedText
 
@@ -69,6 +70,7 @@ def ingest_day(
     lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime | None = None
 ) -> StageReport:
     """Raw layer for one day: decode, identify, read headers; write raw_documents and rejected_files."""
+    checkpoint("pipeline.ingest_day")
     now = now or dt.datetime.now(dt.UTC)
     files, refused = arrived.files, arrived.refused
     report = StageReport(files_seen=len(files) + len(refused))
@@ -192,6 +194,7 @@ def _failure_rows(failures: list[DocumentFailure], stage: str) -> list[dict]:
 
 def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
     """Clean layer for one day: raw_documents -> articles + normalization_edits."""
+    checkpoint("pipeline.clean_day")
     report = StageReport()
     failures: list[DocumentFailure] = []
     with (
@@ -200,6 +203,7 @@ def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> Sta
     ):
         for batch in lake.read_partition(lake_root, "raw_documents", day, batch_size=BATCH):
             results = mapper(guarded(clean_document), batch.to_pylist())
+            checkpoint("pipeline.clean_batch")
             failures += [r for r in results if isinstance(r, DocumentFailure)]
             results = [r for r in results if not isinstance(r, DocumentFailure)]
             articles.write_rows([article for article, _ in results])
@@ -213,6 +217,7 @@ def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> Sta
 
 def extract_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
     """Extract layer for one day: articles -> events, event_participants, mentions."""
+    checkpoint("pipeline.extract_day")
     report = StageReport()
     columns = ["article_id", "source_path", "language", "published_date", "text_clean"]
     failures: list[DocumentFailure] = []
@@ -223,6 +228,7 @@ def extract_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> S
     ):
         for batch in lake.read_partition(lake_root, "articles", day, columns=columns, batch_size=BATCH):
             results = mapper(guarded(extract_document), batch.to_pylist())
+            checkpoint("pipeline.extract_batch")
             failures += [r for r in results if isinstance(r, DocumentFailure)]
             results = [r for r in results if not isinstance(r, DocumentFailure)]
             events.write_rows([row for ev, _, _ in results for row in ev])

@@ -3,6 +3,7 @@
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from akhbar import pipeline
+from akhbar.lock import lake_lock
 from assets.metadata import table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource
@@ -39,7 +40,10 @@ def clean_layer(context: AssetExecutionContext, lake: LakeResource, workers: Wor
     """Normalize the documents of the run's days."""
     days = [d for d in days_of(context) if pipeline.has_output(lake.root, "raw_documents", d)]
     totals = {"articles": 0, "normalization_edits": 0}
-    with workers.mapper() as mapper:
+    with (
+        lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
+        workers.mapper() as mapper,
+    ):
         for day in days:
             report = pipeline.clean_day(lake.root, day, mapper)
             context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")

@@ -3,6 +3,7 @@
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from akhbar import pipeline
+from akhbar.lock import lake_lock
 from assets.metadata import table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource, RawFolderResource
@@ -40,17 +41,18 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
     totals = {"raw_documents": 0, "rejected_files": 0}
     files = accepted = 0
     reasons: dict[str, int] = {}
-    for day in days:
-        report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
-        context.log.info(
-            f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected"
-        )
-        for k, v in report.rows.items():
-            totals[k] += v
-        files += report.files_seen
-        accepted += report.accepted
-        for k, v in report.reasons.items():
-            reasons[k] = reasons.get(k, 0) + v
+    with lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"):  # one writer per lake
+        for day in days:
+            report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
+            context.log.info(
+                f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected"
+            )
+            for k, v in report.rows.items():
+                totals[k] += v
+            files += report.files_seen
+            accepted += report.accepted
+            for k, v in report.reasons.items():
+                reasons[k] = reasons.get(k, 0) + v
     yield MaterializeResult(
         asset_key="raw_documents",
         metadata={

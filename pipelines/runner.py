@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from dagster import DagsterInstance, materialize
 
 from akhbar import lake as lake_io
+from akhbar.lock import LakeLocked, lake_lock
 from akhbar.schema import CONTRACT_TABLES
 from pipelines.resources import resources
 
@@ -55,14 +56,18 @@ def run_pipeline(
     if instance is None and os.environ.get("DAGSTER_HOME"):
         instance = DagsterInstance.get()
     level = "WARNING" if os.environ.get("AKHBAR_QUIET") else "INFO"
-    result = materialize(
-        assets,
-        resources=resources(raw, lake, processes),
-        tags=tags,
-        instance=instance,
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-    )
+    try:  # the lake lock, held for the whole run; the asset steps re-enter it (same token)
+        with lake_lock(lake, purpose=f"akhbar run --raw {raw} --days {days[0]}:{days[1]}"):
+            result = materialize(
+                assets,
+                resources=resources(raw, lake, processes),
+                tags=tags,
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+            )
+    except LakeLocked as exc:  # another run is writing: say who, change nothing
+        raise RunFailed(str(exc)) from exc
     if not result.success:
         raise RunFailed(_failure_message(result))
     return summarize(lake, days)
