@@ -487,16 +487,19 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
     return pick, {"ambiguous": True, "candidates": codes, "resolved_by": "population"}
 
 
-_LIST_GAP = re.compile(r"\s*(?:[,،؛]\s*)?(?:(?:و|et|ou)\s*)?(?:(?:d['’]|de\s+|à\s+))?")
-
-
+# Between two places of a list: a comma and/or a coordinator (و، et, ou), and in French maybe a
+# preposition (d'Agadir et d'Inezgane). A bare space is not a list: "إيموزار كندر المدينة الإجاصة".
+_LIST_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*)(?:d['’]|de\s+|à\s+)?")
 # A list shares its head word unless a preposition starts a new phrase ("région X, à Essaouira").
-_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*)?(?:(?:و|et|ou)\s*)?")
+_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*)")
 
 
-def _listed(text: str, previous_end: int, start: int) -> bool:
-    """Only a comma and/or and (و، et) between the previous place and this one."""
-    return _LIST_GAP.fullmatch(text, previous_end, start) is not None
+def _gap_is(pattern: re.Pattern, text: str, previous_end: int, start: int) -> bool:
+    """Whether only a list separator stands between the previous place and this one; a name read
+    whole from a token that starts with و (والماس after الخميسات) carries its own coordinator."""
+    if pattern.fullmatch(text, previous_end, start) is not None:
+        return True
+    return text[start : start + 1] == "و" and not text[previous_end:start].strip()
 
 
 def find_places(text: str, language: str) -> list[Mention]:
@@ -518,13 +521,13 @@ def find_places(text: str, language: str) -> list[Mention]:
         in_list = (
             bool(found)
             and 0 < match.first - found[-1].match.last <= 2
-            and _listed(text, found[-1].match.end, match.start)
+            and _gap_is(_LIST_GAP, text, found[-1].match.end, match.start)
         )
         inherited = (
             head is None
             and in_list
             and found[-1].head is not None
-            and _SHARED_HEAD_GAP.fullmatch(text, found[-1].match.end, match.start) is not None
+            and _gap_is(_SHARED_HEAD_GAP, text, found[-1].match.end, match.start)
         )
         if inherited:  # أقاليم الخميسات وسيدي قاسم: the list shares its head word
             head, head_start = found[-1].head, found[-1].head_start
