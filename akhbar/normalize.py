@@ -13,7 +13,6 @@ Domain lists (boilerplate lines, hamzat al-wasl exceptions) live in `akhbar/lexi
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -21,7 +20,7 @@ from akhbar.gazetteer import arabic_place_names
 from akhbar.keys import compact_key
 from akhbar.spans import Edit
 from akhbar.textedit import TrackedText
-from akhbar.wordsplit import ARABIC_WORD, arabic_zipf, read_tsv, split_glued
+from akhbar.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, read_tsv, split_glued
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -34,6 +33,9 @@ _DIGITS = str.maketrans(
 _LETTER = "\u0621-\u063a\u0641-\u064a"
 TATWEEL_BEFORE_DIGIT = re.compile(f"(?<=[{_LETTER}])\u0640+(?=[0-9])")
 TATWEEL = re.compile("\u0640+")
+# a whole word of bare letters: never a piece of a word cut by a diacritic or tatweel (مُنتخب)
+_IN_WORD = f"{_LETTER}\u0610-\u061a\u0640\u064b-\u065f\u0670"
+SPLIT_CANDIDATE = re.compile(f"(?<![{_IN_WORD}])[{_LETTER}]{{{MIN_TOKEN_CHARS},}}(?![{_IN_WORD}])")
 # a detached و before an Arabic word (not before digits or Latin): التقدم و الاشتراكية
 DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}])")
 
@@ -97,7 +99,7 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
     if language == "ar":
         text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
         text.sub("remove_tatweel", TATWEEL, "")
-        text.sub("split_merged_word", ARABIC_WORD, _split_token)
+        text.sub("split_merged_word", SPLIT_CANDIDATE, _split_token)
         text.sub("hamza_wasl", HAMZA_WORD, _hamza_wasl)
         text.sub("join_waw", DETACHED_WAW, "و")
     text.sub("boilerplate", ANY_LINE, lambda m: "" if _is_boilerplate(m.group(0), language) else m.group(0))
@@ -117,9 +119,8 @@ def _nfkc_pattern() -> re.Pattern[str]:
     Spaces are left to the `nbsp` rule, digits and the Arabic letters themselves never change.
     """
     changing = []
-    for cp in range(0xA0, sys.maxunicode + 1):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+    planes = (range(0xA0, 0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800), range(0x1F100, 0x1F250))
+    for cp in (cp for plane in planes for cp in plane):
         ch = chr(cp)
         if unicodedata.normalize("NFKC", ch) != ch and not ch.isspace():
             changing.append(cp)
@@ -142,8 +143,9 @@ def _split_token(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _hamza_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(stems always wasl, stems kept with their hamza), both without the leading إ."""
+def _hamza_lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(stems always wasl, stems kept with their hamza), both without the leading hamza, as tuples
+    for one C-level `str.startswith` call."""
     wasl = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "wasl"}
     keep = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "keep"}
     for name in arabic_place_names():
@@ -151,7 +153,7 @@ def _hamza_lexicon() -> tuple[frozenset[str], frozenset[str]]:
             bare = word[2:] if word.startswith("ال") else word
             if bare.startswith(("إ", "أ")):
                 keep.add(bare[1:])
-    return frozenset(wasl), frozenset(keep)
+    return tuple(sorted(wasl)), tuple(sorted(keep))
 
 
 _WASL_WORD_SUFFIX = re.compile(f"{_PRONOUN}$")
@@ -162,12 +164,11 @@ def _hamza_wasl(m: re.Match[str]) -> str:
     proclitics, hamza, stem = m.groups()
     word, fixed = m.group(0), proclitics + "ا" + stem
     wasl, keep = _hamza_lexicon()
-    if any(stem.startswith(k) for k in keep):
-        return word
-    if any(stem.startswith(w) and _WASL_WORD_SUFFIX.fullmatch(stem[len(w) :]) for w in wasl):
+    in_lexicon = hamza == "إ" and stem.startswith(wasl)
+    if in_lexicon and any(stem.startswith(w) and _WASL_WORD_SUFFIX.fullmatch(stem[len(w) :]) for w in wasl):
         return fixed
     shapes = WASL_AFTER_HAMZA_ABOVE if hamza == "أ" else WASL_AFTER_HAMZA_BELOW
-    if not shapes.match(stem):
+    if not shapes.match(stem) or stem.startswith(keep):
         return word
     # a loanword or name that only looks like a masdar (أنطوان، إنريكي) is far more common with its hamza
     zipf = arabic_zipf()

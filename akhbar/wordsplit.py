@@ -63,11 +63,9 @@ def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
 def arabic_zipf() -> dict[str, float]:
     """Zipf frequency of every Arabic-script word wordfreq knows (built once: ~0.6 s, one dict lookup
     per question afterwards instead of a `zipf_frequency` call)."""
-    out: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict("ar").items():
-        if ARABIC_WORD.fullmatch(word):
-            out[word] = round(math.log10(freq) + 9, 2)
-    return out
+    arabic = ARABIC_WORD.fullmatch
+    log10 = math.log10
+    return {word: log10(freq) + 9 for word, freq in wordfreq.get_frequency_dict("ar").items() if arabic(word)}
 
 
 _ALEFS = str.maketrans("أإآٱ", "اااا")
@@ -127,6 +125,7 @@ class _Part:
 _RANK = {"head": 3, "glued_place": 3, "place": 2, "function": 2, "word": 1}
 
 
+@lru_cache(maxsize=300_000)
 def _analyze(part: str) -> _Part | None:
     """The best reading of `part`, proclitics allowed, or None when nothing knows it."""
     zipf = arabic_zipf()
