@@ -22,7 +22,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akhbar.places import PhraseIndex, Token, Variant, arabic_variants, phrase_key, read_lexicon, tokenize
+from akhbar.places import (
+    Match,
+    PhraseIndex,
+    Token,
+    Variant,
+    arabic_variants,
+    phrase_key,
+    read_lexicon,
+    tokenize,
+)
 from akhbar.spans import Mention
 
 CONTEXT = "context"
@@ -96,13 +105,18 @@ def find_parties(text: str, language: str) -> list[Mention]:
     tables = _party_tables(language)
     tokens = tokenize(text)
     found: list[tuple[int, int, PartyAlias, bool]] = []  # start, end, alias, context word before
-    for match in tables.index.scan(tokens, _variants(tables.language)):
+
+    def accept(match: Match) -> bool:
         written = text[match.start : match.end]
         aliases = [a for a in match.payloads if tables.language == "ar" or _case_ok(a.alias, written)]
         if not aliases:
-            continue
+            return False  # "un mouvement populaire": shorter aliases here may still be parties
         alias = min(aliases, key=lambda a: (a.guard != "", a.guard == "word"))
         found.append((match.start, match.end, alias, _after_context_word(tables, tokens, match.first)))
+        return True
+
+    for _ in tables.index.scan(tokens, _variants(tables.language), accept):
+        pass
     named = {alias.code for _, _, alias, _ in found if not alias.guard}
     mentions: list[Mention] = []
     for start, end, alias, after_context in found:

@@ -160,36 +160,48 @@ class PhraseIndex:
         self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def scan(
-        self, tokens: Sequence[Token], variants: Callable[[str], Sequence[Variant]] = arabic_variants
+        self,
+        tokens: Sequence[Token],
+        variants: Callable[[str], Sequence[Variant]] = arabic_variants,
+        accept: Callable[[Match], bool] | None = None,
     ) -> Iterator[Match]:
         """Longest phrase at each token, left to right, never overlapping.
 
         A phrase may start inside a token (after clitics) but always ends at a token's end,
-        so `الجديدة` is never found inside `الجديدةالكبرى`.
+        so `الجديدة` is never found inside `الجديدةالكبرى`. When `accept` turns a phrase down,
+        the shorter ones at the same token are tried, then the next token: "à Dar Bouazza" reads
+        as à + Dar Bouazza once the commune Adar ("à Dar") is refused.
         """
         n = len(tokens)
         i = 0
         while i < n:
-            best: tuple[int, int, str, Variant] | None = None  # (last, -offset, key, variant)
+            options: list[tuple[int, int, str, Variant]] = []  # (last, -offset, key, variant)
             for var in variants(tokens[i].key):
                 if var.key not in self.prefixes:
                     continue
                 key, j = var.key, i
                 while True:
-                    if key in self.entries and (best is None or (j, -var.offset) > best[:2]):
-                        best = (j, -var.offset, key, var)
+                    if key in self.entries:
+                        options.append((j, -var.offset, key, var))
                     if j + 1 >= n or not tokens[j].joined:
                         break
                     key += tokens[j + 1].key
                     if key not in self.prefixes:
                         break
                     j += 1
-            if best is None:
+            taken = None
+            for last, _, key, var in sorted(options, key=lambda o: o[:2], reverse=True):
+                match = Match(
+                    i, last, tokens[i].start + var.offset, tokens[last].end, key, self.entries[key], var
+                )
+                if accept is None or accept(match):
+                    taken = match
+                    break
+            if taken is None:
                 i += 1
                 continue
-            last, _, key, var = best
-            yield Match(i, last, tokens[i].start + var.offset, tokens[last].end, key, self.entries[key], var)
-            i = last + 1
+            yield taken
+            i = taken.last + 1
 
 
 # ---------------------------------------------------------------- lexicons
@@ -428,6 +440,11 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
             and (
                 c.record.level in ("region", "province")
                 or (c.record.kind == "urban" and c.record.population >= BIG_CITY)
+                or (
+                    c.record.kind == "urban"
+                    and c.record.population >= SMALL_TOWN
+                    and match.last > match.first
+                )
             )
             for c in found.candidates
         )
@@ -508,7 +525,8 @@ def find_places(text: str, language: str) -> list[Mention]:
     tables = _tables(language)
     tokens = tokenize(text)
     found: list[_Found] = []
-    for match in tables.names.scan(tokens, _variants_for(tables.language)):
+
+    def accept(match: Match) -> bool:
         head = None
         head_start = None
         if match.variant.glued_head is not None:
@@ -532,8 +550,13 @@ def find_places(text: str, language: str) -> list[Mention]:
         if inherited:  # أقاليم الخميسات وسيدي قاسم: the list shares its head word
             head, head_start = found[-1].head, found[-1].head_start
         item = _Found(match, list(match.payloads), head, head_start, inherited)
-        if _accepted(tables, text, tokens, item, in_list):
-            found.append(item)
+        if not _accepted(tables, text, tokens, item, in_list):
+            return False
+        found.append(item)
+        return True
+
+    for _ in tables.names.scan(tokens, _variants_for(tables.language), accept):
+        pass
     context: set[str] = set()  # provinces and regions the text names without doubt
     for item in found:
         recs = [c.record for c in item.candidates if c.record is not None]

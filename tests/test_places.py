@@ -81,6 +81,10 @@ CASES = [
     ("la province de Khémisset", "fr", ["04.291"]),
     ("le congrès provincial de Khouribga", "fr", ["05.311"]),
     ("réunion à Rabat, au siège du parti", "fr", ["04.421.01.0"]),
+    ("réunion à Dar Bouazza", "fr", ["06.385.01.02"]),  # not the commune Adar ("à Dar")
+    ("à Mohammedia et à Taroudant", "fr", ["06.371.01.01", "09.541.01.13"]),
+    ("بإقليم الناظور وفي مدينة الناظور", "ar", ["02.381", "02.381.01.05"]),
+    ("في سيدي يحيى الغرب", "ar", ["04.491.01.09"]),
     ("la région de l'Oriental", "fr", ["02"]),
     ("dans la région Marrakech-Safi, à Essaouira", "fr", ["07", "07.211.01.05"]),
     ("un programme pour le sahel et le Sahel africain", "fr", []),
