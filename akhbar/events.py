@@ -1,0 +1,461 @@
+"""Events an article reports: congresses, meetings, general assemblies, public elections, statements.
+
+A trigger word (`lexicons/event_triggers.tsv`) is a mention of an event. A mention becomes a new
+event only when something fixes it in its sentence: a date, a place the trigger governs (the first
+place within a few words after it: للمؤتمر الجهوي للحزب بجهة درعة تافيلالت), or, for singular
+triggers, a verb saying the event took place (عقد، انعقد، احتضنت، a tenu, a publié). Cues around
+the trigger (`lexicons/event_cues.tsv`) refuse planned events (الاجتماع المقبل، prochaines
+élections), generic ones (مختلف المؤتمرات) and mark demonstratives (هذا اللقاء، ces réunions) as
+pointing back to an event already found.
+
+Coreference: mentions of the same type whose dates and places do not contradict are one event
+(انتخابات 25 نونبر 2011 twice, a title and the body). Singular and plural mentions stay apart
+(the weekly meeting is not the series of meetings it reviews). The event keeps the most
+informative mention's sentence as evidence (a date, then a place, then body over title, then first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from akhbar.keys import match_key
+from akhbar.people import sentence_spans, strip_clitics, tokens_of
+from akhbar.places import read_lexicon
+from akhbar.spans import DateValue, Mention
+
+GOVERNED_PLACE_TOKENS = 10  # a place this many words after the trigger is the event's place
+DATE_ANCHOR_CHARS = 120  # a date this close to a trigger (same sentence) fixes the event
+REFINE_CHARS = (
+    80  # a finer place this close to the event's place refines it (بجهة سوس ماسة ... بمدينة أكادير)
+)
+CUE_WINDOW_BEFORE = 4
+CUE_WINDOW_AFTER = 3
+GATHERINGS = ("congress", "general_assembly")
+_AR_SUFFIX = "(?:ه|ها|هم|هما|ي|نا|ا)?"  # possessives, and the accusative alef (بلاغا)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    number: str  # sg | plural
+    needs: str  # free | anchor
+
+
+@dataclass(frozen=True)
+class _Tables:
+    language: str
+    pattern: re.Pattern
+    triggers: dict[str, Trigger]  # folded trigger (words joined by one space) -> trigger
+    cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> folded cue words/phrases
+
+
+def _lang(language: str) -> str:
+    return "ar" if language == "ar" else "fr"
+
+
+def _fold(text: str, language: str) -> str:
+    key = re.sub(r"\s+", " ", match_key(text.strip()))
+    return key if language == "ar" else key.lower()
+
+
+@lru_cache(maxsize=4)
+def _tables(language: str) -> _Tables:
+    lang = _lang(language)
+    triggers: dict[str, Trigger] = {}
+    for row in read_lexicon("event_triggers.tsv"):
+        if row["language"] == lang:
+            triggers[_fold(row["trigger"], lang)] = Trigger(row["event_type"], row["number"], row["needs"])
+    alternatives = []
+    for key in sorted(triggers, key=len, reverse=True):
+        words = [re.escape(w) for w in key.split(" ")]
+        if lang == "ar":
+            head = r"[وف]?(?:[بكل]?ال|لل|[بكل])?" + words[0] + _AR_SUFFIX
+            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w for w in words[1:]))
+        else:
+            alternatives.append(r"\s+".join(words))
+    body = "|".join(f"(?P<t{n}>{alt})" for n, alt in enumerate(alternatives))
+    pattern = re.compile(r"(?<![\w'])(?:" + body + r")(?![\w])")
+    cues: dict[tuple[str, str], set[str]] = {}
+    for row in read_lexicon("event_cues.tsv"):
+        if row["language"] == lang:
+            cues.setdefault((row["kind"], row["where"]), set()).add(_fold(row["cue"], lang))
+    order = sorted(triggers, key=len, reverse=True)
+    ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
+    return _Tables(lang, pattern, ordered, {k: frozenset(v) for k, v in cues.items()})
+
+
+# ---------------------------------------------------------------- mentions and events
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One trigger occurrence with what its sentence says about the event."""
+
+    event_type: str
+    number: str
+    start: int  # trigger offsets in the text
+    end: int
+    sentence: tuple[int, int]
+    in_title: bool
+    status: str  # new | coref | weak (no date, place or verb) | future | generic
+    date: DateValue | None = None
+    place: Mention | None = None
+    party: str | None = None
+    placed: bool = False  # the place is governed by the trigger, not just nearby
+
+    @property
+    def score(self) -> tuple[int, int, int, int]:
+        return (self.date is not None, self.place is not None, not self.in_title, -self.start)
+
+
+@dataclass(slots=True)
+class Event:
+    """One reported event: its mentions, the most informative one first in `best`."""
+
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def event_type(self) -> str:
+        return self.mentions[0].event_type
+
+    @property
+    def first(self) -> EventMention:
+        return min(self.mentions, key=lambda m: m.start)
+
+    @property
+    def best(self) -> EventMention:
+        """The most informative mention of the event's own type (a date, a place, the body, the first)."""
+        own = [m for m in self.mentions if m.event_type == self.event_type]
+        return max(own, key=lambda m: m.score)
+
+    @property
+    def date(self) -> DateValue | None:
+        best = self.best
+        return best.date or next(
+            (m.date for m in sorted(self.mentions, key=lambda m: m.start) if m.date), None
+        )
+
+    @property
+    def place(self) -> Mention | None:
+        best = self.best
+        return best.place or next(
+            (m.place for m in sorted(self.mentions, key=lambda m: m.start) if m.place), None
+        )
+
+    @property
+    def party(self) -> str | None:
+        best = self.best
+        return best.party or next((m.party for m in self.mentions if m.party), None)
+
+    def event_id(self, article_id: str) -> str:
+        """Stable: the article, the type and where the event is first mentioned."""
+        seed = f"{article_id}|{self.event_type}|{self.first.start}"
+        return hashlib.sha1(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def find_events(
+    text: str,
+    language: str,
+    dates: Sequence[DateValue] = (),
+    places: Sequence[Mention] = (),
+    parties: Sequence[Mention] = (),
+    organizations: Sequence[Mention] = (),
+) -> list[Event]:
+    """The events `text` reports, in order of first mention (see the module docstring).
+
+    `dates`, `places`, `parties`, `organizations` are the document's mentions (from akhbar.dates,
+    akhbar.places, akhbar.parties); they give each event its date, place and party.
+    """
+    mentions = find_event_mentions(text, language, dates, places, parties, organizations)
+    return group_mentions(mentions)
+
+
+def find_event_mentions(
+    text: str,
+    language: str,
+    dates: Sequence[DateValue] = (),
+    places: Sequence[Mention] = (),
+    parties: Sequence[Mention] = (),
+    organizations: Sequence[Mention] = (),
+) -> list[EventMention]:
+    """Every trigger occurrence, with its status, date, place and party."""
+    tables = _tables(language)
+    key = match_key(text)
+    haystack = key if tables.language == "ar" else key.lower()
+    sentences = sentence_spans(text)
+    title_end = _title_end(text, sentences)
+    main_party = _main_party(parties, organizations)
+    dated = [d for d in dates if d.iso]
+    found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in tables.pattern.finditer(haystack)]
+    out: list[EventMention] = []
+    for n, (start, end, trigger) in enumerate(found):
+        sentence = _sentence_of(sentences, start)
+        # a date or place past a neighbouring trigger belongs to that trigger
+        low = max(sentence[0], found[n - 1][1] if n > 0 else 0)
+        high = min(sentence[1], found[n + 1][0] if n + 1 < len(found) else len(text))
+        mention = EventMention(
+            trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new"
+        )
+        mention.date = _nearest([d for d in dated if _closest_trigger(found, d) == n], start, end, sentence)
+        mention.place = _place_for(haystack, places, start, end, (low, high))
+        mention.party = _party_for(parties, organizations, start, end, sentence) or main_party
+        mention.status = _status(tables, haystack, mention, trigger, places, high)
+        out.append(mention)
+    return out
+
+
+def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
+    """Merge coreferent mentions into events; drop mentions that fix nothing and point nowhere."""
+    events: list[Event] = []
+    for mention in mentions:
+        if mention.status != "new":
+            continue
+        target = next((e for e in events if _compatible(e, mention)), None)
+        if (
+            target is None
+            and mention.event_type == "meeting"
+            and mention.date is None
+            and mention.place is not None
+        ):
+            # "سعادته بلقاء مناضلي الحزب بالخميسات" during the assembly at Khemisset: the same gathering
+            target = next(
+                (e for e in events if e.event_type in GATHERINGS and _same_place(e.place, mention.place)),
+                None,
+            )
+        if target is None:
+            events.append(Event([mention]))
+        else:
+            target.mentions.append(mention)
+    for mention in mentions:
+        if mention.status == "coref":
+            before = [e for e in events if e.first.start < mention.start]
+            same = [e for e in before if e.event_type == mention.event_type]
+            if not same and mention.event_type == "meeting":  # هذا اللقاء التأسيسي: the assembly itself
+                same = [e for e in before if e.event_type in GATHERINGS]
+            if same:
+                same[-1].mentions.append(mention)
+        elif mention.status == "weak" and mention.number == "sg":
+            target = next((e for e in events if _compatible(e, mention)), None)
+            if target is not None:
+                target.mentions.append(mention)
+    events.sort(key=lambda e: e.first.start)
+    return events
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """End of the headline: a first line without a final stop, followed by more text."""
+    if len(sentences) < 2:
+        return 0
+    start, end = sentences[0]
+    line = text[start:end].strip()
+    on_its_line = "\n" in text[end : sentences[1][0] + 1] or text[end - 1 : end] == "\n"
+    if on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200:
+        return end
+    return 0
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= pos < end:
+            return start, end
+    return pos, pos
+
+
+def _closest_trigger(found: Sequence[tuple[int, int, Trigger]], d: DateValue) -> int:
+    """Index of the trigger nearest to a date (a date between two triggers is the closer one's)."""
+    return min(
+        range(len(found)),
+        key=lambda n: (
+            found[n][0] - d.end_char if d.end_char <= found[n][0] else max(0, d.start_char - found[n][1])
+        ),
+    )
+
+
+def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[int, int]) -> DateValue | None:
+    """The date in the sentence nearest to the trigger."""
+    best, best_distance = None, None
+    for d in dates:
+        if d.start_char < sentence[0] or d.end_char > sentence[1]:
+            continue
+        distance = start - d.end_char if d.end_char <= start else max(0, d.start_char - end)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = d, distance
+    return best
+
+
+def _place_for(
+    haystack: str, places: Sequence[Mention], start: int, end: int, window: tuple[int, int]
+) -> Mention | None:
+    """The place the trigger governs, else the nearest in the sentence; then the most specific
+    place of the sentence inside it (بجهة سوس ماسة ... بمدينة أكادير -> أكادير)."""
+    inside = [p for p in places if window[0] <= p.start_char and p.end_char <= window[1] and p.code]
+    if not inside:
+        return None
+    chosen = _governed(haystack, inside, end)
+    if chosen is None:
+        chosen = min(inside, key=lambda p: start - p.end_char if p.end_char <= start else p.start_char - end)
+    finer = [
+        p
+        for p in inside
+        if _within(p, chosen) and _rank(p) > _rank(chosen) and _near(p, chosen, REFINE_CHARS)
+    ]
+    if finer:
+        chosen = min(finer, key=lambda p: (-_rank(p), abs(p.start_char - start)))
+    return chosen
+
+
+def _near(a: Mention, b: Mention, chars: int) -> bool:
+    return a.start_char - b.end_char <= chars and b.start_char - a.end_char <= chars
+
+
+def _governed(haystack: str, places: Sequence[Mention], end: int) -> Mention | None:
+    after = [p for p in places if p.start_char >= end]
+    if not after:
+        return None
+    first = min(after, key=lambda p: p.start_char)
+    head = first.extra.get("head_start")
+    begin = head if head is not None and head >= end else first.start_char
+    if len(_WORD.findall(haystack[end:begin])) <= GOVERNED_PLACE_TOKENS:
+        return first
+    return None
+
+
+def _level(place: Mention) -> tuple[str | None, str | None, str | None]:
+    p = place.extra.get("place")
+    if p is None:
+        return None, None, None
+    return p.region_code, p.province_code, p.commune_code
+
+
+def _rank(place: Mention) -> int:
+    region, province, commune = _level(place)
+    return 3 if commune else 2 if province else 1 if region else 0
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    ir, ip, ic = _level(inner)
+    orr, op, oc = _level(outer)
+    if orr is None or ir != orr:
+        return False
+    return (op is None or ip == op) and (oc is None or ic == oc)
+
+
+def _places_agree(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return _within(a, b) or _within(b, a)
+
+
+def _same_place(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and _places_agree(a, b)
+
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None or not a.iso or not b.iso:
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _compatible(event: Event, mention: EventMention) -> bool:
+    if event.event_type != mention.event_type or event.mentions[0].number != mention.number:
+        return False
+    return _dates_agree(event.date, mention.date) and _places_agree(event.place, mention.place)
+
+
+def _main_party(parties: Sequence[Mention], organizations: Sequence[Mention]) -> str | None:
+    """The party the article is about: the most mentioned (ties: the first mentioned)."""
+    codes = [p.code for p in parties if p.code] + [
+        o.extra.get("party") for o in organizations if o.extra.get("party")
+    ]
+    if not codes:
+        return None
+    counts = Counter(codes)
+    top = max(counts.values())
+    return next(c for c in codes if counts[c] == top)
+
+
+def _party_for(
+    parties: Sequence[Mention],
+    organizations: Sequence[Mention],
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+) -> str | None:
+    """A party named in the trigger's sentence (the nearest one)."""
+    named = [(p.start_char, p.code) for p in parties if p.code]
+    named += [(o.start_char, o.extra["party"]) for o in organizations if o.extra.get("party")]
+    inside = [(pos, code) for pos, code in named if sentence[0] <= pos < sentence[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda pc: abs(pc[0] - start))[1]
+
+
+def _readings(word: str, language: str) -> list[str]:
+    return [r for r, _ in strip_clitics(word)] if language == "ar" else [word]
+
+
+def _has_cue(tables: _Tables, kind: str, where: str, words: Sequence[str]) -> bool:
+    cues = tables.cues.get((kind, where))
+    if not cues or not words:
+        return False
+    if any(r in cues for w in words for r in _readings(w, tables.language)):
+        return True
+    joined = " " + " ".join(words) + " "
+    return any(" " in c and f" {c} " in joined for c in cues)
+
+
+def _status(
+    tables: _Tables,
+    haystack: str,
+    mention: EventMention,
+    trigger: Trigger,
+    places: Sequence[Mention],
+    limit: int,
+) -> str:
+    s0, s1 = mention.sentence
+    before = [t.key for t in tokens_of(haystack[s0 : mention.start]) if t.is_word or t.key == "'"]
+    before = [w for w in before if w != "'"]
+    after = [t.key for t in tokens_of(haystack[mention.end : s1]) if t.is_word][:CUE_WINDOW_AFTER]
+    sentence_words = [t.key for t in tokens_of(haystack[s0:s1]) if t.is_word]
+    if _has_cue(tables, "coref", "before", before[-1:]):
+        return "coref"
+    if (
+        _has_cue(tables, "future", "before", before[-CUE_WINDOW_BEFORE:])
+        or _has_cue(tables, "future", "after", after)
+        or _has_cue(tables, "future", "sentence", sentence_words)
+    ):
+        return "future"
+    if _has_cue(tables, "generic", "before", before[-2:]):
+        return "generic"
+    dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
+    placed = (
+        _governed(haystack, [p for p in places if p.end_char <= limit and p.code], mention.end) is not None
+    )
+    mention.placed = placed
+    if dated or placed:
+        return "new"
+    if (
+        trigger.number == "sg"
+        and trigger.needs == "free"
+        and _has_cue(tables, "occurrence", "sentence", sentence_words)
+    ):
+        return "new"
+    return "weak"
+
+
+def _distance(mention: EventMention) -> int:
+    d = mention.date
+    if d is None:
+        return 10**9
+    if d.end_char <= mention.start:
+        return mention.start - d.end_char
+    return max(0, d.start_char - mention.end)

@@ -1,0 +1,205 @@
+"""Per-article extraction: the rows of `events`, `event_participants` and `mentions` for one article.
+
+Runs the finders once each over `text_clean` (places, parties, organizations, dates, people),
+then the event finder over their mentions. Only Arabic and French get events and participants;
+other languages get their mentions only.
+
+Participants: a person is a participant when the text gives them a role or a title (السيد، M.)
+somewhere in the article; they join the event mentioned in their sentence, else the event mentioned
+last before them, else the article's first event. Bureau lists of bare names are not participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from akhbar.events import Event, EventMention, find_event_mentions, group_mentions
+from akhbar.keys import compact_key
+from akhbar.parties import find_organizations, find_parties
+from akhbar.people import find_people
+from akhbar.places import find_places
+from akhbar.schema import SCHEMAS
+from akhbar.spans import DateValue, Mention
+
+EVENT_LANGUAGES = ("ar", "fr")
+
+
+@dataclass
+class Extraction:
+    events: list[dict] = field(default_factory=list)  # keys = columns of SCHEMAS['events']
+    participants: list[dict] = field(default_factory=list)  # keys = columns of SCHEMAS['event_participants']
+    mentions: list[dict] = field(default_factory=list)  # keys = columns of SCHEMAS['mentions']
+
+
+def _columns(table: str) -> list[str]:
+    return [name for name in SCHEMAS[table].names if name != "ingest_date"]
+
+
+def find_dates(text: str, language: str, published: date | None) -> list[DateValue]:
+    """Dates from `akhbar.dates` (the other engineer's module), or none while it is not installed."""
+    try:
+        from akhbar import dates
+    except ImportError:  # pragma: no cover - only before akhbar.dates lands
+        return []
+    return dates.find_dates(text, language, published)
+
+
+def extract_article(article_id: str, text: str, language: str, published: date | None) -> Extraction:
+    """Events, participants and mentions of one article (`text` = its text_clean)."""
+    text = text or ""
+    places = find_places(text, language)
+    parties = find_parties(text, language)
+    organizations = find_organizations(text, language)
+    dates = find_dates(text, language, published)
+    context = sorted(places + parties + organizations, key=lambda m: m.start_char)
+    people = find_people(text, language, context) if language in EVENT_LANGUAGES else []
+
+    out = Extraction()
+    out.mentions = _mention_rows(article_id, places, parties, organizations, people, dates, published)
+    if language not in EVENT_LANGUAGES:
+        return out
+    mentions = find_event_mentions(text, language, dates, places, parties, organizations)
+    events = group_mentions(mentions)
+    ids = {id(e): e.event_id(article_id) for e in events}
+    out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
+    out.participants = _participants(article_id, text, events, ids, people)
+    return out
+
+
+def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
+    best = event.best
+    d = event.date
+    place = event.place
+    p = place.extra.get("place") if place is not None else None
+    start, end = best.sentence
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    row = {
+        "event_id": event_id,
+        "article_id": article_id,
+        "event_type": event.event_type,
+        "event_date": _to_date(d),
+        "date_precision": d.precision if d is not None and _to_date(d) else None,
+        "date_text": d.text if d is not None and _to_date(d) else None,
+        "party": event.party,
+        "place_name": place.text if place is not None else None,
+        "commune_code": p.commune_code if p else None,
+        "province_code": p.province_code if p else None,
+        "region_code": p.region_code if p else None,
+        "place_precision": p.level if p else None,
+        "evidence": text[start:end],
+        "start_char": start,
+        "end_char": end,
+    }
+    return {c: row.get(c) for c in _columns("events")}
+
+
+def _to_date(value: DateValue | None) -> date | None:
+    """The first day a DateValue can mean (2015 -> 2015-01-01; precision says how much is known)."""
+    if value is None or not value.iso:
+        return None
+    parts = [int(x) for x in value.iso.split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def _participants(
+    article_id: str, text: str, events: Sequence[Event], ids: dict[int, str], people: Sequence[Mention]
+) -> list[dict]:
+    if not events:
+        return []
+    # a role or title given anywhere in the article holds for every mention of the same name
+    roles: dict[str, dict] = {}
+    for person in people:
+        k = compact_key(person.normalized)
+        info = roles.setdefault(k, {"role": None, "organization": None, "party": None, "titled": False})
+        info["role"] = info["role"] or person.extra.get("role")
+        info["organization"] = info["organization"] or person.extra.get("organization")
+        info["party"] = info["party"] or person.extra.get("party")
+        info["titled"] = info["titled"] or bool(person.extra.get("honorific"))
+    anchors: list[tuple[EventMention, Event]] = sorted(
+        ((m, e) for e in events for m in e.mentions), key=lambda me: me[0].start
+    )
+    rows: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for person in people:
+        info = roles[compact_key(person.normalized)]
+        if not (info["role"] or info["titled"]):
+            continue
+        event = _event_for(person, anchors)
+        event_id = ids[id(event)]
+        if (event_id, compact_key(person.normalized)) in seen:
+            continue
+        seen.add((event_id, compact_key(person.normalized)))
+        row = {
+            "event_id": event_id,
+            "article_id": article_id,
+            "person_name": person.normalized,
+            "role": info["role"],
+            "organization": info["organization"],
+            "party": info["party"] or event.party,
+        }
+        rows.append({c: row.get(c) for c in _columns("event_participants")})
+    return rows
+
+
+def _event_for(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event:
+    same = [(m, e) for m, e in anchors if m.sentence[0] <= person.start_char < m.sentence[1]]
+    if same:
+        return min(same, key=lambda me: abs(me[0].start - person.start_char))[1]
+    before = [(m, e) for m, e in anchors if m.start < person.start_char]
+    if before:
+        return before[-1][1]
+    return anchors[0][1]
+
+
+def _mention_rows(
+    article_id: str,
+    places: Sequence[Mention],
+    parties: Sequence[Mention],
+    organizations: Sequence[Mention],
+    people: Sequence[Mention],
+    dates: Sequence[DateValue],
+    published: date | None,
+) -> list[dict]:
+    rows = []
+    for m in sorted(
+        [*places, *parties, *organizations, *people], key=lambda m: (m.start_char, m.entity_type)
+    ):
+        rows.append(
+            _mention_row(article_id, m.entity_type, m.text, m.normalized, m.code, m.start_char, m.end_char)
+        )
+    for d in dates:
+        if d.iso:
+            rows.append(_mention_row(article_id, "date", d.text, d.iso, d.iso, d.start_char, d.end_char))
+    if published is not None:
+        iso = published.isoformat()
+        rows.append(_mention_row(article_id, "date", iso, iso, iso, None, None))
+    return rows
+
+
+def _mention_row(
+    article_id: str,
+    entity_type: str,
+    text: str,
+    normalized: str,
+    code: str | None,
+    start: int | None,
+    end: int | None,
+) -> dict:
+    row = {
+        "article_id": article_id,
+        "entity_type": entity_type,
+        "text": text,
+        "normalized": normalized,
+        "code": code,
+        "start_char": start,
+        "end_char": end,
+    }
+    return {c: row.get(c) for c in _columns("mentions")}

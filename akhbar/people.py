@@ -1,0 +1,700 @@
+"""Person names in Arabic and French news, with the role and organization the text gives them.
+
+How a name is found (tables are built once per language from the lexicons and cached):
+- A name starts at a given name (`lexicons/given_names.tsv`; Arabic `عبد` + a word with `ال`
+  is a compound given name by rule), or right after an honorific (`lexicons/honorifics.tsv`:
+  السيد، الرفيق، M., Mme). Arabic clitics in front (ونادية، لعبد الحق) are peeled off.
+- One or two family-name tokens follow. A token is refused when it is a stop word
+  (`lexicons/people_stopwords.tsv`), a role title, a word with a preposition glued in front
+  whose rest is a common word (بمقعد، بالحاضرين), or too common a word (wordfreq zipf, a looser
+  bound for the first family token: كريم تاج keeps تاج, جعفر خملاش خريج drops خريج). Particles
+  (بن، ابن، أيت، ولد، Ben, El, Aït) join the token after them. French family names are capitalized.
+- A name needs at least one family token: a lone given name is too often an ordinary word.
+
+How a role is attached (`lexicons/roles.tsv`; its complement is the organization, place or party
+mention that follows: عضو الديوان السياسي، رئيس جماعة آيت واحي، président du Conseil national):
+- before the name (الكاتب الإقليمي للحزب خالد لخبيزي، Le Premier secrétaire de l'USFP, Driss Lachguar);
+  a dual or plural title is given to every name of the list that follows (عضوا الديوان السياسي X وY);
+- after the name, in apposition or as the object of an election (كريم تاج عضو الديوان السياسي،
+  انتخاب جعفر خملاش كاتبا إقليميا، Mohamed Ouzzine a été élu secrétaire général);
+- a title glued to و goes forward to the next name when one follows at once (والمفتش الإقليمي X),
+  else back to the person of the role chain it continues (X عضو ... والكاتب العام للجمعية).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from akhbar.keys import match_key
+from akhbar.places import read_lexicon
+from akhbar.spans import Mention
+
+# Zipf bounds for family-name tokens (measured on the samples' names: تاج 4.4, التهامي 3.1,
+# الإدريسي 3.1, خريج 3.9, عدد 6.0, بلا 5.4); names outside the word list score 0.
+FIRST_FAMILY_MAX_ZIPF = 5.0
+NEXT_FAMILY_MAX_ZIPF = 3.5
+AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
+CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
+
+_AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_AR_PARTICLES = frozenset(
+    match_key(w) for w in ("بن", "ابن", "بو", "أيت", "آيت", "ايت", "ولد", "بنت", "آل", "أبو")
+)
+_FR_PARTICLES = frozenset(
+    {"ben", "ibn", "el", "al", "ait", "ou", "ould", "bel", "bou", "abou", "moulay", "sidi"}
+)
+_AR_ABD = match_key("عبد")
+_AR_LIST_JOINERS = frozenset({",", "،", "و", "et"})
+_FR_GLUE_BACK = frozenset(
+    {",", "a", "ete", "elu", "elue", "reelu", "reelue", "est", "nomme", "nommee", "designe", "designee", "en"}
+    | {"qualite", "de", "comme", "et", "-", "("}
+)
+_AR_GLUE_BACK = frozenset(
+    {",", "،", "-", "(", "و", match_key("وهو"), match_key("وهي"), match_key("بصفته"), match_key("بصفتها")}
+)
+_GLUE_FORWARD = frozenset(
+    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a"}
+    | {
+        match_key(w)
+        for w in ("حزب", "الحزب", "جهة", "إقليم", "اقليم", "دائرة", "جماعة", "مدينة", "عمالة", "بلدية")
+    }
+)
+_ELECTION_CUES = frozenset(
+    match_key(w)
+    for w in (
+        "انتخاب",
+        "انتخب",
+        "ينتخب",
+        "انتخبت",
+        "انتخبوا",
+        "بانتخاب",
+        "وانتخاب",
+        "أسفر",
+        "انتخابه",
+        "انتخابها",
+    )
+) | {"elu", "elue", "reelu", "reelue", "elire", "designe", "designee", "nomme", "nommee"}
+_AR_PLACE_HEADS = frozenset(
+    match_key(w) for w in ("جماعة", "إقليم", "جهة", "دائرة", "مدينة", "بلدية", "عمالة")
+)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
+_MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+def tokens_of(text: str, key: str | None = None) -> list[Tok]:
+    """Words and punctuation marks with offsets; `key` is each token's `match_key`."""
+    key = match_key(text) if key is None else key
+    return [Tok(m.start(), m.end(), m.group(), key[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: cut after . ! ? ؟ ; followed by a space, and at line breaks.
+
+    `M.` and other one-capital abbreviations do not end a sentence.
+    """
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start and text[start : m.start()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def strip_clitics(key: str) -> list[tuple[str, int]]:
+    """The token key and its readings without Arabic proclitics: (rest, chars peeled)."""
+    out = [(key, 0)]
+    if key.isascii():
+        return out
+    if key.startswith("لل") and len(key) > 3:
+        out.append(("ال" + key[2:], 1))
+    for clitic in _AR_CLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 2:
+            out.append((key[len(clitic) :], len(clitic)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, language: str) -> float:
+    return zipf_frequency(word, language)
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTitle:
+    canonical: str
+    number: str  # sg | dual | plural
+    complement: str  # required | optional
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    language: str
+    given: dict[tuple[str, ...], bool]  # name key tokens -> ambiguous
+    given_max_len: int
+    honorifics: frozenset[str]
+    stop: frozenset[str]
+    stop_surface: frozenset[str]  # as written: على is a preposition though its key is the name علي
+    roles: dict[str, RoleTitle]  # title key (words joined by one space) -> title
+    role_pattern: re.Pattern
+    role_heads: frozenset[str]  # first word of every title: never part of a name
+
+
+def _lang(language: str) -> str:
+    return "ar" if language == "ar" else "fr"
+
+
+def _fold(word: str, language: str) -> str:
+    key = match_key(word.strip())
+    return key if language == "ar" else key.lower()
+
+
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> _Lexicon:
+    lang = _lang(language)
+    given: dict[tuple[str, ...], bool] = {}
+    for row in read_lexicon("given_names.tsv"):
+        if row["language"] == lang:
+            parts = tuple(_fold(p, lang) for p in row["name"].split())
+            given[parts] = given.get(parts, False) or row["ambiguous"] == "1"
+    honorifics = frozenset(
+        _fold(r["title"], lang).rstrip(".") for r in read_lexicon("honorifics.tsv") if r["language"] == lang
+    )
+    stop_rows = [r["word"] for r in read_lexicon("people_stopwords.tsv") if r["language"] == lang]
+    stop = frozenset(_fold(w, lang) for w in stop_rows)
+    stop_surface = frozenset(w.strip() for w in stop_rows)
+    roles: dict[str, RoleTitle] = {}
+    for row in read_lexicon("roles.tsv"):
+        if row["language"] == lang:
+            key = " ".join(_fold(w, lang) for w in row["title"].split())
+            roles.setdefault(key, RoleTitle(row["canonical"], row["number"], row["complement"]))
+    alternatives = []
+    for key in sorted(roles, key=len, reverse=True):
+        words = [re.escape(w) for w in key.split(" ")]
+        alternatives.append(r"\s+".join(words))
+        if lang == "ar" and key.startswith("ال"):  # للكاتب = ل + الكاتب
+            alternatives.append("ل" + r"\s+".join([re.escape(key.split(" ")[0][1:])] + words[1:]))
+    if lang == "ar":
+        pattern = re.compile(
+            r"(?<!\w)(?P<clitic>[وف]?[بكل]?)(?P<title>" + "|".join(alternatives) + r")(?!\w)"
+        )
+    else:
+        pattern = re.compile(r"(?<![\w-])(?P<clitic>)(?P<title>" + "|".join(alternatives) + r")(?![\w-])")
+    heads = frozenset(k.split(" ")[0] for k in roles)
+    return _Lexicon(
+        lang, given, max(len(k) for k in given), honorifics, stop, stop_surface, roles, pattern, heads
+    )
+
+
+# ---------------------------------------------------------------- roles
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    """A role title in the text: `start`..`title_end` is the title, `end` includes its complement."""
+
+    start: int  # after any clitic
+    title_end: int
+    end: int
+    title: RoleTitle
+    text: str  # canonical title + complement as written
+    wa: bool  # the title carries the conjunction و (a list goes on)
+    organization: str | None = None
+    party: str | None = None
+    targets: list[int] = field(default_factory=list)  # indexes of the names it is given to
+
+
+def _title_key(lex: _Lexicon, matched: str) -> str:
+    key = re.sub(r"\s+", " ", matched)
+    if key not in lex.roles and key.startswith("لل"):
+        key = "ال" + key[2:]
+    return key
+
+
+def _find_roles(text: str, key: str, lex: _Lexicon, context: Sequence[Mention]) -> list[RoleSpan]:
+    """Role titles with their complement: the organization / place / party mentions that follow."""
+    haystack = key if lex.language == "ar" else key.lower()
+    by_start = sorted(context, key=lambda m: m.start_char)
+    spans: list[RoleSpan] = []
+    for m in lex.role_pattern.finditer(haystack):
+        title = lex.roles.get(_title_key(lex, m.group("title")))
+        if title is None:
+            continue
+        start, title_end = m.start("title"), m.end("title")
+        end, organization, party = _complement(text, haystack, lex.language, title_end, by_start)
+        if title.complement == "required" and end == title_end:
+            end = _bare_complement(text, haystack, lex, title_end)
+            if end == title_end:
+                continue
+        surface = re.sub(r"\s+", " ", text[title_end:end]).rstrip(" ,،")
+        before = haystack[max(0, start - 3) : start]
+        wa = "و" in m.group("clitic") or before.endswith(" و ") or before == "et "
+        spans.append(
+            RoleSpan(start, title_end, end, title, title.canonical + surface, wa, organization, party)
+        )
+    return spans
+
+
+_AR_COMPLEMENT_PREP = re.compile(r"\s*(?:عن\s+|في\s+|من\s+)?[وفبلك]{0,2}")
+_FR_COMPLEMENT_PREP = re.compile(
+    r"\s*(?:du|des|de\s+la|de\s+l'|de\s+l’|de|d'|d’|à|a|pour)?\s*", re.IGNORECASE
+)
+
+
+def _complement(
+    text: str, haystack: str, language: str, pos: int, context: Sequence[Mention]
+) -> tuple[int, str | None, str | None]:
+    """Extend a title over the organization, place or party mentions right after it.
+
+    Returns (end of the role text, organization, party). A party mention ends the role (its code
+    goes to `party`, its name is not part of the role): عضو الديوان السياسي لحزب التقدم والاشتراكية.
+    """
+    prep = _AR_COMPLEMENT_PREP if language == "ar" else _FR_COMPLEMENT_PREP
+    end, organization, party = pos, None, None
+    for _ in range(3):
+        gap = prep.match(haystack, end)
+        reach = gap.end() if gap else end
+        following = _mention_at(context, reach, text)
+        if following is None:
+            break
+        if following.entity_type == "party":
+            party = following.code
+            break
+        if following.entity_type == "organization":
+            organization = organization or following.normalized
+            party = party or following.extra.get("party")
+        end = following.end_char
+        if following.entity_type == "place" and language == "ar":  # دائرة الخميسات والماس
+            nxt = _mention_at(context, end + 1, text)
+            if (
+                nxt is not None
+                and nxt.entity_type == "place"
+                and text[end : nxt.start_char].strip() in ("و", "")
+            ):
+                end = nxt.end_char
+    return end, organization, party
+
+
+def _mention_at(context: Sequence[Mention], pos: int, text: str) -> Mention | None:
+    """The mention starting at `pos` (its head word, clitic or generic party word may come first)."""
+    for m in context:
+        begin = (
+            m.extra.get("head_start")
+            if m.entity_type == "place" and m.extra.get("head_start") is not None
+            else m.start_char
+        )
+        if begin > pos + 12:
+            break
+        lead = text[pos:begin]
+        if begin >= pos and (not lead.strip() or _is_lead(lead)):
+            return m
+    return None
+
+
+_LEAD = re.compile(r"^\s*(?:[وفبلك]{0,2}(?:حزب|الحزب)?\s*|le\s+parti\s+|la\s+|l['’]|d['’])?$", re.IGNORECASE)
+
+
+def _is_lead(lead: str) -> bool:
+    return len(lead) <= 6 and _LEAD.match(lead) is not None
+
+
+def _bare_complement(text: str, haystack: str, lex: _Lexicon, pos: int) -> int:
+    """For a title that needs a complement and has no known one: the next one or two definite words
+    (وزير الداخلية, membre du bureau), never a name or another title."""
+    toks = tokens_of(text[pos : pos + 80], haystack[pos : pos + 80])
+    end = pos
+    if (
+        lex.language == "ar"
+        and toks
+        and any(rest in _AR_PLACE_HEADS for rest, _ in strip_clitics(toks[0].key))
+    ):
+        # رئيس جماعة آيت واحي: a head word and the unknown name after it, up to the person's name
+        end = pos + toks[0].end
+        for tok in toks[1:4]:
+            if (
+                not tok.is_word
+                or tok.key in lex.stop
+                or _is_role_word(lex, tok.key)
+                or _given_at(lex, [tok], 0)
+            ):
+                break
+            end = pos + tok.end
+        return end
+    for n, tok in enumerate(toks[:4]):
+        if lex.language == "ar":
+            if not tok.is_word or not (
+                tok.key.startswith("ال") or tok.key.startswith("لل") or tok.key.startswith("بال")
+            ):
+                break
+            if tok.key in lex.stop or (tok.key,) in lex.given:
+                break
+        else:
+            if n == 0 and tok.key in ("du", "de", "des", "d"):
+                continue
+            if not tok.is_word or tok.key in ("et", "a", "qui", "que") or tok.text[0].isupper() and n > 1:
+                break
+        end = pos + tok.end
+        if n >= 2:
+            break
+    return end
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass(slots=True)
+class NameSpan:
+    start: int
+    end: int
+    first: int  # token indexes
+    last: int
+    wa: bool  # the name carries the conjunction و / follows et (a list goes on)
+    honorific: str | None
+    roles: list[RoleSpan] = field(default_factory=list)
+
+
+def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, bool] | None:
+    """(offset of the name in token i, index of the last given-name token, ambiguous) or None."""
+    tok = toks[i]
+    if not tok.is_word:
+        return None
+    if lex.language == "fr":
+        if not tok.text[0].isupper():
+            return None
+        for length in range(lex.given_max_len, 0, -1):
+            seq = tuple(t.key.lower() for t in toks[i : i + length] if t.is_word)
+            if len(seq) == length and seq in lex.given:
+                return 0, i + length - 1, lex.given[seq]
+        return None
+    for rest, offset in strip_clitics(tok.key):
+        if tok.text[offset:] in lex.stop_surface:
+            continue
+        if rest == _AR_ABD and i + 1 < len(toks) and toks[i + 1].key.startswith("ال") and toks[i + 1].is_word:
+            return offset, i + 1, False
+        for length in range(lex.given_max_len, 0, -1):
+            if i + length > len(toks):
+                continue
+            seq = (rest,) + tuple(t.key for t in toks[i + 1 : i + length])
+            if seq in lex.given:
+                return offset, i + length - 1, lex.given[seq]
+    return None
+
+
+def _is_role_word(lex: _Lexicon, key: str) -> bool:
+    return any(rest in lex.role_heads for rest, _ in strip_clitics(key))
+
+
+def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
+    """May `tok` be the family name at `position` (0 = first family token) of a name?"""
+    if not tok.is_word or tok.key.isdigit():
+        return False
+    lang = lex.language
+    if lang == "fr":
+        if not tok.text[0].isupper() or tok.key in lex.stop or tok.text.isupper() and len(tok.text) > 1:
+            return False
+        limit = FIRST_FAMILY_MAX_ZIPF - 0.5 if position == 0 else NEXT_FAMILY_MAX_ZIPF + 0.5
+        return _zipf(tok.key, "fr") < limit
+    key = tok.key
+    if key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
+        return False
+    if key[:3] in ("بال", "لال", "كال", "فال", "وال") or key.startswith("لل"):
+        return False
+    if key[0] in "وبلكف" and len(key) > 3:
+        rest = key[1:]
+        if rest in lex.stop or (rest,) in lex.given or _zipf(rest, "ar") >= CLITIC_REST_MIN_ZIPF:
+            return False
+    if (key,) in lex.given:
+        return position == 0
+    if key.startswith("ال") and (
+        key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(key, "ar") >= 2.5
+    ):
+        return False  # المناضلات، الاشتراكية: plurals and adjectives, not family names
+    if ambiguous and key[0] in "وبلكف" and not key.startswith(("بن", "بو")):
+        return False
+    if ambiguous:
+        limit = AMBIGUOUS_GIVEN_MAX_ZIPF
+    else:
+        limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
+    return _zipf(key, "ar") < limit
+
+
+def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
+    return tok.key in (_AR_PARTICLES if lex.language == "ar" else _FR_PARTICLES) and (
+        lex.language == "ar" or tok.text[0].isupper()
+    )
+
+
+def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> int | None:
+    """Index of the last token of the family name starting at token j, or None."""
+    last = None
+    position = 0
+    while j < len(toks) and position < 2:
+        tok = toks[j]
+        if _is_particle(lex, tok) and j + 1 < len(toks) and toks[j + 1].is_word:
+            last, j, position = j + 1, j + 2, position + 1
+            continue
+        hyphen = lex.language == "fr" and last is not None and tok.text == "-" and tok.start == toks[last].end
+        if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
+            last, j = j + 1, j + 2
+            continue
+        if not _family_ok(lex, tok, position, ambiguous):
+            break
+        last, j, position = j, j + 1, position + 1
+    return last
+
+
+def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """The honorific right before token i (السيد، والسيد، M.), as (title, its first token index)."""
+    if i == 0:
+        return None
+    prev = i - 1
+    if lex.language == "fr" and toks[prev].text == "." and prev > 0:
+        prev -= 1
+    tok = toks[prev]
+    if not tok.is_word:
+        return None
+    for rest, offset in strip_clitics(tok.key):
+        if rest in lex.honorifics and (lex.language == "ar" or tok.text[0].isupper()):
+            return tok.text[offset:], prev
+    return None
+
+
+def _find_names(
+    text: str, toks: Sequence[Tok], lex: _Lexicon, blocked: Sequence[tuple[int, int]]
+) -> list[NameSpan]:
+    names: list[NameSpan] = []
+    i = 0
+    n = len(toks)
+
+    def is_blocked(start: int) -> bool:
+        return any(a <= start < b for a, b in blocked)
+
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word or is_blocked(tok.start):
+            i += 1
+            continue
+        honorific = _honorific_before(lex, toks, i)
+        given = _given_at(lex, toks, i)
+        if given is None and honorific is not None:
+            # after a title any name-like token starts a name (السيد X Y, M. X Y)
+            offset = strip_clitics(tok.key)[0][1]
+            if _family_ok(lex, tok, 0, False):
+                given = (offset, i, False)
+        if given is None:
+            i += 1
+            continue
+        offset, last_given, ambiguous = given
+        last = _family_end(lex, toks, last_given + 1, ambiguous)
+        if last is None:
+            i = last_given + 1
+            continue
+        start = tok.start + offset
+        wa = (offset > 0 and tok.key[0] in "وف") or (i > 0 and toks[i - 1].key == "et")
+        names.append(NameSpan(start, toks[last].end, i, last, wa, honorific[0] if honorific else None))
+        i = last + 1
+    return names
+
+
+# ---------------------------------------------------------------- linking
+
+
+def _gap_tokens(key: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[str] | None:
+    """Keys of the tokens between start and end that no skipped span covers (None if too many)."""
+    out = []
+    for m in _TOKEN.finditer(key, start, end):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        out.append(m.group().lower())
+        if len(out) > _MAX_FORWARD_GAP:
+            return None
+    return out
+
+
+def _forward_ok(gap: list[str] | None, lex: _Lexicon) -> bool:
+    """May a role reach over these words to the name after them? Only over glue words, place and
+    party words, and definite words of the complement (للجمعية, الوطني)."""
+    if gap is None:
+        return False
+    for word in gap:
+        readings = strip_clitics(word)
+        if word in _GLUE_FORWARD or any(rest in _GLUE_FORWARD for rest, _ in readings[1:]):
+            continue
+        if lex.language == "ar" and any(
+            rest.startswith("ال") and rest not in lex.stop for rest, _ in readings
+        ):
+            continue
+        return False
+    return True
+
+
+def _back_ok(gap: list[str] | None, language: str) -> bool:
+    glue = _AR_GLUE_BACK if language == "ar" else _FR_GLUE_BACK
+    return gap is not None and len(gap) <= 4 and all(w in glue for w in gap)
+
+
+def _link(
+    text: str,
+    key: str,
+    lex: _Lexicon,
+    names: list[NameSpan],
+    roles: list[RoleSpan],
+    skip: list[tuple[int, int]],
+) -> None:
+    """Give each role to the name(s) it qualifies (see the module docstring)."""
+    items = sorted(
+        [(r.start, "role", r) for r in roles] + [(nm.start, "name", nm) for nm in names], key=lambda x: x[0]
+    )
+    role_spans = [(r.start - 2, r.end) for r in roles]  # with a clitic in front
+
+    def next_name(pos: int) -> int | None:
+        for idx, nm in enumerate(names):
+            if nm.start >= pos:
+                return idx
+        return None
+
+    forward: dict[int, int] = {}
+    for r_idx, role in enumerate(roles):
+        idx = next_name(role.end)
+        if idx is None or names[idx].wa:
+            continue
+        gap = _gap_tokens(key, role.end, names[idx].start, skip + role_spans)
+        if _forward_ok(gap, lex):
+            forward[r_idx] = idx
+
+    back: dict[int, int] = {}  # role index -> name index, in text order so chains can follow
+    for pos, (_start, kind, obj) in enumerate(items):
+        if kind != "role":
+            continue
+        r_idx = roles.index(obj)
+        if pos == 0:
+            continue
+        _pstart, pkind, prev = items[pos - 1]
+        prev_end = prev.end
+        gap = _gap_tokens(key, prev_end, obj.start, [])
+        if (
+            gap is not None
+            and obj.start > 0
+            and key[obj.start - 1 : obj.start] in "وفبلك"
+            and gap
+            and gap[-1].endswith(key[obj.start - 1])
+        ):
+            gap = gap[:-1]
+        if not _back_ok(gap, lex.language):
+            continue
+        if pkind == "name":
+            back[r_idx] = names.index(prev)
+        elif roles.index(prev) in back:
+            back[r_idx] = back[roles.index(prev)]
+        elif obj.wa and roles.index(prev) in forward and r_idx not in forward:
+            continue
+
+    for r_idx, role in enumerate(roles):
+        # و + title: the next name if it follows at once; a bare title after a name: apposition
+        target = forward.get(r_idx, back.get(r_idx)) if role.wa else back.get(r_idx, forward.get(r_idx))
+        if target is None and _accusative(key, lex, role):
+            target = _elected(key, lex, names, role)
+        if target is None:
+            continue
+        targets = [target]
+        if role.title.number in ("dual", "plural") and target == forward.get(r_idx):
+            k = target
+            while k + 1 < len(names):
+                gap = _gap_tokens(key, names[k].end, names[k + 1].start, [])
+                if gap is None or not all(w in _AR_LIST_JOINERS for w in gap) or not (names[k + 1].wa or gap):
+                    break
+                k += 1
+                targets.append(k)
+        for t in targets:
+            role.targets.append(t)
+            names[t].roles.append(role)
+
+
+def _accusative(key: str, lex: _Lexicon, role: RoleSpan) -> bool:
+    """كاتبا إقليميا، منسقا: the form a title takes as the object of انتخب (French: any title)."""
+    if lex.language != "ar":
+        return True
+    first_word = key[role.start : role.title_end].split(" ")[0]
+    return first_word.endswith("ا")
+
+
+def _elected(key: str, lex: _Lexicon, names: Sequence[NameSpan], role: RoleSpan) -> int | None:
+    """انتخاب الرفيق X، وهو ...، منسقا إقليميا: the name after the election word, in the same sentence."""
+    sentence_start = max(key.rfind(".", 0, role.start), key.rfind("\n", 0, role.start)) + 1
+    window = key[sentence_start : role.start]
+    cue_at = None
+    for m in _TOKEN.finditer(window):
+        if any(rest in _ELECTION_CUES for rest, _ in strip_clitics(m.group().lower())):
+            cue_at = sentence_start + m.end()
+    if cue_at is None:
+        return None
+    candidates = [idx for idx, nm in enumerate(names) if cue_at <= nm.start and nm.end <= role.start]
+    return candidates[0] if candidates else None
+
+
+# ---------------------------------------------------------------- public
+
+
+def find_people(text: str, language: str, context: Sequence[Mention] | None = None) -> list[Mention]:
+    """Person mentions in order: entity_type 'person', normalized = the name without its title.
+
+    extra: role (first role given, canonical + complement, or None), roles (all of them),
+    organization, party (code), honorific (the title written before the name, or None).
+    `context` = the document's place, party and organization mentions, when already computed
+    (they are found here otherwise); they delimit role complements.
+    """
+    lex = _lexicon(language)
+    if context is None:
+        context = _context_mentions(text, language)
+    key = match_key(text)
+    toks = tokens_of(text, key)
+    roles = _find_roles(text, key, lex, context)
+    blocked = [(r.start, r.title_end) for r in roles] + [(m.start_char, m.end_char) for m in context]
+    names = _find_names(text, toks, lex, blocked)
+    skip = [(m.extra.get("head_start") or m.start_char, m.end_char) for m in context]
+    skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
+    _link(text, key, lex, names, roles, skip)
+    out = []
+    for nm in names:
+        name = re.sub(r"\s+", " ", text[nm.start : nm.end])
+        role_texts = list(dict.fromkeys(r.text for r in nm.roles))
+        organization = next((r.organization for r in nm.roles if r.organization), None)
+        party = next((r.party for r in nm.roles if r.party), None)
+        extra = {
+            "role": role_texts[0] if role_texts else None,
+            "roles": role_texts,
+            "organization": organization,
+            "party": party,
+            "honorific": nm.honorific,
+        }
+        out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
+    return out
+
+
+def _context_mentions(text: str, language: str) -> list[Mention]:
+    from akhbar.parties import find_organizations, find_parties
+    from akhbar.places import find_places
+
+    found = find_places(text, language) + find_parties(text, language) + find_organizations(text, language)
+    return sorted(found, key=lambda m: m.start_char)
