@@ -60,7 +60,7 @@ FORMER = "-"  # alias code of a place with no current HCP code
 # Letters and Arabic marks (diacritics, tatweel) make a token; anything else separates tokens.
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+")
 # What may sit between two tokens of one name: spaces, hyphens, apostrophes, tatweel.
-_JOINER = re.compile(r"[\s\-'’‘ـ]*")
+_JOINER_CHARS = " \t\u00a0\u202f-'’‘ـ"  # not a line break: a name does not run on to the next line
 # Proclitics that attach to an Arabic word: conjunctions و ف, prepositions ب ل ك.
 _AR_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 # ل + ال is written لل: للجديدة is ل + الجديدة.
@@ -86,14 +86,18 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Letter tokens of `text` with their keys, offsets into `text` (cached: the place, party and
     organization finders all read the same document)."""
-    key_text = match_key(text)  # length-preserving: token offsets hold on the key
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     for n, (start, end) in enumerate(spans):
-        key = key_text[start:end].replace(" ", "")
-        joined = n + 1 < len(spans) and _JOINER.fullmatch(text, end, spans[n + 1][0]) is not None
-        out.append(Token(start, end, key, joined))
+        joined = n + 1 < len(spans) and not text[end : spans[n + 1][0]].strip(_JOINER_CHARS)
+        out.append(Token(start, end, _token_key(text[start:end]), joined))
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_key(token: str) -> str:
+    """`match_key` of one token without the spaces it leaves for diacritics (cached: words repeat)."""
+    return match_key(token).replace(" ", "")
 
 
 def phrase_key(surface: str) -> str:
@@ -190,7 +194,9 @@ class PhraseIndex:
                         break
                     j += 1
             taken = None
-            for last, _, key, var in sorted(options, key=lambda o: o[:2], reverse=True):
+            if len(options) > 1:
+                options.sort(key=lambda o: o[:2], reverse=True)
+            for last, _, key, var in options:
                 match = Match(
                     i, last, tokens[i].start + var.offset, tokens[last].end, key, self.entries[key], var
                 )
