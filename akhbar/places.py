@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -599,11 +599,3 @@ def place_by_code(code: str, language: str = "fr") -> Place | None:
     """The official place with this HCP code (named in `language`), or None if there is none."""
     rec = records_by_code().get(code)
     return rec.place(language) if rec is not None else None
-
-
-def iter_place_names(language: str) -> Iterable[str]:
-    """Every name and alias the linker knows in `language` (for other tools' word lists)."""
-    tables = _tables(language)
-    for cands in tables.names.entries.values():
-        for c in cands:
-            yield c.surface
