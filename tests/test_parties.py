@@ -52,6 +52,8 @@ PARTY_CASES = [
     ("le PI a gagné", "fr", []),
     ("le parti PI a gagné", "fr", ["PI"]),
     ("Authenticité et modernité", "fr", ["PAM"]),
+    ("le Parti authenticité et de modernité", "fr", ["PAM"]),  # a frequent misspelling
+    ("le Parti du progrès et socialisme", "fr", ["PPS"]),
     ("le parti de l'Istiqlal", "fr", ["PI"]),
     ("les élus istiqlaliens", "fr", ["PI"]),
     ("la Mouvement populaire démocratique et constitutionnel", "fr", ["MPDC"]),
