@@ -486,6 +486,8 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
         at_level = [
             c for c in cands if _level(c) == wanted or (wanted == "commune" and _level(c) == "arrondissement")
         ]
+        if wanted == "arrondissement" and not at_level:  # مقاطعة + a commune's name
+            at_level = [c for c in cands if _level(c) == "commune"]
         if not at_level and wanted == "region":
             regions = {c.record.region_code for c in cands if c.record is not None}
             if len(regions) == 1:  # جهة طنجة: the region of Tanger, Tanger-Tétouan-Al Hoceima

@@ -122,6 +122,10 @@ def test_ambiguous_commune_is_marked() -> None:
 def test_arrondissement_links_to_its_commune() -> None:
     (m,) = find_places("رئيس مقاطعة سيدي البرنوصي", "ar")
     assert m.code == "06.141.01.0" and m.extra["arrondissement"] == "06.141.01.51"
+    (rabat,) = find_places("مقاطعة اليوسفية بالرباط", "ar")[:1]
+    assert rabat.extra["arrondissement"] == "04.421.01.03"  # not the town of Youssoufia
+    (town,) = find_places("بمدينة اليوسفية", "ar")
+    assert town.code.startswith("07.585")
 
 
 def test_mentions_do_not_overlap_and_are_ordered() -> None:
@@ -149,6 +153,11 @@ def test_lexicon_codes_exist() -> None:
     by_code = records_by_code()
     for row in read_lexicon("place_aliases.tsv"):
         assert row["code"] == "-" or row["code"] in by_code, row
-    assert {r["level"] for r in read_lexicon("place_heads.tsv")} <= {"region", "province", "commune"}
+    assert {r["level"] for r in read_lexicon("place_heads.tsv")} <= {
+        "region",
+        "province",
+        "commune",
+        "arrondissement",
+    }
     assert all(old.code in by_code for old in crosswalk_names())
     assert {r.level for r in records()} == {"region", "province", "commune", "arrondissement"}
