@@ -63,7 +63,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+")
 _JOINER_CHARS = " \t\u00a0\u202f-'’‘ـ"  # not a line break: a name does not run on to the next line
 # Proclitics that attach to an Arabic word: conjunctions و ف, prepositions ب ل ك.
 _AR_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
-# ل + ال is written لل: للجديدة is ل + الجديدة.
+# ل + ال is written لل: للجديدة is ل + الجديدة, and للجنة is ل + اللجنة.
 _AR_LAM_ARTICLE = ("ولل", "فلل", "لل")
 _AR_PREPOSITION_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل", "لل", "ولل", "فلل")
 
@@ -125,7 +125,8 @@ def arabic_variants(key: str) -> tuple[Variant, ...]:
     out = [Variant(key, 0)]
     for lam in _AR_LAM_ARTICLE:
         if key.startswith(lam) and len(key) > len(lam) + 1:
-            out.append(Variant("ال" + key[len(lam) :], 0, None, True))
+            out.append(Variant("ال" + key[len(lam) :], 0, None, True))  # للجديدة: ل + الجديدة
+            out.append(Variant("ال" + key[len(lam) - 1 :], 0, None, True))  # للجنة: ل + اللجنة
             break
     for clitic in _AR_PROCLITICS:
         if key.startswith(clitic) and len(key) - len(clitic) >= 2:
