@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from akhbar import lake
 from akhbar.faults import checkpoint
-from akhbar.ingest import Document, RawFile, Rejection, documents, read_header, scan
+from akhbar.ingest import Document, RawFile, Rejection, read_document, read_header, scan
 from akhbar.textedit import TrackedText
 
 BATCH = 500
@@ -67,9 +67,17 @@ def _earlier_articles(lake_root: str, day: dt.date) -> dict[str, str]:
 
 
 def ingest_day(
-    lake_root: str, day: dt.date, arrived: DayInput, now: dt.datetime | None = None
+    lake_root: str,
+    day: dt.date,
+    arrived: DayInput,
+    now: dt.datetime | None = None,
+    mapper: Mapper | None = None,
 ) -> StageReport:
-    """Raw layer for one day: decode, identify, read headers; write raw_documents and rejected_files."""
+    """Raw layer for one day: decode, identify, read headers; write raw_documents and rejected_files.
+
+    `mapper` spreads the reading (langid is most of the cost) over worker processes, in
+    batches so memory stays flat; duplicates are still decided here, in file order.
+    """
     checkpoint("pipeline.ingest_day")
     now = now or dt.datetime.now(dt.UTC)
     files, refused = arrived.files, arrived.refused
@@ -86,7 +94,7 @@ def ingest_day(
         reject(r.source_path, r.reason, r.detail)
 
     def accepted() -> Iterator[dict]:
-        for doc in documents(files):
+        for doc in _read_documents(files, mapper or _serial_map):
             if isinstance(doc, Rejection):
                 reject(doc.source_path, doc.reason, doc.detail)
                 continue
@@ -105,6 +113,12 @@ def ingest_day(
     report.rejected = lake.write_partition(lake_root, "rejected_files", day, rejected_rows, part="part-raw")
     report.rows = {"raw_documents": report.accepted, "rejected_files": report.rejected}
     return report
+
+
+def _read_documents(files: list[RawFile], mapper: Mapper) -> Iterator[Document | Rejection]:
+    """Read files BATCH at a time through the mapper (worker processes), keeping their order."""
+    for at in range(0, len(files), BATCH):
+        yield from mapper(read_document, files[at : at + BATCH])
 
 
 def _raw_row(doc: Document, now: dt.datetime) -> dict:

@@ -1,0 +1,303 @@
+"""The benchmark: the whole pipeline on generated corpora, against the floor and the naive stack.
+
+    python -m benchmarks.run [--sizes 1000,10000] [--out /tmp/akhbar-bench] [--processes 0]
+
+For each size it generates the corpus (`benchmarks.generate`, fixed seed; reused when
+already there), then:
+- runs the real pipeline (`pipelines.runner.run_pipeline`, i.e. Dagster `materialize` of
+  every asset, as `akhbar run` does) in a subprocess, sampling the resident memory of the
+  whole process tree (workers included), and reads back the seconds of each stage;
+- runs it again for the next, empty arrival day, as the nightly run does when nothing new
+  arrived, and checks that no file in the lake was touched;
+- times the floor (read, decode, langid, one Parquet table; one process, and two);
+- times the naive stack (langid + dateparser `search_dates`) on a sample, extrapolated.
+It prints one block per size and the targets at the end, and writes `results.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks import floor as references
+from benchmarks.generate import LAST_DAY, generate
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+TARGETS = {
+    "floor_ratio_10k": 1.5,  # whole pipeline time / floor time at 10k documents
+    "naive_speedup": 10.0,  # naive stack time / pipeline time
+    "linear_ratio": 11.0,  # pipeline time at 100k / at 10k
+    "peak_mb_100k": 1024.0,
+}
+
+
+class TreeMemory:
+    """Peak resident memory of a process and all its descendants, sampled every 50 ms from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo += children.get(pid, [])
+        return tree
+
+    @staticmethod
+    def _memory(pid: int) -> tuple[int, int]:
+        """(RSS, PSS) in bytes; PSS counts pages shared between workers once."""
+        rss = pss = 0
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                rss = int(f.read().split()[1]) * PAGE
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss = int(line.split()[1]) * 1024
+                        break
+        except (OSError, ValueError):
+            pass
+        return rss, pss or rss
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            sizes = [self._memory(pid) for pid in self._tree()]
+            self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
+            self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
+            self._stop.wait(0.05)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def lake_snapshot(lake: Path) -> dict[str, tuple[int, int, int]]:
+    """path -> (inode, size, mtime_ns) for every data file in the lake: a rewrite changes inode or mtime.
+
+    The run's lock file and temporary folder (`_lock`, `_tmp`) are bookkeeping, not processed data.
+    """
+    out = {}
+    for path in lake.rglob("*"):
+        if path.is_file() and not path.relative_to(lake).parts[0].startswith("_"):  # not `_lock`, `_tmp`
+            st = path.stat()
+            out[str(path.relative_to(lake))] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return out
+
+
+def run_child(
+    raw: Path, lake: Path, days: tuple[dt.date, dt.date], processes: int | None, pool_ingest: bool = False
+) -> dict:
+    """One pipeline run in a subprocess; its JSON report plus wall seconds and peak tree memory."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        report_path = f.name
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.pipeline_child",
+        "--raw",
+        str(raw),
+        "--lake",
+        str(lake),
+        "--days",
+        f"{days[0]}:{days[1]}",
+        "--report",
+        report_path,
+    ]
+    if processes is not None:
+        command += ["--processes", str(processes)]
+    if pool_ingest:
+        command.append("--pool-ingest")
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=Path(__file__).resolve().parent.parent)
+    memory = TreeMemory(child.pid)
+    _, _, usage = os.wait4(child.pid, 0)  # CPU of the child and its reaped workers: robust to a busy machine
+    child.returncode = 0
+    memory.stop()
+    wall = time.perf_counter() - start
+    report = json.loads(Path(report_path).read_text(encoding="utf-8"))
+    os.unlink(report_path)
+    report.update(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_rss_mb=memory.peak_rss / 1e6,
+        peak_pss_mb=memory.peak_pss / 1e6,
+    )
+    return report
+
+
+def ensure_corpus(root: Path, n: int, days: int, seed: int) -> tuple[Path, int]:
+    """Generate the corpus unless the same one is already there; return (raw folder, bytes)."""
+    raw = root / "raw"
+    stamp = root / "corpus.json"
+    wanted = {"n": n, "days": days, "seed": seed}
+    if not (stamp.exists() and json.loads(stamp.read_text()) == wanted):
+        shutil.rmtree(raw, ignore_errors=True)
+        generate(n, raw, days, seed)
+        stamp.write_text(json.dumps(wanted))
+    size = sum(p.stat().st_size for p in raw.rglob("*.txt"))
+    return raw, size
+
+
+def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict:
+    root = out / str(n)
+    raw, size = ensure_corpus(root, n, args.days, args.seed)
+    days = (LAST_DAY - dt.timedelta(days=args.days - 1), LAST_DAY)
+    lake = root / "lake"
+    shutil.rmtree(lake, ignore_errors=True)
+    load = os.getloadavg()[0]
+
+    pipeline = run_child(raw, lake, days, args.processes, args.pool_ingest)
+    before = lake_snapshot(lake)
+    next_day = LAST_DAY + dt.timedelta(days=1)
+    nightly = run_child(raw, lake, (next_day, next_day), args.processes, args.pool_ingest)
+    after = lake_snapshot(lake)
+    touched = sorted(p for p in before if after.get(p) != before[p])
+
+    floor1 = references.floor(str(raw), str(root / "floor.parquet"), processes=1)
+    floor2 = references.floor(str(raw), str(root / "floor.parquet"), processes=2)
+    naive = references.naive(str(raw), args.naive_sample)
+    naive_total = naive["per_document"] * n
+    return {
+        "documents": n,
+        "mb": size / 1e6,
+        "pool_ingest": args.pool_ingest,
+        "load_before": load,
+        "pipeline": pipeline,
+        "nightly": {
+            "seconds": nightly["seconds"],
+            "wall": nightly["wall"],
+            "touched": touched,
+            "stage_calls": {k: v for k, v in nightly["timers"].items() if k.endswith(".total")},
+            "error": nightly["error"],
+        },
+        "floor": floor1,
+        "floor_2proc": floor2,
+        "naive": {**naive, "extrapolated_seconds": naive_total},
+    }
+
+
+def render(result: dict) -> str:
+    p = result["pipeline"]
+    n, mb, seconds = result["documents"], result["mb"], p["seconds"]
+    steps = p["steps"]
+    layer_steps = {"raw_layer", "clean_layer", "extract_layer"}
+    warehouse = sum(v for k, v in steps.items() if k not in layer_steps)
+    stages = p["stages"]
+    floor1, floor2, naive = result["floor"]["seconds"], result["floor_2proc"]["seconds"], result["naive"]
+    lines = [
+        f"== {n} documents, {mb:.1f} MB (load average before: {result['load_before']:.2f})",
+        f"pipeline   {seconds:8.1f} s  {n / seconds:8.0f} docs/s  {mb / seconds:6.2f} MB/s  "
+        f"peak memory {p['peak_pss_mb']:.0f} MB PSS ({p['peak_rss_mb']:.0f} MB RSS, process tree)"
+        + (f"  ERROR {p['error']}" if p["error"] else ""),
+        f"  process wall {p['wall']:.1f} s (with interpreter and Dagster imports); CPU {p['cpu']:.1f} s"
+        + (" (raw files read through the worker pool: --pool-ingest)" if result.get("pool_ingest") else ""),
+        "  stages (s): "
+        + ", ".join(
+            f"{name} {stages[key]:.1f}"
+            for name, key in (
+                ("decode+langid", "decode_langid"),
+                ("normalization", "normalization"),
+                ("extraction", "extraction"),
+                ("parquet writes", "parquet_write"),
+                ("parquet reads", "parquet_read"),
+            )
+        )
+        + f", warehouse {warehouse:.1f}, Dagster and the rest {seconds - sum(steps.values()):.1f}",
+        "  Dagster steps (s): " + ", ".join(f"{k} {v:.1f}" for k, v in steps.items()),
+        "  rows: " + ", ".join(f"{k} {v}" for k, v in p["rows"].items()),
+        f"floor      {floor1:8.1f} s  (read+decode+langid+1 Parquet table, 1 process; CPU "
+        f"{result['floor']['cpu']:.1f} s); {floor2:.1f} s with 2 processes",
+        f"naive      {result['naive']['extrapolated_seconds']:8.1f} s  EXTRAPOLATED from "
+        f"{naive['sample']} documents at {naive['per_document'] * 1000:.1f} ms each (langid + search_dates)",
+        f"ratios     pipeline/floor {seconds / floor1:.2f} (1 process), {seconds / floor2:.2f} (2 processes); "
+        f"naive/pipeline {naive['extrapolated_seconds'] / seconds:.1f}x",
+        f"nightly    nothing new: {result['nightly']['seconds']:.2f} s in run "
+        f"({result['nightly']['wall']:.1f} s process wall); lake files touched: {len(result['nightly']['touched'])}; "
+        f"stage functions called: {sorted(result['nightly']['stage_calls']) or 'none'}",
+    ]
+    return "\n".join(lines)
+
+
+def verdict(results: dict[int, dict]) -> str:
+    lines = ["== targets"]
+    if 10000 in results:
+        r = results[10000]
+        ratio = r["pipeline"]["seconds"] / r["floor"]["seconds"]
+        lines.append(f"pipeline/floor at 10k   {ratio:5.2f}  (target <= {TARGETS['floor_ratio_10k']})")
+    for n, r in results.items():
+        speedup = r["naive"]["extrapolated_seconds"] / r["pipeline"]["seconds"]
+        lines.append(f"naive/pipeline at {n:<6} {speedup:5.1f}x (target >= {TARGETS['naive_speedup']:.0f}x)")
+    if 10000 in results and 100000 in results:
+        ratio = results[100000]["pipeline"]["seconds"] / results[10000]["pipeline"]["seconds"]
+        lines.append(f"time 100k / 10k         {ratio:5.2f}  (target <= {TARGETS['linear_ratio']})")
+    for n, r in results.items():
+        lines.append(
+            f"peak memory at {n:<6}    {r['pipeline']['peak_pss_mb']:5.0f} MB PSS "
+            f"(target < {TARGETS['peak_mb_100k']:.0f} MB at 100k)"
+        )
+        lines.append(
+            f"nightly, nothing new     {r['nightly']['wall']:5.1f} s, {len(r['nightly']['touched'])} lake files touched"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "akhbar-bench"))
+    parser.add_argument(
+        "--processes", type=int, default=None, help="pipeline worker processes (default: all cores)"
+    )
+    parser.add_argument("--days", type=int, default=7, help="arrival days the corpus spreads over")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--pool-ingest",
+        action="store_true",
+        help="read raw files through the worker pool (what the raw asset does once it passes its mapper)",
+    )
+    parser.add_argument("--naive-sample", type=int, default=300, help="documents the naive stack is timed on")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"python -m benchmarks.run {' '.join(argv if argv is not None else sys.argv[1:])}".strip())
+    print(f"{os.cpu_count()} cores; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", flush=True)
+    results: dict[int, dict] = {}
+    for n in (int(s) for s in args.sizes.split(",") if s.strip()):
+        results[n] = bench_size(n, out, args)
+        print(render(results[n]), flush=True)
+    print(verdict(results))
+    (out / "results.json").write_text(
+        json.dumps({str(k): v for k, v in results.items()}, indent=1, default=str)
+    )
+    print(f"details: {out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
