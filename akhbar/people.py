@@ -422,8 +422,10 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         return False
     if key[0] in "وبلكف" and len(key) > 3:
         rest = key[1:]
-        if rest in lex.stop or (rest,) in lex.given or _zipf(rest, "ar") >= CLITIC_REST_MIN_ZIPF:
+        if key[0] in "وف" and (rest,) in lex.given:  # ونادية: the next name of a list
             return False
+        if (rest,) not in lex.given and (rest in lex.stop or _zipf(rest, "ar") >= CLITIC_REST_MIN_ZIPF):
+            return False  # بمقعد, but بلحسن (Belahcen) is a family name
     if (key,) in lex.given:
         return position == 0
     if key.startswith("ال") and (
@@ -601,7 +603,8 @@ def _link(
             and gap[-1].endswith(key[obj.start - 1])
         ):
             gap = gap[:-1]
-        if not _back_ok(gap, lex.language):
+        chained = pkind == "role" and gap is not None and len(gap) <= 4 and _forward_ok(gap, lex)
+        if not (_back_ok(gap, lex.language) or chained):  # X عضو المكتب السياسي للحزب والكاتب العام
             continue
         if pkind == "name":
             back[r_idx] = names.index(prev)

@@ -1,0 +1,194 @@
+"""The event finder on short articles written for these tests (several parties, both languages).
+
+Dates are given as the date finder reports them (DateValue with offsets), so these tests pin the
+event rules themselves; places and parties come from the real finders.
+"""
+
+from __future__ import annotations
+
+from akhbar.events import Event, find_events
+from akhbar.parties import find_organizations, find_parties
+from akhbar.places import find_places
+from akhbar.spans import DateValue
+
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def events_of(text: str, language: str, dates: dict[str, str] | None = None) -> list[Event]:
+    values = []
+    for surface, iso in (dates or {}).items():
+        start = text.index(surface)
+        values.append(DateValue(iso, PRECISION[len(iso)], surface, start, start + len(surface)))
+    return find_events(
+        text,
+        language,
+        values,
+        find_places(text, language),
+        find_parties(text, language),
+        find_organizations(text, language),
+    )
+
+
+def summary(events: list[Event]) -> list[tuple]:
+    """(type, date, party, commune, province, region) of each event."""
+    out = []
+    for e in events:
+        p = e.place.extra["place"] if e.place is not None else None
+        out.append(
+            (
+                e.event_type,
+                e.date.iso if e.date else None,
+                e.party,
+                p.commune_code if p else None,
+                p.province_code if p else None,
+                p.region_code if p else None,
+            )
+        )
+    return out
+
+
+AR_RNI = (
+    "عقد حزب التجمع الوطني للأحرار بإقليم تارودانت، يوم السبت 5 أكتوبر 2019، مؤتمره الإقليمي الأول "
+    "بمدينة تارودانت، بحضور عضو المكتب السياسي للحزب محمد أوجار.\n"
+    "وكان الحزب قد حصل على مقعدين بالإقليم خلال الانتخابات التشريعية لـ7 أكتوبر 2016. "
+    "ويستعد الحزب للاستحقاقات المقبلة، كما سيتم عقد مؤتمرات محلية في مختلف الجماعات."
+)
+
+
+def test_congress_and_background_election_future_ones_dropped():
+    events = events_of(AR_RNI, "ar", {"يوم السبت 5 أكتوبر 2019": "2019-10-05", "7 أكتوبر 2016": "2016-10-07"})
+    assert summary(events) == [
+        ("congress", "2019-10-05", "RNI", "09.541.01.13", "09.541", "09"),
+        ("public_election", "2016-10-07", "RNI", None, None, None),
+    ]
+    assert "مؤتمره الإقليمي الأول" in AR_RNI[events[0].best.sentence[0] : events[0].best.sentence[1]]
+
+
+AR_PJD = (
+    "الأمانة العامة لحزب العدالة والتنمية تصدر بلاغا عقب اجتماعها الأسبوعي\n"
+    "اجتمعت الأمانة العامة لحزب العدالة والتنمية يوم الاثنين 6 مارس 2023 بالرباط برئاسة الأمين العام للحزب "
+    "عبد الإله ابن كيران. وأصدرت الأمانة العامة في ختام هذا الاجتماع بلاغا نددت فيه بارتفاع الأسعار. "
+    "كما نوه البلاغ بنجاح المؤتمر الجهوي للحزب بجهة الشرق. "
+    "وقرر المجتمعون تخصيص الاجتماع المقبل لتقييم المؤتمرات الجهوية."
+)
+
+
+def test_meeting_statement_and_regional_congress_title_merged_into_body():
+    events = events_of(AR_PJD, "ar", {"يوم الاثنين 6 مارس 2023": "2023-03-06"})
+    assert summary(events) == [
+        ("statement", None, "PJD", None, None, None),
+        ("meeting", "2023-03-06", "PJD", "04.421.01.0", "04.421", "04"),
+        ("congress", None, "PJD", None, None, "02"),
+    ]
+    statement, meeting, _ = events
+    # the body sentence, not the headline, is the evidence of both
+    assert "نددت فيه" in AR_PJD[statement.best.sentence[0] : statement.best.sentence[1]]
+    assert "اجتمعت الأمانة العامة" in AR_PJD[meeting.best.sentence[0] : meeting.best.sentence[1]]
+
+
+AR_USFP = (
+    "احتضنت مدينة آسفي يوم الجمعة 3 فبراير 2023 لقاء تواصليا نظمه حزب الاتحاد الاشتراكي للقوات الشعبية، "
+    "حضره عضوا المكتب السياسي للحزب عبد الحميد الجماهري وحنان رحاب. وقد عرف هذا اللقاء حضورا مكثفا "
+    "للمناضلين، وأكد اللقاء التواصلي على أهمية التنظيم."
+)
+
+
+def test_meeting_mentioned_three_times_is_one_event():
+    events = events_of(AR_USFP, "ar", {"يوم الجمعة 3 فبراير 2023": "2023-02-03"})
+    assert summary(events) == [("meeting", "2023-02-03", "USFP", "07.431.01.03", "07.431", "07")]
+    assert len(events[0].mentions) == 3
+
+
+AR_PAM = (
+    "انعقد يوم الأحد 14 ماي 2017 بمقر جماعة أزرو الجمع العام التأسيسي للفرع المحلي لحزب الأصالة والمعاصرة. "
+    "ويأتي هذا التأسيس بعد النتائج التي حصل عليها الحزب في الانتخابات التشريعية ل 7 أكتوبر 2016 بدائرة إفران. "
+    "وقد كانت انتخابات 7 أكتوبر 2016 محطة هامة للحزب."
+)
+
+
+def test_general_assembly_and_repeated_election_merged():
+    events = events_of(
+        AR_PAM,
+        "ar",
+        {
+            "يوم الأحد 14 ماي 2017": "2017-05-14",
+            "ل 7 أكتوبر 2016": "2016-10-07",
+            "انتخابات 7 أكتوبر 2016": "2016-10-07",
+        },
+    )
+    assert summary(events) == [
+        ("general_assembly", "2017-05-14", "PAM", "03.271.01.01", "03.271", "03"),
+        ("public_election", "2016-10-07", "PAM", None, "03.271", "03"),
+    ]
+    assert len(events[1].mentions) == 2
+
+
+def test_generic_and_planned_mentions_are_not_events():
+    text = (
+        "أجرى المكتب السياسي لحزب التقدم والاشتراكية تقييما اوليا للمؤتمرات الجهوية للحزب المنعقدة في الفترة الأخيرة، "
+        "كما قرر تخصيص الاجتماع المقبل لقطب التنظيم لتحديد التوجهات التي سيتم على أساسها عقد مؤتمرات الهيئات الإقليمية."
+    )
+    assert events_of(text, "ar") == []
+
+
+FR_USFP = (
+    "Le Bureau politique de l'Union socialiste des forces populaires (USFP) s'est réuni jeudi 8 février 2024 "
+    "au siège du parti à Rabat, sous la présidence du Premier secrétaire Driss Lachguar. Cette réunion a permis "
+    "d'examiner la situation politique.\nLe Bureau politique a ensuite publié un communiqué dans lequel il appelle "
+    "le gouvernement à agir. Le parti prépare une série de réunions dans les différentes régions du Royaume "
+    "en vue des prochaines élections."
+)
+
+
+def test_french_meeting_with_coreference_and_communique_programme_dropped():
+    events = events_of(FR_USFP, "fr", {"jeudi 8 février 2024": "2024-02-08"})
+    assert summary(events) == [
+        ("meeting", "2024-02-08", "USFP", "04.421.01.0", "04.421", "04"),
+        ("statement", None, "USFP", None, None, None),
+    ]
+    assert len(events[0].mentions) == 2  # s'est réuni + Cette réunion
+
+
+FR_MP = (
+    "Le Mouvement populaire a tenu, samedi 26 novembre 2022 à Bouznika, son congrès national, au terme duquel "
+    "Mohamed Ouzzine a été élu secrétaire général du parti. Les travaux du congrès ont été ouverts par Mohand "
+    "Laenser, président du Conseil national.\nLe Parti authenticité et modernité avait pour sa part remporté "
+    "87 sièges lors des élections législatives du 8 septembre 2021."
+)
+
+
+def test_french_congress_and_election_each_with_its_own_party():
+    events = events_of(
+        FR_MP, "fr", {"samedi 26 novembre 2022": "2022-11-26", "8 septembre 2021": "2021-09-08"}
+    )
+    assert summary(events) == [
+        ("congress", "2022-11-26", "MP", "06.111.01.03", "06.111", "06"),
+        ("public_election", "2021-09-08", "PAM", None, None, None),
+    ]
+
+
+def test_french_series_of_meetings_in_a_region_is_one_event():
+    text = (
+        "Le Premier secrétaire de l'USFP a tenu une série de réunions organisationnelles dans la région de "
+        "Souss-Massa. Ces rencontres s'inscrivent dans le cadre des orientations du Bureau politique."
+    )
+    events = events_of(text, "fr")
+    assert summary(events) == [("meeting", None, "USFP", None, None, "09")]
+    assert len(events[0].mentions) == 2
+
+
+def test_a_date_between_two_triggers_belongs_to_the_nearer_one():
+    text = (
+        "في بداية الجمع العام، رحب الكاتب الإقليمي بالحاضرين، وذلك عقب نجاح المؤتمر الوطني للجمعية "
+        "يوم 10 دجنبر 2016 بالرباط."
+    )
+    events = events_of(text, "ar", {"يوم 10 دجنبر 2016": "2016-12-10"})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in events] == [("congress", "2016-12-10")]
+
+
+def test_event_ids_are_stable_and_distinct():
+    events = events_of(AR_PJD, "ar", {"يوم الاثنين 6 مارس 2023": "2023-03-06"})
+    again = events_of(AR_PJD, "ar", {"يوم الاثنين 6 مارس 2023": "2023-03-06"})
+    ids = [e.event_id("a1") for e in events]
+    assert ids == [e.event_id("a1") for e in again]
+    assert len(set(ids)) == len(ids) and all(len(i) == 16 for i in ids)

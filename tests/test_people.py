@@ -1,0 +1,130 @@
+"""People and their roles, on sentences written for these tests (not the sample articles)."""
+
+from __future__ import annotations
+
+from akhbar.people import find_people, sentence_spans
+
+
+def roles_of(text: str, language: str = "ar") -> dict[str, list[str]]:
+    """name -> roles given to it anywhere in the text (names without a role map to [])."""
+    out: dict[str, list[str]] = {}
+    for m in find_people(text, language):
+        out.setdefault(m.normalized, [])
+        out[m.normalized] += [r for r in m.extra["roles"] if r not in out[m.normalized]]
+    return out
+
+
+def test_role_before_the_name_with_party_in_between():
+    found = roles_of("وفي بداية الجلسة، رحب الكاتب الإقليمي للحزب سعيد بنحمو بالحاضرين.")
+    assert list(found) == ["سعيد بنحمو"]
+    assert found["سعيد بنحمو"][0].startswith("الكاتب الإقليمي")
+
+
+def test_role_after_the_name_in_apposition_and_chained_with_waw():
+    found = roles_of(
+        "بعد ذلك تناول الكلمة يوسف العمراني عضو المكتب السياسي للحزب والكاتب العام للشبيبة، حيث دعا إلى التعبئة."
+    )
+    assert found["يوسف العمراني"][0] == "عضو المكتب السياسي"
+    assert any(r.startswith("الكاتب العام") for r in found["يوسف العمراني"])
+
+
+def test_dual_title_is_given_to_each_name_of_the_list():
+    found = roles_of("حضر اللقاء عضوا المكتب السياسي للحزب عبد الحميد الجماهري وحنان رحاب وعدد من المناضلين.")
+    assert found == {"عبد الحميد الجماهري": ["عضو المكتب السياسي"], "حنان رحاب": ["عضو المكتب السياسي"]}
+
+
+def test_election_object_gives_the_canonical_title():
+    found = roles_of(
+        "وفي ختام الأشغال انتخب المؤتمرون بالإجماع السيد محمد بنعلي كاتبا إقليميا للحزب خلفا لعبد الحق الفاسي."
+    )
+    assert found["محمد بنعلي"] == ["الكاتب الإقليمي"]
+    assert found["عبد الحق الفاسي"] == []  # named, but given no role
+
+
+def test_election_object_after_an_aside():
+    text = "تم بالإجماع انتخاب الرفيق أنس الزياني، وهو منتخب شاب بجماعة تيفلت، منسقا إقليميا للجمعية."
+    found = find_people(text, "ar")
+    assert [m.normalized for m in found] == ["أنس الزياني"]
+    assert found[0].extra["role"].startswith("المنسق الإقليمي")
+    assert found[0].extra["honorific"] == "الرفيق"
+
+
+def test_waw_title_goes_forward_to_the_next_name_feminine_kept():
+    text = "بحضور المنسق الجهوي للحزب بجهة سوس ماسة الحسين أيت بلا والمنسقة الإقليمية فاطمة الزهراء أوحماد."
+    found = roles_of(text)
+    assert found["الحسين أيت بلا"][0].startswith("المنسق الجهوي")
+    assert found["فاطمة الزهراء أوحماد"] == ["المنسقة الإقليمية"]
+
+
+def test_president_of_a_commune_takes_the_commune_name():
+    found = roles_of(
+        "كما حضر رئيس جماعة آيت واحي عزيز العجوطي، والنائب البرلماني عن دائرة الخميسات الحبيب لحسيني."
+    )
+    assert found["عزيز العجوطي"] == ["رئيس جماعة آيت واحي"]
+    assert found["الحبيب لحسيني"] == ["النائب البرلماني عن دائرة الخميسات"]
+
+
+def test_honorific_is_not_part_of_the_name_and_alone_is_no_role():
+    found = find_people("وأكد السيد كريم تاج أن الرهان كبير.", "ar")
+    assert [(m.normalized, m.extra["role"], m.extra["honorific"]) for m in found] == [
+        ("كريم تاج", None, "السيد")
+    ]
+
+
+def test_name_boundaries_stop_at_common_words_and_prepositions():
+    names = [
+        m.normalized
+        for m in find_people("وأكد جعفر خملاش خريج المعهد العالي أن إدريس بوطاهر بمقعد في البرلمان.", "ar")
+    ]
+    assert names == ["جعفر خملاش", "إدريس بوطاهر"]
+
+
+def test_preposition_is_not_the_name_ali():
+    assert find_people("وأكد الحزب على ضرورة التعبئة على المستوى الإقليمي.", "ar") == []
+
+
+def test_bureau_list_names_have_no_role():
+    text = "وأسفرت العملية عن المكتب التالي: المنسق الإقليمي: أشرف شهبون، حميد حدادي، فاطمة قسيوي."
+    found = roles_of(text)
+    assert found["أشرف شهبون"] == ["المنسق الإقليمي"]
+    assert found["حميد حدادي"] == [] and found["فاطمة قسيوي"] == []
+
+
+def test_french_role_before_with_comma_and_party():
+    found = find_people("Le Premier secrétaire de l'USFP, Driss Lachguar, a tenu une réunion.", "fr")
+    assert [(m.normalized, m.extra["role"], m.extra["party"]) for m in found] == [
+        ("Driss Lachguar", "Premier secrétaire", "USFP")
+    ]
+
+
+def test_french_election_and_apposition_with_organ():
+    text = (
+        "Mohamed Ouzzine a été élu secrétaire général du parti. Les travaux ont été ouverts par "
+        "Mohand Laenser, président du Conseil national, en présence de M. Said Amzazi."
+    )
+    found = roles_of(text, "fr")
+    assert found["Mohamed Ouzzine"][0].startswith("secrétaire général")
+    assert found["Mohand Laenser"] == ["président du Conseil national"]
+    assert found["Said Amzazi"] == []
+
+
+def test_french_plural_title_shared_by_a_list():
+    found = roles_of("Étaient présents les membres du Bureau politique Nabila Mounib et Mohamed Sassi.", "fr")
+    assert found == {
+        "Nabila Mounib": ["membre du Bureau politique"],
+        "Mohamed Sassi": ["membre du Bureau politique"],
+    }
+
+
+def test_mentions_carry_offsets_into_the_text():
+    text = "انتخب المؤتمرون يوسف الإدريسي كاتبا محليا للفرع."
+    (m,) = find_people(text, "ar")
+    assert text[m.start_char : m.end_char] == "يوسف الإدريسي"
+
+
+def test_sentences_do_not_end_after_an_initial():
+    text = "Il a reçu M. Driss Lachguar. Puis il est parti"
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == [
+        "Il a reçu M. Driss Lachguar.",
+        "Puis il est parti",
+    ]
