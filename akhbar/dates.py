@@ -1,0 +1,395 @@
+"""Date expressions in Arabic and French news text, read to ISO dates with an honest precision.
+
+Why not `dateparser.search_dates`: on Moroccan text it finds none of the ar-MA month names in
+running text and invents a month and a day for bare numbers (162 مليون, a year alone). So the
+finder is one compiled regex built from the lexicons (`akhbar/lexicons/months.tsv`, `weekdays.tsv`,
+`relative_dates.tsv`, `date_*.tsv`), matched on a length-preserving fold of the text (the
+`akhbar.keys.match_key` folding: offsets on the key are offsets on the text). Every match is already
+split into day, month number and year by the lexicon lookup, so it is read with `datetime.date`
+directly (which refuses impossible dates such as 31/02): dateparser would only re-parse a canonical
+numeric form, and the lexicon is checked against dateparser's own month names in the tests.
+
+Decisions (what a reader would understand, never more precise than the text):
+- Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
+  A weekday before a date is part of the date text; `يوم`, `le`, `ce` and clitics (ل، ب) are not.
+  A range (12 و13 مارس 2026, les 12 et 13 mars) is read as its first day.
+- Month and year (يناير 2020, mars 2026) -> month.
+- A year alone only after a cue word (date_year_cues.tsv): سنة 1976 / l'année 2015 (cue in the text),
+  في 2015 / en 2015 / depuis 2015 (the year alone is the text) and dated event nouns: انتخابات 2011
+  is read as the year 2011, as a reader would. Never when a counted word follows (2000 درهم).
+  Bare numbers (162 مليون, 21 عضوا, a year inside a phone number or an ID) are never dates.
+- Day and month without a year (يوم 10 دجنبر, le 12 mars): the year comes from the anchor (the
+  published date): the most recent such day not after it; a weekday given with it picks the year
+  where it falls on that weekday (nearest the anchor); `prochain`/`المقبل` after it takes the next one,
+  `الجاري` the anchor's year. No anchor -> iso None.
+- Relative expressions (أمس, hier, الأسبوع الماضي, samedi dernier, يوم السبت الماضي) are read
+  against the anchor; without one they keep iso None and precision None. A weekday with a qualifier
+  fixes a day (the last such weekday strictly before the anchor, or the next one after it). A week
+  or a weekend does not fix a day: it resolves to its month when it lies within one month, else to
+  its year (precision month/year), see relative_dates.tsv.
+- Vague expressions (récemment, مؤخرا, في الفترة الأخيرة) are returned with iso None and precision
+  None even with an anchor, so an event extractor knows its event is dated vaguely.
+- `relative` is True for every value that needs the anchor to be read (year-less days included).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+from akhbar.keys import match_key
+from akhbar.spans import DateValue
+
+# Year-only mentions are accepted in this range (a cue before 1500 is a count or a Hijri year).
+YEAR_ONLY_MIN, YEAR_ONLY_MAX = 1800, 2099
+# Dates with a day or a month name may be older (12 مارس 1956).
+YEAR_MIN, YEAR_MAX = 1000, 2999
+
+_ARABIC_CLITICS = "وفبلك"
+T = TypeVar("T")
+_SPACES = re.compile(r"\s+")
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def _read_lexicon(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV lexicon in `akhbar/lexicons/` (header line, `#` comments, UTF-8)."""
+    text = resources.files("akhbar").joinpath("lexicons", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def _key(text: str) -> str:
+    """The lexicon key of a phrase: `match_key`, runs of spaces folded, a final dot dropped."""
+    return _SPACES.sub(" ", match_key(text)).strip().rstrip(".")
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relatives: dict[str, tuple[str, int]]  # key -> (unit, offset)
+    qualifiers: dict[str, int]  # key -> direction
+    year_cues: dict[str, str]  # key -> kind
+    blockers: frozenset[str]
+    day_words: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    return _Lexicons(
+        months={_key(r["name"]): int(r["month"]) for r in _read_lexicon("months.tsv")},
+        weekdays={_key(r["name"]): int(r["weekday"]) for r in _read_lexicon("weekdays.tsv")},
+        relatives={
+            _key(r["expression"]): (r["unit"], int(r["offset"] or 0))
+            for r in _read_lexicon("relative_dates.tsv")
+        },
+        qualifiers={_key(r["word"]): int(r["direction"]) for r in _read_lexicon("date_qualifiers.tsv")},
+        year_cues={_key(r["cue"]): r["kind"] for r in _read_lexicon("date_year_cues.tsv")},
+        blockers=frozenset(_key(r["word"]) for r in _read_lexicon("date_year_blockers.tsv")),
+        day_words={_key(r["word"]): int(r["day"]) for r in _read_lexicon("date_day_words.tsv")},
+    )
+
+
+# ---------------------------------------------------------------- the fold
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """`match_key` as a one-to-one character table, so folding a document is one C-level translate.
+
+    match_key folds character by character (its NFD step is a Python loop, ~3 ms a document);
+    the table holds its result for every character of the Latin, Arabic and punctuation blocks.
+    """
+    table: dict[int, str] = {}
+    for block in (range(0x0000, 0x0250), range(0x0600, 0x0700), range(0x1E00, 0x1F00), range(0x2000, 0x2070)):
+        for code in block:
+            ch = chr(code)
+            folded = match_key(ch)
+            if len(folded) == 1 and folded != ch:
+                table[code] = folded
+    return table
+
+
+def fold(text: str) -> str:
+    """The `match_key` of `text` (same length, same offsets), computed with one translate."""
+    folded = text.translate(_fold_table())
+    return folded if len(folded) == len(text) else match_key(text)
+
+
+# ---------------------------------------------------------------- the pattern
+
+
+def _phrase(key: str) -> str:
+    """Regex of a lexicon key: spaces, hyphens and apostrophes between words are interchangeable."""
+    parts = re.split(r"[\s\-']+", key)
+    return r"[\s\-']*".join(re.escape(p) for p in parts if p)
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    """Longest first, so `يوليوز` wins over `يوليو` and `نهاية الأسبوع الماضي` over `الأسبوع الماضي`."""
+    words = sorted(set(keys), key=len, reverse=True)
+    # Arabic ل before ال drops the alef: للسنة الجارية = the clitic ل + لسنة الجارية
+    after_lam = [k[1:] for k in words if k.startswith("ال")]
+    return "|".join([_phrase(k) for k in words] + ["(?<=ل)" + _phrase(k) for k in after_lam])
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    lex = _lexicons()
+    abbreviations = {_key(r["name"]) for r in _read_lexicon("months.tsv") if r["name"].endswith(".")}
+    month_words = "|".join(
+        _phrase(k) + (r"\.?" if k in abbreviations else "") for k in sorted(lex.months, key=len, reverse=True)
+    )
+    month = rf"(?:{month_words})(?!\w)"
+    # a second name for the same month: شباط (فبراير), فبراير/شباط
+    month_alt = rf"{month}(?:\s*[(/]\s*{month}\s*\)?)?"
+    weekday = rf"(?:{_alternation(lex.weekdays)})(?!\w)"
+    qualifier = rf"(?:{_alternation(lex.qualifiers)})(?!\w)"
+    day_word = _alternation(lex.day_words)
+    day = rf"(?:{day_word}|(?:[12]\d|3[01]|0?[1-9])(?:er)?)(?!\w)"
+    # left edge: not inside a word or a number; an Arabic clitic glued before it is skipped
+    edge = rf"(?<![\w])(?:[{_ARABIC_CLITICS}]{{1,2}}(?=[\w]))??"
+    num_edge = r"(?<![\w])(?<!\d[./\-])(?:[" + _ARABIC_CLITICS + r"](?=\d))?"
+    # right edge of a number: no more digits, no letters glued (but 2011م, the Arabic "AD")
+    num_end = r"(?![./\-]?\d)(?!(?!م(?!\w))\w)"
+    year_cue = _alternation(k for k, kind in lex.year_cues.items() if kind == "year")
+    any_cue = _alternation(lex.year_cues)
+    blockers = _alternation(lex.blockers)
+    not_counted = rf"(?!\s*(?:{blockers})(?!\w))"
+    sep = r"(?:\s*[,،]\s*|\s+)"
+    relatives = _alternation(lex.relatives)
+
+    alternatives = [
+        # 2026-03-12, 2026/03/12
+        rf"{num_edge}(?P<iso>(?P<iy>\d{{4}})(?P<isep>[\-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})){num_end}",
+        # 12/03/2026, 12-03-2026, 12.03.2026 (day first)
+        rf"{num_edge}(?P<dmy>(?:(?P<nw>{weekday}){sep})?(?P<nd>\d{{1,2}})(?P<nsep>[\-/.])(?P<nm>\d{{1,2}})"
+        rf"(?P=nsep)(?P<ny>\d{{4}})){num_end}",
+        # الأحد 19 فبراير 2012, 1er mars 2026, 12 و13 مارس 2026, le 12 mars (dernier)
+        rf"{edge}(?P<full>(?:(?P<fw>{weekday}){sep})?(?P<fd>{day})"
+        rf"(?:\s*(?:-|و|et|au|a|الى)\s*(?:{day}))?\s*(?:-\s*)?(?:من\s+)?(?P<fm>{month_alt})"
+        rf"(?:{sep}(?:(?:{year_cue})\s+)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
+        # يناير 2020, mars 2026, شهر مارس من سنة 2015
+        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:(?:من\s+)?(?:{year_cue})\s+)?(?P<myy>\d{{4}})){num_end}",
+        # مارس الماضي, mars dernier
+        rf"{edge}(?P<mq>(?P<mqm>{month_alt})\s+(?P<mqq>{qualifier}))",
+        # السبت الماضي, samedi prochain
+        rf"{edge}(?P<wq>(?P<wqw>{weekday})\s+(?P<wqq>{qualifier}))",
+        # سنة 1976, في 2015, انتخابات 2011, en 2015
+        rf"{edge}(?P<cy>(?P<cue>{any_cue})\s+(?P<cyy>\d{{4}})){num_end}{not_counted}",
+        # أمس, la semaine dernière, مؤخرا
+        rf"{edge}(?P<rel>{relatives})(?!\w)",
+    ]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _iso(d: date, precision: str) -> str:
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 31/02, month 13
+        return None
+
+
+def _span_precision(first: date, last: date) -> tuple[str | None, str | None]:
+    """The finest precision that holds the whole span first..last (a week is not a day)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return _iso(first, "month"), "month"
+    if first.year == last.year:
+        return str(first.year), "year"
+    return None, None
+
+
+def _shift_month(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _day_month_year(
+    day: int, month: int, anchor: date, weekday: int | None, direction: int | None
+) -> date | None:
+    """The year of a year-less day and month, from the anchor (see the module docstring)."""
+    candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _safe_date(y, month, day))]
+    if not candidates:
+        return None
+    if direction == 0:
+        return next((d for d in candidates if d.year == anchor.year), None)
+    if direction == 1:
+        after = [d for d in candidates if d > anchor]
+        return after[0] if after else None
+    if weekday is not None:
+        same_weekday = [d for d in candidates if d.isoweekday() == weekday]
+        if same_weekday:
+            return min(same_weekday, key=lambda d: abs((d - anchor).days))
+    if direction == -1:
+        before = [d for d in candidates if d < anchor]
+    else:
+        before = [d for d in candidates if d <= anchor]
+    return before[-1] if before else None
+
+
+def _relative(unit: str, offset: int, anchor: date) -> tuple[str | None, str | None]:
+    if unit == "day":
+        return _iso(anchor + timedelta(days=offset), "day"), "day"
+    if unit in ("week", "weekend"):
+        monday = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=offset)
+        first = monday + timedelta(days=5) if unit == "weekend" else monday
+        return _span_precision(first, monday + timedelta(days=6))
+    if unit == "month":
+        return _iso(_shift_month(anchor, offset), "month"), "month"
+    if unit == "year":
+        return str(anchor.year + offset), "year"
+    return None, None  # vague
+
+
+def _weekday_relative(weekday: int, direction: int, anchor: date) -> date:
+    """The last such weekday strictly before the anchor (-1), the next one after it (1), or the one
+    of the anchor's week (0)."""
+    delta = weekday - anchor.isoweekday()
+    if direction < 0:
+        return anchor + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if direction > 0:
+        return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
+    return anchor + timedelta(days=delta)
+
+
+def _group_key(m: re.Match[str], name: str) -> str:
+    return _key(m.group(name))
+
+
+def _lookup(table: Mapping[str, T], key: str) -> T:
+    """A lexicon entry by key, also when ل + ال was written للـ (للسنة الجارية)."""
+    if key in table:
+        return table[key]
+    return table["ا" + key]
+
+
+def _month_of(text: str) -> int:
+    """Month number of a matched month (the first name of `شباط (فبراير)`)."""
+    months = _lexicons().months
+    first = re.split(r"\s*[(/]", text, maxsplit=1)[0]
+    return months[_key(first)]
+
+
+def _day_of(text: str) -> int:
+    k = _key(text)
+    return _lexicons().day_words.get(k) or int(k.removesuffix("er"))
+
+
+_Reading = tuple[str | None, str | None, bool]  # iso, precision, relative
+
+
+def _read(m: re.Match[str], anchor: date | None) -> tuple[str, _Reading | None]:
+    """Which alternative matched (its group name) and what it means; None = not a date after all."""
+    lex = _lexicons()
+    if m.group("iso") is not None:
+        d = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+        return "iso", ((d.isoformat(), "day", False) if d and YEAR_MIN <= d.year <= YEAR_MAX else None)
+    if m.group("dmy") is not None:
+        d = _safe_date(int(m["ny"]), int(m["nm"]), int(m["nd"]))
+        return "dmy", ((d.isoformat(), "day", False) if d and YEAR_MIN <= d.year <= YEAR_MAX else None)
+    if m.group("full") is not None:
+        day, month = _day_of(m["fd"]), _month_of(m["fm"])
+        if m["fy"] is not None:
+            year = int(m["fy"])
+            d = _safe_date(year, month, day) if YEAR_MIN <= year <= YEAR_MAX else None
+            return "full", ((d.isoformat(), "day", False) if d else None)
+        if _safe_date(2000, month, day) is None:  # 31 نونبر (2000: a leap year keeps 29 فبراير)
+            return "full", None
+        if anchor is None:
+            return "full", (None, None, True)
+        weekday = _lookup(lex.weekdays, _group_key(m, "fw")) if m["fw"] else None
+        direction = _lookup(lex.qualifiers, _group_key(m, "fq")) if m["fq"] else None
+        d = _day_month_year(day, month, anchor, weekday, direction)
+        return "full", ((d.isoformat(), "day", True) if d else (None, None, True))
+    if m.group("my") is not None:
+        year = int(m["myy"])
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            return "my", None
+        return "my", (f"{year:04d}-{_month_of(m['mm']):02d}", "month", False)
+    if m.group("mq") is not None:
+        if anchor is None:
+            return "mq", (None, None, True)
+        month, direction = _month_of(m["mqm"]), _lookup(lex.qualifiers, _group_key(m, "mqq"))
+        year = anchor.year
+        if direction < 0 and month >= anchor.month:
+            year -= 1
+        elif direction > 0 and month <= anchor.month:
+            year += 1
+        return "mq", (f"{year:04d}-{month:02d}", "month", True)
+    if m.group("wq") is not None:
+        if anchor is None:
+            return "wq", (None, None, True)
+        weekday, direction = (
+            _lookup(lex.weekdays, _group_key(m, "wqw")),
+            _lookup(lex.qualifiers, _group_key(m, "wqq")),
+        )
+        return "wq", (_weekday_relative(weekday, direction, anchor).isoformat(), "day", True)
+    if m.group("cy") is not None:
+        year = int(m["cyy"])
+        if not YEAR_ONLY_MIN <= year <= YEAR_ONLY_MAX:
+            return "cy", None
+        return "cy", (str(year), "year", False)
+    if m.group("rel") is not None:
+        unit, offset = _lookup(lex.relatives, _group_key(m, "rel"))
+        if anchor is None or unit == "vague":
+            return "rel", (None, None, True)
+        iso, precision = _relative(unit, offset, anchor)
+        return "rel", (iso, precision, True)
+    raise AssertionError("unhandled date alternative")  # pragma: no cover
+
+
+def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
+    """Offsets of the date text: the year alone after a weak or event cue, else the whole match."""
+    if kind == "cy" and _lookup(_lexicons().year_cues, _group_key(m, "cue")) != "year":
+        return m.span("cyy")
+    return m.span(kind)
+
+
+def find_dates(text: str, language: str, published: date | None = None) -> list[DateValue]:
+    """All date expressions in `text`, in order, non-overlapping (longest match wins).
+
+    `language` is accepted for the shared extractor interface: the lexicons of every language are
+    matched (their scripts differ), so a French date in an Arabic article is found too.
+    `published` anchors relative and year-less expressions; without it they get iso None.
+    """
+    del language
+    if not text:
+        return []
+    key = fold(text)
+    out: list[DateValue] = []
+    for m in _pattern().finditer(key):
+        kind, reading = _read(m, published)
+        if reading is None:
+            continue
+        start, end = _span(m, kind)
+        while end < len(text) and key[end] == " " and not text[end].isspace():
+            end += 1  # a diacritic the fold made a space (مؤخراً) belongs to its word
+        iso, precision, relative = reading
+        out.append(DateValue(iso, precision, text[start:end], start, end, relative))
+    return out
+
+
+def to_date(value: DateValue | None) -> date | None:
+    """The first day a DateValue can mean (2015 -> 2015-01-01; its precision says how much is known)."""
+    if value is None or not value.iso:
+        return None
+    parts = [int(x) for x in value.iso.split("-")] + [1, 1]
+    return _safe_date(parts[0], parts[1], parts[2])

@@ -1,0 +1,219 @@
+"""Date finder: every expression kind on sentences written for the test, plus what is not a date."""
+
+from __future__ import annotations
+
+import glob
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from akhbar.dates import _lexicons, find_dates, fold, to_date
+from akhbar.keys import match_key
+from akhbar.spans import DateValue
+
+MON_16_MARCH_2026 = date(2026, 3, 16)  # a Monday
+THU_12_MARCH_2026 = date(2026, 3, 12)
+
+
+def read(text: str, published: date | None = None, language: str = "ar") -> list[tuple]:
+    return [(d.iso, d.precision, d.text) for d in find_dates(text, language, published)]
+
+
+# (sentence, published, expected (iso, precision, text) of the one date in it)
+CASES = [
+    # Moroccan month names
+    ("جرت الانتخابات التشريعية ل 25 نونبر 2011 في جو هادئ", None, ("2011-11-25", "day", "25 نونبر 2011")),
+    ("انعقد المؤتمر يوم 10 دجنبر 2016 بالرباط", None, ("2016-12-10", "day", "10 دجنبر 2016")),
+    ("اجتماع 3 شتنبر 2021 للمكتب", None, ("2021-09-03", "day", "3 شتنبر 2021")),
+    ("في 14 غشت 2019 وقع الاتفاق", None, ("2019-08-14", "day", "14 غشت 2019")),
+    ("احتفالات فاتح ماي 2024 بالدار البيضاء", None, ("2024-05-01", "day", "فاتح ماي 2024")),
+    ("صدر القرار في 30 يوليوز 2015", None, ("2015-07-30", "day", "30 يوليوز 2015")),
+    ("منذ 2 ابريل 2018 والحزب يستعد", None, ("2018-04-02", "day", "2 ابريل 2018")),
+    # weekday prefixes: the weekday is read, يوم / ليوم is not
+    ("لقاء تواصلي يوم الأحد 19 فبراير 2012 بالمركب", None, ("2012-02-19", "day", "الأحد 19 فبراير 2012")),
+    (
+        "بلاغ المكتب السياسي ليوم الثلاثاء 21 يناير 2020",
+        None,
+        ("2020-01-21", "day", "الثلاثاء 21 يناير 2020"),
+    ),
+    ("يوم الاحد، 22 أبريل 2018 خلال المؤتمر", None, ("2018-04-22", "day", "الاحد، 22 أبريل 2018")),
+    # Mashriq names
+    ("وقع الحادث في 5 أغسطس 2020 ببيروت", None, ("2020-08-05", "day", "5 أغسطس 2020")),
+    ("انطلقت الحملة في 28 نوفمبر 2022", None, ("2022-11-28", "day", "28 نوفمبر 2022")),
+    ("عقد المجلس دورته في 7 سبتمبر 2016", None, ("2016-09-07", "day", "7 سبتمبر 2016")),
+    # Levantine names, alone and with the other name in brackets
+    ("جرت الانتخابات في 6 أيار 2018 في لبنان", None, ("2018-05-06", "day", "6 أيار 2018")),
+    ("صدر المرسوم في 15 تشرين الأول 2019", None, ("2019-10-15", "day", "15 تشرين الأول 2019")),
+    ("في 17 كانون الثاني 2021 اجتمع المجلس", None, ("2021-01-17", "day", "17 كانون الثاني 2021")),
+    ("في 12 شباط (فبراير) 2012 أعلن", None, ("2012-02-12", "day", "12 شباط (فبراير) 2012")),
+    ("وفي 4 آب 2020 وقع الانفجار", None, ("2020-08-04", "day", "4 آب 2020")),
+    # Algerian / Tunisian names
+    ("انتخابات 12 جوان 2021 التشريعية", None, ("2021-06-12", "day", "12 جوان 2021")),
+    ("احتجاجات 14 جانفي 2011 في تونس", None, ("2011-01-14", "day", "14 جانفي 2011")),
+    ("يوم 5 جويلية 2022 بالجزائر", None, ("2022-07-05", "day", "5 جويلية 2022")),
+    ("في 20 أوت 2019", None, ("2019-08-20", "day", "20 أوت 2019")),
+    # French
+    ("Le congrès s'est tenu le 12 mars 2026 à Rabat.", None, ("2026-03-12", "day", "12 mars 2026")),
+    ("Réunion du 1er mars 2026 au siège.", None, ("2026-03-01", "day", "1er mars 2026")),
+    ("Ce samedi 14 mars 2026, les militants", None, ("2026-03-14", "day", "samedi 14 mars 2026")),
+    ("La rencontre du Mardi 3 Février 2015 a réuni", None, ("2015-02-03", "day", "Mardi 3 Février 2015")),
+    ("les 12 et 13 décembre 2025 à Agadir", None, ("2025-12-12", "day", "12 et 13 décembre 2025")),
+    # numeric
+    ("اجتماع بتاريخ 12/03/2026 بمقر الحزب", None, ("2026-03-12", "day", "12/03/2026")),
+    ("date 2026-03-12 Le Premier secrétaire", None, ("2026-03-12", "day", "2026-03-12")),
+    ("le 12-03-2026 à 10h", None, ("2026-03-12", "day", "12-03-2026")),
+    ("le 12.03.2026.", None, ("2026-03-12", "day", "12.03.2026")),
+    # month and year
+    ("خلال شهر يناير 2020 انعقدت", None, ("2020-01", "month", "يناير 2020")),
+    ("en mars 2026, le parti", None, ("2026-03", "month", "mars 2026")),
+    ("في أكتوبر 2016 جرت الانتخابات", None, ("2016-10", "month", "أكتوبر 2016")),
+    # year alone, with a cue
+    ("منخرط سنة 1976 في الحزب", None, ("1976", "year", "سنة 1976")),
+    ("حصل على خمس مقاعد لسنة 2015 بالجماعة", None, ("2015", "year", "سنة 2015")),
+    ("تأسس الحزب عام 1943", None, ("1943", "year", "عام 1943")),
+    ("و في 2015 تمكن من الظفر بمقعد", None, ("2015", "year", "2015")),
+    ("منذ 2011 والحزب في الحكومة", None, ("2011", "year", "2011")),
+    ("Élu en 2015, il a", None, ("2015", "year", "2015")),
+    ("depuis l'année 2015", None, ("2015", "year", "l'année 2015")),
+    ("بعد انتخابات 2011 مباشرة", None, ("2011", "year", "2011")),
+    ("dans le cadre des élections 2021", None, ("2021", "year", "2021")),
+    ("صوت المغاربة على دستور 2011", None, ("2011", "year", "2011")),
+    # day and month without a year: the year from the anchor, else iso None
+    ("يوم 10 دجنبر انعقد المؤتمر", date(2017, 1, 5), ("2016-12-10", "day", "10 دجنبر")),
+    ("يوم 10 دجنبر انعقد المؤتمر", date(2016, 12, 20), ("2016-12-10", "day", "10 دجنبر")),
+    ("يوم 10 دجنبر انعقد المؤتمر", None, (None, None, "10 دجنبر")),
+    ("le 12 mars à Rabat", THU_12_MARCH_2026, ("2026-03-12", "day", "12 mars")),
+    ("le 12 mars prochain à Rabat", date(2026, 3, 1), ("2026-03-12", "day", "12 mars prochain")),
+    ("le 20 mars dernier", THU_12_MARCH_2026, ("2025-03-20", "day", "20 mars dernier")),
+    ("يوم الأحد 22 مارس", THU_12_MARCH_2026, ("2026-03-22", "day", "الأحد 22 مارس")),
+    # relative, anchored
+    ("انعقد أمس بالرباط اجتماع", MON_16_MARCH_2026, ("2026-03-15", "day", "أمس")),
+    ("وقد انعقد اليوم الاجتماع", MON_16_MARCH_2026, ("2026-03-16", "day", "اليوم")),
+    ("وسينعقد غدا المجلس", MON_16_MARCH_2026, ("2026-03-17", "day", "غدا")),
+    ("s'est tenue hier à Rabat", MON_16_MARCH_2026, ("2026-03-15", "day", "hier")),
+    ("aujourd'hui, le bureau", MON_16_MARCH_2026, ("2026-03-16", "day", "aujourd'hui")),
+    ("le bureau se réunira samedi prochain", MON_16_MARCH_2026, ("2026-03-21", "day", "samedi prochain")),
+    ("le bureau s'est réuni samedi dernier", MON_16_MARCH_2026, ("2026-03-14", "day", "samedi dernier")),
+    ("انعقد يوم السبت الماضي", MON_16_MARCH_2026, ("2026-03-14", "day", "السبت الماضي")),
+    ("سيعقد يوم الجمعة المقبل", MON_16_MARCH_2026, ("2026-03-20", "day", "الجمعة المقبل")),
+    (
+        "انعقد نهاية الأسبوع المنصرم بالخميسات",
+        MON_16_MARCH_2026,
+        ("2026-03", "month", "نهاية الأسبوع المنصرم"),
+    ),
+    ("la semaine dernière à Rabat", MON_16_MARCH_2026, ("2026-03", "month", "la semaine dernière")),
+    ("الأسبوع الماضي بالرباط", date(2026, 3, 3), ("2026", "year", "الأسبوع الماضي")),  # 23 Feb..1 Mar
+    ("الأسبوع الماضي بالرباط", date(2026, 1, 6), (None, None, "الأسبوع الماضي")),  # 29 Dec..4 Jan
+    ("le week-end dernier", date(2026, 1, 5), ("2026-01", "month", "le week-end dernier")),
+    ("le mois dernier", MON_16_MARCH_2026, ("2026-02", "month", "le mois dernier")),
+    ("الدورة الخريفية للسنة الجارية", MON_16_MARCH_2026, ("2026", "year", "لسنة الجارية")),
+    ("l'année dernière", MON_16_MARCH_2026, ("2025", "year", "l'année dernière")),
+    ("في مارس الماضي", date(2026, 2, 1), ("2025-03", "month", "مارس الماضي")),
+    # relative, no anchor: found, but no date
+    ("انعقد نهاية الأسبوع المنصرم بالخميسات", None, (None, None, "نهاية الأسبوع المنصرم")),
+    ("samedi dernier à Rabat", None, (None, None, "samedi dernier")),
+    ("انعقد أمس", None, (None, None, "أمس")),
+    # vague: never a date, even with an anchor
+    ("Elles se sont déroulées récemment, en présence", MON_16_MARCH_2026, (None, None, "récemment")),
+    ("المؤتمرات المنعقدة في الفترة الأخيرة", MON_16_MARCH_2026, (None, None, "في الفترة الأخيرة")),
+    ("كما أعلن مؤخراً عن", MON_16_MARCH_2026, (None, None, "مؤخراً")),
+    ("sera organisé prochainement", MON_16_MARCH_2026, (None, None, "prochainement")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_one_date(text: str, published: date | None, expected: tuple) -> None:
+    assert read(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المبلغ الذي رصده هو 162 مليون درهم",
+        "تتكون الكتابة الإقليمية من 21 عضوا .",
+        "حصول الحزب على مقعد من بين 03 مقاعد",
+        "0 398",
+        "للاتصال: 0661201534 أو 0522-20-15-2015",
+        "رقم البطاقة BK2015 والملف 2015/347",
+        "Tél. 05 22 20 15 20, réf. AB-2015-77",
+        "في 2000 درهم",
+        "خلال 1500 سنة",
+        "en 2000 exemplaires",
+        "طيلة تسعة و عشرين سنة",
+        "الموسم 2020-2021",
+        "le 31/02/2026 n'existe pas",
+        "le 31 février 2026",
+        "مارس الحزب ضغطا كبيرا",
+        "Mars est une planète",
+        "سنة 1445 هـ",
+        "الساعة 10:30 صباحا",
+        "Le 2026 n'est pas une date",
+    ],
+)
+def test_not_a_date(text: str) -> None:
+    assert [d for d in find_dates(text, "ar", MON_16_MARCH_2026) if d.iso] == []
+
+
+def test_order_offsets_and_longest_match() -> None:
+    text = "انعقد نهاية الأسبوع الماضي، ثم يوم الأحد 19 فبراير 2012، وفي سنة 2015 مجددا."
+    found = find_dates(text, "ar", None)
+    assert [d.text for d in found] == ["نهاية الأسبوع الماضي", "الأحد 19 فبراير 2012", "سنة 2015"]
+    for d in found:
+        assert text[d.start_char : d.end_char] == d.text
+    assert [d.relative for d in found] == [True, False, False]
+
+
+def test_hamza_and_case_variants() -> None:
+    assert read("الإثنين 3 إبريل 2023", None) == [("2023-04-03", "day", "الإثنين 3 إبريل 2023")]
+    assert read("LE 12 MARS 2026", None, "fr") == [("2026-03-12", "day", "12 MARS 2026")]
+    assert read("12 fevrier 2026", None, "fr") == [("2026-02-12", "day", "12 fevrier 2026")]
+
+
+def test_to_date_uses_the_first_day_of_coarser_precision() -> None:
+    assert to_date(DateValue("2015", "year", "سنة 2015", 0, 8)) == date(2015, 1, 1)
+    assert to_date(DateValue("2020-01", "month", "يناير 2020", 0, 10)) == date(2020, 1, 1)
+    assert to_date(DateValue("2012-02-19", "day", "", 0, 0)) == date(2012, 2, 19)
+    assert to_date(DateValue(None, None, "مؤخرا", 0, 5, True)) is None
+    assert to_date(None) is None
+
+
+def test_fold_is_match_key() -> None:
+    samples = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("data/raw/*.txt"))]
+    samples.append("Élections à Aït Melloul – l’année 2015؛ إِنْتِخَابات الأحد ـ مؤخراً")
+    for text in samples:
+        assert fold(text) == match_key(text)
+
+
+def test_month_lexicon_agrees_with_dateparser() -> None:
+    """Every month name dateparser knows (ar-MA, ar, fr) reads to the same month number."""
+    import dateparser
+
+    from akhbar.dates import _read_lexicon
+
+    checked = 0
+    for row in _read_lexicon("months.tsv"):
+        locales = ["ar-MA"] if row["language"] == "ar" else ["fr"]
+        for kwargs in ({"locales": locales}, {"languages": [row["language"]]}):
+            parsed = dateparser.parse(
+                f"12 {row['name']} 2020", settings={"REQUIRE_PARTS": ["month"]}, **kwargs
+            )
+            if parsed is not None:
+                assert parsed.month == int(row["month"]), row
+                checked += 1
+                break
+    assert checked >= 24
+    assert _lexicons().months[match_key("دجنبر")] == 12
+
+
+def test_gold_dates_of_the_samples_are_found() -> None:
+    """The samples' gold dates are found and nothing with a date is invented (no anchor given)."""
+    gold_path = Path("/work/shared/gold/seeds.jsonl")
+    if not gold_path.exists():
+        pytest.skip("no shared gold")
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        raw = Path("data/raw") / f"{gold['id']}.txt"
+        found = {d.iso for d in find_dates(raw.read_text(encoding="utf-8"), gold["language"]) if d.iso}
+        assert found == {d["iso"] for d in gold["dates"]}, gold["id"]
