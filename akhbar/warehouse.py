@@ -1,0 +1,260 @@
+"""The analyst warehouse: DuckDB views over the lake, the gazetteer, and the SQL models.
+
+A small dbt-like runner (see docs/analyst_layer.md for why not dbt-duckdb):
+
+- `dbt_like_sql/staging/*.sql` and `dbt_like_sql/marts/*.sql` each hold one `select`; the file
+  name is the model name. A model reads other models with `{{ ref('name') }}` (or by plain
+  name), lake tables and `gazetteer` / `vocabularies` by plain name. Dependencies are read from
+  the SQL, so the build order (and the Dagster lineage) never needs to be written by hand.
+- A leading `-- materialized: table` comment makes a table; otherwise a view.
+- `dbt_like_sql/tests/*.sql` each return the rows that break a rule (zero rows = pass); a
+  leading `-- guards: <model>` comment names the model the test is about.
+
+The warehouse is rebuilt whole on every run, in a new file next to `warehouse.duckdb`, and
+swapped in with one `os.replace`: an analyst holding the old file open (even read-only,
+which DuckDB locks) never blocks a run, and nobody ever sees half a warehouse. Views read the
+Parquet by absolute path, so the file only works for the lake it was built from.
+"""
+
+from __future__ import annotations
+
+import graphlib
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from akhbar import gazetteer, schema
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "dbt_like_sql"
+WAREHOUSE_FILE = "warehouse.duckdb"
+MODEL_LAYERS = ("staging", "marts")
+BASE_TABLES = ("gazetteer", "vocabularies")  # loaded from Python, not from the lake
+SAMPLE_ROWS = 5
+
+_REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
+_RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
+_CONFIG = re.compile(r"^--\s*(materialized|guards)\s*:\s*(\w+)\s*$", re.MULTILINE)
+_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+_STRING = re.compile(r"'(?:[^']|'')*'")
+
+
+@dataclass(frozen=True)
+class SqlFile:
+    """One model or test: its name, compiled SQL (refs resolved), config and description."""
+
+    name: str
+    path: Path
+    sql: str
+    config: dict[str, str]
+    description: str
+
+    @property
+    def materialized(self) -> str:
+        return self.config.get("materialized", "view")
+
+
+@dataclass
+class WarehouseReport:
+    path: Path
+    base_rows: dict[str, int] = field(default_factory=dict)  # lake views and base tables
+    model_rows: dict[str, int] = field(default_factory=dict)  # in build order
+
+
+@dataclass(frozen=True)
+class TestResult:
+    name: str
+    model: str
+    failing: int
+    columns: list[str]
+    sample: list[tuple]
+    description: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.failing == 0
+
+
+# ---------------------------------------------------------------- reading the SQL files
+
+
+def _read(path: Path) -> SqlFile:
+    text = path.read_text(encoding="utf-8")
+    config = {k.lower(): v for k, v in _CONFIG.findall(text)}
+    header = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        if not _CONFIG.match(line):
+            header.append(line.removeprefix("--").strip())
+    sql = _REF.sub(lambda m: m.group(1) or m.group(2), text).strip().rstrip(";")
+    return SqlFile(path.stem, path, sql, config, " ".join(header))
+
+
+def models(sql_dir: str | Path = SQL_DIR) -> dict[str, SqlFile]:
+    """Every model by name (staging, then marts; names are unique across layers)."""
+    found: dict[str, SqlFile] = {}
+    for layer in MODEL_LAYERS:
+        for path in sorted((Path(sql_dir) / layer).glob("*.sql")):
+            if path.stem in found:
+                raise ValueError(f"two models named {path.stem}: {found[path.stem].path} and {path}")
+            found[path.stem] = _read(path)
+    return found
+
+
+def data_tests(sql_dir: str | Path = SQL_DIR) -> list[SqlFile]:
+    return [_read(p) for p in sorted((Path(sql_dir) / "tests").glob("*.sql"))]
+
+
+def known_relations(sql_dir: str | Path = SQL_DIR) -> set[str]:
+    return set(schema.CONTRACT_TABLES) | set(BASE_TABLES) | set(models(sql_dir))
+
+
+def relations_read(sql: str, known: set[str]) -> set[str]:
+    """Relations a query reads: names after FROM/JOIN that are known relations.
+
+    Filtering to known names drops CTE names, columns in `extract(year from d)` and the like,
+    without parsing SQL.
+    """
+    code = _STRING.sub("''", _COMMENT.sub(" ", sql))
+    return {name for name in _RELATION.findall(code) if name in known}
+
+
+def model_dependencies(sql_dir: str | Path = SQL_DIR) -> dict[str, set[str]]:
+    """Each model's upstream relations (other models, lake tables, gazetteer, vocabularies)."""
+    known = known_relations(sql_dir)
+    return {name: relations_read(m.sql, known) - {name} for name, m in models(sql_dir).items()}
+
+
+def build_order(sql_dir: str | Path = SQL_DIR) -> list[str]:
+    """Models so that each comes after the models it reads (a cycle raises)."""
+    deps = model_dependencies(sql_dir)
+    graph = {name: {d for d in upstream if d in deps} for name, upstream in deps.items()}
+    return list(graphlib.TopologicalSorter(graph).static_order())
+
+
+def guarded_model(test: SqlFile, known: set[str]) -> str:
+    """The model a test is about: its `-- guards:` line, else the first relation it reads."""
+    if "guards" in test.config:
+        return test.config["guards"]
+    match = next((n for n in _RELATION.findall(_COMMENT.sub(" ", test.sql)) if n in known), None)
+    if match is None:
+        raise ValueError(f"data test {test.path} reads no known relation; add `-- guards: <model>`")
+    return match
+
+
+# ---------------------------------------------------------------- building
+
+
+def _duckdb_types(table_schema: pa.Schema) -> list[str]:
+    return [str(t) for t in duckdb.from_arrow(table_schema.empty_table()).types]
+
+
+def _lake_view_sql(lake: Path, table: str) -> str:
+    """A view over a lake table's Parquet, or a typed empty view when it has no file yet."""
+    folder = lake / table
+    if folder.is_dir() and any(folder.rglob("*.parquet")):
+        glob = str(folder / "**" / "*.parquet").replace("'", "''")
+        return (
+            f"select * from read_parquet('{glob}', hive_partitioning = true, union_by_name = true, "
+            f"hive_types = {{'{schema.PARTITION_KEY}': DATE}})"
+        )
+    table_schema = schema.SCHEMAS[table]
+    columns = [
+        f'cast(null as {t}) as "{n}"'
+        for n, t in zip(table_schema.names, _duckdb_types(table_schema), strict=True)
+    ]
+    columns.append(f"cast(null as date) as {schema.PARTITION_KEY}")
+    return f"select {', '.join(columns)} where false"
+
+
+@lru_cache(maxsize=1)
+def gazetteer_table() -> pa.Table:
+    """Every HCP code the place linker can emit: regions, provinces, communes, arrondissements.
+
+    From `gazetteer.records()`, the linker's own source, rather than `entries()`: that one
+    also lists Casablanca's `prefecture_of_arrondissements` as provinces, which no event can
+    carry and which would count as provinces "without activity".
+    """
+    columns = ("code", "level", "kind", "name_ar", "name_fr", "commune_code", "province_code", "region_code")
+    rows = [{c: getattr(rec, c) for c in (*columns, "population")} for rec in gazetteer.records()]
+    return pa.Table.from_pylist(rows)
+
+
+@lru_cache(maxsize=1)
+def vocabularies_table() -> pa.Table:
+    """The contract's closed vocabularies, for accepted-values tests: one place, akhbar.schema."""
+    from akhbar.places import read_lexicon
+
+    vocab = {
+        "event_type": schema.EVENT_TYPES,
+        "entity_type": schema.ENTITY_TYPES,
+        "date_precision": schema.DATE_PRECISIONS,
+        "place_precision": schema.PLACE_PRECISIONS,
+        "party": sorted({row["code"] for row in read_lexicon("parties.tsv") if row["code"] != "*"}),
+    }
+    return pa.Table.from_pylist(
+        [{"vocabulary": k, "value": v} for k, values in vocab.items() for v in values]
+    )
+
+
+def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
+    """Views over every lake table + gazetteer + every SQL model (in dependency order), built in a
+    temporary file and swapped in atomically. Returns per-model row counts."""
+    lake = Path(lake_root).resolve()
+    lake.mkdir(parents=True, exist_ok=True)
+    final = lake / WAREHOUSE_FILE
+    tmp = lake / f".{WAREHOUSE_FILE}.{uuid.uuid4().hex}.tmp"
+    report = WarehouseReport(final)
+    all_models = models(sql_dir)
+    try:
+        with duckdb.connect(str(tmp)) as con:
+            con.execute("begin")  # one commit: a sync per statement would cost a second
+            for table in schema.CONTRACT_TABLES:
+                con.execute(f"create view {table} as {_lake_view_sql(lake, table)}")
+            for name, arrow in (("gazetteer", gazetteer_table()), ("vocabularies", vocabularies_table())):
+                con.register("_arrow", arrow)
+                con.execute(f"create table {name} as select * from _arrow")
+                con.unregister("_arrow")
+            for name in (*schema.CONTRACT_TABLES, *BASE_TABLES):
+                report.base_rows[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
+            for name in build_order(sql_dir):
+                model = all_models[name]
+                kind = "table" if model.materialized == "table" else "view"
+                try:
+                    con.execute(f"create or replace {kind} {name} as {model.sql}")
+                except duckdb.Error as exc:
+                    raise RuntimeError(f"model {name} ({model.path}) failed: {exc}") from exc
+                report.model_rows[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
+            con.execute("commit")
+            con.execute("checkpoint")
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    return report
+
+
+def run_data_tests(warehouse_path: str | Path, sql_dir: str | Path = SQL_DIR) -> list[TestResult]:
+    """Run every data test on a built warehouse (read-only): failing row count and a sample."""
+    known = known_relations(sql_dir)
+    results = []
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        for test in data_tests(sql_dir):
+            try:  # one pass: the sample and the total count of failing rows
+                cursor = con.execute(f"select *, count(*) over () from ({test.sql}) limit {SAMPLE_ROWS}")
+            except duckdb.Error as exc:
+                raise RuntimeError(f"data test {test.name} ({test.path}) failed to run: {exc}") from exc
+            columns = [d[0] for d in cursor.description][:-1]
+            rows = cursor.fetchall()
+            failing = rows[0][-1] if rows else 0
+            sample = [row[:-1] for row in rows]
+            results.append(
+                TestResult(test.name, guarded_model(test, known), failing, columns, sample, test.description)
+            )
+    return results

@@ -1,0 +1,149 @@
+"""The SQL models and data tests on a tiny real lake: every model builds, every test passes,
+and a planted bad row makes exactly the matching test fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_warehouse import tiny_lake_rows, write_lake
+
+from akhbar.query import query
+from akhbar.warehouse import build_order, build_warehouse, data_tests, models, run_data_tests
+
+
+@pytest.fixture(scope="module")
+def clean_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lake = write_lake(tmp_path_factory.mktemp("clean") / "lake", tiny_lake_rows())
+    return build_warehouse(lake).path
+
+
+def test_every_model_builds_in_dependency_order(tmp_path: Path) -> None:
+    report = build_warehouse(write_lake(tmp_path / "lake", tiny_lake_rows()))
+    assert list(report.model_rows) == build_order()
+    assert set(report.model_rows) == set(models())
+    order = list(report.model_rows)
+    assert all(order.index(m) < order.index("role_holders") for m in ("stg_events", "stg_event_participants"))
+    assert report.model_rows["stg_events"] == 3
+    assert report.model_rows["events_with_participants"] == 3
+    assert report.model_rows["role_holders"] == 2
+
+
+def test_every_data_test_passes_on_a_clean_lake(clean_warehouse: Path) -> None:
+    results = run_data_tests(clean_warehouse)
+    assert len(results) == len(data_tests()) >= 15
+    assert [(r.name, r.failing, r.sample) for r in results if not r.passed] == []
+    assert {r.model for r in results} <= set(models())
+
+
+def test_marts_answer_the_analyst_questions(clean_warehouse: Path) -> None:
+    _, activity = query(
+        clean_warehouse,
+        "select party, event_month, region_code, region_name_fr, events, congresses, statements "
+        "from party_activity_by_month_region order by all",
+    )
+    assert activity == [
+        ("PPS", dt.date(2026, 11, 1), "01", "Tanger-Tétouan-Al Hoceima", 1, 1, 0),
+        ("PPS", None, "01", "Tanger-Tétouan-Al Hoceima", 1, 0, 1),
+        ("USFP", dt.date(2026, 10, 1), None, None, 1, 0, 0),
+    ]
+    _, roles = query(
+        clean_warehouse,
+        "select person_name, role, party, province_name_fr, first_seen, dated_by "
+        "from role_holders order by person_name",
+    )
+    assert roles == [
+        ("Driss Lachgar", "Premier secrétaire", "USFP", None, dt.date(2026, 10, 1), "event"),
+        ("محمد العلمي", "الكاتب الإقليمي", "PPS", "Tanger-Assilah", dt.date(2026, 11, 8), "event"),
+    ]
+    _, inactive = query(
+        clean_warehouse,
+        "select count(*), count(*) filter (where province_code = '01.511') from provinces_without_activity",
+    )
+    assert inactive == [(74, 0)]
+    _, coverage = query(
+        clean_warehouse,
+        "select language, articles, articles_with_dated_events, events, "
+        "dated_events from dated_events_coverage",
+    )
+    assert coverage == [("ar", 2, 1, 2, 1), ("fr", 1, 1, 1, 1), ("all", 3, 2, 3, 2)]
+    _, participants = query(
+        clean_warehouse,
+        "select event_id, participant_count, participants from events_with_participants order by event_id",
+    )
+    assert participants[0] == ("e1", 1, "محمد العلمي (الكاتب الإقليمي)")
+    assert participants[1] == ("e2", 0, None)
+
+
+def test_an_article_that_arrived_twice_counts_once(tmp_path: Path) -> None:
+    lake = write_lake(tmp_path / "lake", tiny_lake_rows())
+    write_lake(lake, tiny_lake_rows(), day="2026-11-24")
+    report = build_warehouse(lake)
+    assert report.base_rows["events"] == 6
+    assert report.model_rows["stg_events"] == 3
+    assert report.model_rows["stg_articles"] == 3
+    assert all(r.passed for r in run_data_tests(report.path))
+
+
+def _event(rows: dict, **changes: object) -> None:
+    rows["events"].append({**rows["events"][0], "event_id": "bad", **changes})
+
+
+Planter = Callable[[dict], None]
+PLANTED: dict[str, tuple[Planter, set[str]]] = {
+    "event_type outside the vocabulary": (lambda r: _event(r, event_type="picnic"), {"accepted_event_type"}),
+    "duplicate event_id": (lambda r: _event(r, event_id="e1"), {"unique_event_id"}),
+    "event whose article is missing": (lambda r: _event(r, article_id="zz"), {"event_article_exists"}),
+    "event date far in the future": (
+        lambda r: _event(r, event_date=dt.date(2099, 1, 1)),
+        {"no_future_event_dates"},
+    ),
+    "article published tomorrow": (
+        lambda r: r["articles"][0].update(published_date=dt.date.today() + dt.timedelta(days=2)),
+        {"no_future_published_dates"},
+    ),
+    "unknown commune code": (
+        lambda r: _event(r, commune_code="99.999.99.99"),
+        {"event_place_codes_in_gazetteer"},
+    ),
+    "commune of another province": (
+        lambda r: _event(r, commune_code="01.511.01.0", province_code="01.573"),
+        {"event_place_codes_in_gazetteer"},
+    ),
+    "unknown place code on a mention": (
+        lambda r: r["mentions"].append({**r["mentions"][0], "code": "42"}),
+        {"mention_place_codes_in_gazetteer"},
+    ),
+    "unknown party code": (lambda r: _event(r, party="XYZ"), {"accepted_party_codes"}),
+    "date precision without a date": (
+        lambda r: _event(r, event_date=None, date_precision="day"),
+        {"accepted_date_precision"},
+    ),
+    "null event_type": (lambda r: _event(r, event_type=None), {"not_null_event_keys"}),
+    "participant of a missing event": (
+        lambda r: r["event_participants"].append({**r["event_participants"][0], "event_id": "nope"}),
+        {"participant_event_exists"},
+    ),
+    "unknown entity type": (
+        lambda r: r["mentions"].append({**r["mentions"][0], "entity_type": "animal", "code": None}),
+        {"accepted_entity_type"},
+    ),
+    "duplicate article id": (
+        lambda r: r["articles"].append({**r["articles"][0], "source_path": "copy.txt"}),
+        {"unique_article_id"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PLANTED))
+def test_a_planted_bad_row_fails_the_matching_test(case: str, tmp_path: Path) -> None:
+    plant, expected = PLANTED[case]
+    rows = tiny_lake_rows()
+    plant(rows)
+    report = build_warehouse(write_lake(tmp_path / "lake", rows))
+    failed = {r.name: r for r in run_data_tests(report.path) if not r.passed}
+    assert set(failed) == expected
+    for result in failed.values():
+        assert result.failing >= 1 and result.sample and len(result.sample[0]) == len(result.columns)
