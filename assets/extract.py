@@ -4,6 +4,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 
 from akhbar import pipeline
 from akhbar.lock import lake_lock
+from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
 from assets.metadata import table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource
@@ -28,21 +29,26 @@ _SPECS = {
         )
         for name, text in _SPECS.items()
     ],
+    check_specs=check_specs(list(_SPECS)),
     partitions_def=arrival_days,
     backfill_policy=single_run,
+    retry_policy=LAYER_RETRY_POLICY,
 )
 def extract_layer(context: AssetExecutionContext, lake: LakeResource, workers: WorkersResource):
     """Extract the event tables from the articles of the run's days."""
     days = [d for d in days_of(context) if pipeline.has_output(lake.root, "articles", d)]
     totals = dict.fromkeys(_SPECS, 0)
     with (
+        failures_named("extract", lake.root) as step,  # a failure names the day and file
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
         workers.mapper() as mapper,
     ):
         for day in days:
+            step.day = day
             report = pipeline.extract_day(lake.root, day, mapper)
             context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
             for k, v in report.rows.items():
                 totals[k] += v
     for table, rows in totals.items():
         yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))
+    yield from check_results(lake.root, list(_SPECS), days)

@@ -4,11 +4,13 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from akhbar import pipeline
 from akhbar.lock import lake_lock
+from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
 from assets.metadata import table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource, RawFolderResource
 
 OWNERS = ["team:akhbar-data"]
+TABLES = ["raw_documents", "rejected_files"]
 
 
 @multi_asset(
@@ -31,8 +33,10 @@ OWNERS = ["team:akhbar-data"]
             "too_large, unsupported_language, duplicate_content, outside_raw_folder, ...). Nothing is dropped silently.",
         ),
     ],
+    check_specs=check_specs(TABLES),
     partitions_def=arrival_days,
     backfill_policy=single_run,
+    retry_policy=LAYER_RETRY_POLICY,
 )
 def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lake: LakeResource):
     """Read the raw files that arrived on the run's days."""
@@ -41,8 +45,12 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
     totals = {"raw_documents": 0, "rejected_files": 0}
     files = accepted = 0
     reasons: dict[str, int] = {}
-    with lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"):  # one writer per lake
+    with (
+        failures_named("raw", lake.root) as step,  # a failure names the day and file
+        lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
+    ):
         for day in days:
+            step.day = day
             report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
             context.log.info(
                 f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected"
@@ -68,3 +76,4 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
             "reasons": MetadataValue.json(reasons),
         },
     )
+    yield from check_results(lake.root, TABLES, days)

@@ -1,0 +1,210 @@
+"""Data-quality rules: silent on a good lake, each one fails on a planted bad row, and only on the run's days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from akhbar import lake, quality
+from assets.checks import check_results, check_specs
+
+DAY = dt.date(2026, 3, 12)
+OTHER_DAY = dt.date(2026, 3, 13)
+NOW = dt.datetime(2026, 3, 12, 8, tzinfo=dt.UTC)
+TEXT_AR = "عقد حزب التقدم والاشتراكية مؤتمره الإقليمي بصفرو يوم الأحد 19 فبراير 2012."
+TEXT_FR = "Le bureau politique du PPS s'est réuni à Rabat en mars 2015."
+
+
+def _article(article_id: str, text: str, language: str) -> dict:
+    return {
+        "article_id": article_id,
+        "source_path": f"{article_id}.txt",
+        "language": language,
+        "language_score": 0.98,
+        "published_date": None,
+        "title": None,
+        "author": None,
+        "text_clean": text,
+        "encoding": "utf-8",
+        "ingested_at": NOW,
+        "size_bytes": len(text.encode()),
+    }
+
+
+def _event(event_id: str, article_id: str, text: str, evidence: str, **extra) -> dict:
+    start = text.index(evidence)
+    row = {
+        "event_id": event_id,
+        "article_id": article_id,
+        "event_type": "congress",
+        "event_date": dt.date(2012, 2, 19),
+        "date_precision": "day",
+        "evidence": evidence,
+        "start_char": start,
+        "end_char": start + len(evidence),
+    }
+    return {**row, **extra}
+
+
+def _mention(article_id: str, text: str, quoted: str, entity_type: str = "party") -> dict:
+    start = text.index(quoted)
+    return {
+        "article_id": article_id,
+        "entity_type": entity_type,
+        "text": quoted,
+        "normalized": quoted,
+        "code": None,
+        "start_char": start,
+        "end_char": start + len(quoted),
+    }
+
+
+def good_tables() -> dict[str, list[dict]]:
+    """One day of a small, correct lake (rows written by hand, the way the layers write them)."""
+    return {
+        "articles": [_article("a1", TEXT_AR, "ar"), _article("f1", TEXT_FR, "fr")],
+        "normalization_edits": [
+            {"article_id": "a1", "rule": "remove_tatweel", "before": "ـ", "after": "", "start_char": 4}
+        ],
+        "rejected_files": [
+            {"source_path": "empty.txt", "reason": "empty", "detail": "0 bytes", "seen_at": NOW}
+        ],
+        "events": [
+            _event("e1", "a1", TEXT_AR, "مؤتمره الإقليمي"),
+            _event(
+                "e2",
+                "f1",
+                TEXT_FR,
+                "s'est réuni à Rabat",
+                event_type="meeting",
+                event_date=dt.date(2015, 3, 1),
+                date_precision="month",
+            ),
+            _event("e3", "f1", TEXT_FR, "Le bureau", event_date=None, date_precision=None),
+        ],
+        "event_participants": [
+            {
+                "event_id": "e1",
+                "article_id": "a1",
+                "person_name": "إدريس بوطاهر",
+                "role": None,
+                "organization": None,
+                "party": "PPS",
+            },
+        ],  # fmt: skip
+        "mentions": [
+            _mention("a1", TEXT_AR, "حزب التقدم والاشتراكية"),
+            _mention("f1", TEXT_FR, "Rabat", "place"),
+            {**_mention("f1", TEXT_FR, "mars 2015", "date"), "start_char": None, "end_char": None},
+        ],
+    }
+
+
+def write_lake(root: Path, tables: dict[str, list[dict]], day: dt.date = DAY) -> str:
+    for table, rows in tables.items():
+        lake.write_partition(str(root), table, day, rows)
+    return str(root)
+
+
+def failing(root: str, days: list[dt.date] = [DAY]) -> dict[str, int]:  # noqa: B006
+    return {
+        f"{r.table}.{r.name}": o.failures
+        for r in quality.RULES
+        if (o := quality.evaluate(r, root, days)).failures
+    }
+
+
+def test_every_rule_holds_on_a_good_lake(tmp_path: Path) -> None:
+    root = write_lake(tmp_path, good_tables())
+    assert failing(root) == {}
+
+
+PLANTED = [
+    ("articles", 0, {"article_id": None}, "articles.article_id_unique_not_null"),
+    ("articles", 1, {"article_id": "a1"}, "articles.article_id_unique_not_null"),
+    ("articles", 1, {"language": "en"}, "articles.language_is_ar_or_fr"),
+    ("articles", 0, {"language_score": 1.5}, "articles.language_score_in_0_1"),
+    ("articles", 0, {"text_clean": "  \n"}, "articles.text_clean_not_empty"),
+    ("normalization_edits", 0, {"start_char": -1}, "normalization_edits.start_char_not_negative"),
+    ("rejected_files", 0, {"reason": None}, "rejected_files.reason_not_null"),
+    ("events", 0, {"event_type": "party"}, "events.event_type_in_vocabulary"),
+    ("events", 0, {"date_precision": None}, "events.date_precision_consistent"),
+    ("events", 1, {"event_date": dt.date(2015, 3, 7)}, "events.date_precision_consistent"),
+    ("events", 0, {"end_char": 10_000}, "events.offsets_inside_text"),
+    ("events", 0, {"evidence": "مؤتمر"}, "events.evidence_matches_offsets"),
+    ("event_participants", 0, {"event_id": "nope"}, "event_participants.event_exists"),
+    ("mentions", 0, {"entity_type": "thing"}, "mentions.entity_type_in_vocabulary"),
+    ("mentions", 1, {"start_char": 0}, "mentions.offsets_valid"),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "index", "change", "rule"), PLANTED, ids=[p[3] + str(p[2]) for p in PLANTED]
+)
+def test_a_planted_bad_row_fails_its_rule_and_only_it(
+    tmp_path: Path, table: str, index: int, change: dict, rule: str
+) -> None:
+    tables = good_tables()
+    tables[table][index] = {**tables[table][index], **change}
+    root = write_lake(tmp_path, tables)
+    failures = failing(root)
+    if rule == "articles.article_id_unique_not_null" and change.get("article_id") == "a1":
+        assert failures[rule] == 2  # both rows with the id are shown
+        failures.pop("articles.language_is_ar_or_fr", None)
+        failures = {k: v for k, v in failures.items() if k.startswith("articles.")}
+    elif table == "articles":  # an article change can also break spans that point into it
+        failures = {k: v for k, v in failures.items() if k.startswith("articles.")}
+    assert set(failures) == {rule}
+
+
+def test_an_article_id_seen_on_another_day_is_a_duplicate(tmp_path: Path) -> None:
+    write_lake(tmp_path, good_tables())
+    root = write_lake(tmp_path, {"articles": [_article("a1", TEXT_AR, "ar")]}, OTHER_DAY)
+    assert failing(root, [OTHER_DAY]) == {"articles.article_id_unique_not_null": 1}
+
+
+def test_only_the_runs_days_are_checked(tmp_path: Path) -> None:
+    tables = {  # the other day's articles are other documents
+        table: [
+            {**row, "article_id": "x" + row["article_id"]} if "article_id" in row else row for row in rows
+        ]
+        for table, rows in good_tables().items()
+    }
+    tables["events"][0]["event_type"] = "party"
+    root = write_lake(tmp_path, tables, OTHER_DAY)
+    write_lake(tmp_path, good_tables())
+    assert failing(root, [DAY]) == {}
+    assert failing(root, [OTHER_DAY]) == {"events.event_type_in_vocabulary": 1}
+
+
+def test_rejected_files_reads_every_stage_part(tmp_path: Path) -> None:
+    root = write_lake(tmp_path, good_tables())
+    bad = {"source_path": "x.txt", "reason": None, "detail": "", "seen_at": NOW}
+    lake.write_partition(root, "rejected_files", DAY, [bad], part="part-clean")
+    assert failing(root) == {"rejected_files.reason_not_null": 1}
+
+
+def test_dagster_results_carry_count_days_and_a_sample(tmp_path: Path) -> None:
+    tables = good_tables()
+    tables["events"][0]["event_type"] = "party"
+    root = write_lake(tmp_path, tables)
+    specs = check_specs(["events"])
+    results = {r.check_name: r for r in check_results(root, ["events"], [DAY])}
+    assert set(results) == {s.name for s in specs}
+    bad = results["event_type_in_vocabulary"]
+    assert not bad.passed
+    assert bad.metadata["failing_rows"].value == 1
+    assert bad.metadata["days_checked"].value == str(DAY)
+    assert bad.metadata["sample"].value[0]["event_id"] == "e1"
+    assert results["offsets_inside_text"].passed
+
+
+def test_date_precision_rule() -> None:
+    assert quality.date_precision_problem(None, None) is None
+    assert quality.date_precision_problem(dt.date(2015, 1, 1), "year") is None
+    assert quality.date_precision_problem(dt.date(2015, 6, 1), "year")
+    assert quality.date_precision_problem(dt.date(2015, 6, 1), "month") is None
+    assert quality.date_precision_problem(dt.date(2015, 6, 1), None)
+    assert quality.date_precision_problem(dt.date(2015, 6, 1), "week")
