@@ -128,15 +128,22 @@ def _participants(
     )
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    attached: set[str] = set()
     for person in people:
-        info = roles[compact_key(person.normalized)]
+        name_key = compact_key(person.normalized)
+        info = roles[name_key]
         if not (info["role"] or info["titled"]):
             continue
+        # a bare later mention (ذكر X بالنتائج...) is the same participant speaking, not a new event's
+        local = person.extra.get("role") or person.extra.get("honorific")
+        if name_key in attached and not local:
+            continue
+        attached.add(name_key)
         event = _event_for(person, anchors)
         event_id = ids[id(event)]
-        if (event_id, compact_key(person.normalized)) in seen:
+        if (event_id, name_key) in seen:
             continue
-        seen.add((event_id, compact_key(person.normalized)))
+        seen.add((event_id, name_key))
         row = {
             "event_id": event_id,
             "article_id": article_id,
@@ -179,7 +186,7 @@ def _mention_rows(
         if d.iso:
             rows.append(_mention_row(article_id, "date", d.text, d.iso, d.iso, d.start_char, d.end_char))
     if published is not None:
-        iso = published.isoformat()
+        iso = published.isoformat()[:10]  # a datetime or Timestamp from a table is a day too
         rows.append(_mention_row(article_id, "date", iso, iso, iso, None, None))
     return rows
 

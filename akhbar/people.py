@@ -58,7 +58,7 @@ _AR_GLUE_BACK = frozenset(
     {",", "،", "-", "(", "و", match_key("وهو"), match_key("وهي"), match_key("بصفته"), match_key("بصفتها")}
 )
 _GLUE_FORWARD = frozenset(
-    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a"}
+    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a", "parti"}
     | {
         match_key(w)
         for w in ("حزب", "الحزب", "جهة", "إقليم", "اقليم", "دائرة", "جماعة", "مدينة", "عمالة", "بلدية")

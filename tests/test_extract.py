@@ -1,0 +1,130 @@
+"""extract_article end to end (all the real finders) on articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from akhbar.extract import Extraction, extract_article
+from akhbar.schema import SCHEMAS
+
+pytest.importorskip("akhbar.dates")
+
+AR = (
+    "حزب الاستقلال يعقد مؤتمره الإقليمي بتاونات\n"
+    "عقد حزب الاستقلال بإقليم تاونات، يوم السبت 14 شتنبر 2019، مؤتمره الإقليمي الثالث بالقاعة الكبرى لبلدية "
+    "تاونات، بحضور عضو اللجنة التنفيذية للحزب نور الدين مضيان والمفتش الإقليمي للحزب عبد الله الوزاني وعدد من "
+    "المنتخبين. وفي كلمة له بالمناسبة، ذكر نور الدين مضيان بالنتائج التي حققها الحزب خلال الانتخابات الجماعية "
+    "لسنة 2015، داعيا إلى الاستعداد للاستحقاقات المقبلة. وفي ختام أشغال المؤتمر، انتخب المؤتمرون بالإجماع السيد "
+    "محمد بنعلي كاتبا إقليميا للحزب خلفا لعبد الحق الفاسي.\n"
+    "وتتكون الكتابة الإقليمية من: حميد الراضي، سعاد الزروالي، يوسف الحداد."
+)
+
+FR = (
+    "Le Parti du progrès et du socialisme (PPS) a tenu, dimanche 2 avril 2023 à Fès, une rencontre régionale "
+    "présidée par le secrétaire général du parti, Nabil Benabdallah, en présence de Mme Nadia Touhami, membre "
+    "du Bureau politique. Cette rencontre a été l'occasion d'évaluer l'action des élus. Le parti a rappelé ses "
+    "résultats lors des élections législatives du 8 septembre 2021 et prépare les prochaines échéances."
+)
+
+
+def rows_by_type(ex: Extraction) -> dict[str, dict]:
+    return {e["event_type"]: e for e in ex.events}
+
+
+def participants(ex: Extraction) -> dict[str, str | None]:
+    return {p["person_name"]: p["role"] for p in ex.participants}
+
+
+def test_rows_have_exactly_the_contract_columns():
+    ex = extract_article("a1", AR, "ar", None)
+    for table, rows in (
+        ("events", ex.events),
+        ("event_participants", ex.participants),
+        ("mentions", ex.mentions),
+    ):
+        columns = [c for c in SCHEMAS[table].names if c != "ingest_date"]
+        assert rows and all(list(r) == columns for r in rows), table
+
+
+def test_arabic_article_events_with_date_place_party():
+    ex = extract_article("a1", AR, "ar", None)
+    events = rows_by_type(ex)
+    assert sorted(events) == ["congress", "public_election"]
+    congress = events["congress"]
+    assert (congress["event_date"], congress["date_precision"], congress["party"]) == (
+        date(2019, 9, 14),
+        "day",
+        "PI",
+    )
+    assert (congress["commune_code"], congress["province_code"], congress["region_code"]) == (
+        "03.531.01.05",
+        "03.531",
+        "03",
+    )
+    assert congress["place_precision"] == "commune"
+    assert AR[congress["start_char"] : congress["end_char"]] == congress["evidence"]
+    assert "مؤتمره الإقليمي الثالث" in congress["evidence"]
+    election = events["public_election"]
+    assert (election["event_date"], election["date_precision"], election["party"]) == (
+        date(2015, 1, 1),
+        "year",
+        "PI",
+    )
+
+
+def test_arabic_participants_have_roles_bureau_list_is_left_out():
+    ex = extract_article("a1", AR, "ar", None)
+    people = participants(ex)
+    assert set(people) == {"نور الدين مضيان", "عبد الله الوزاني", "محمد بنعلي"}
+    assert people["نور الدين مضيان"].startswith("عضو اللجنة التنفيذية")
+    assert people["محمد بنعلي"] == "الكاتب الإقليمي"
+    congress_id = rows_by_type(ex)["congress"]["event_id"]
+    assert {p["event_id"] for p in ex.participants} == {congress_id}
+    assert all(p["party"] == "PI" for p in ex.participants)
+
+
+def test_french_article_with_coreference_and_future_elections_left_out():
+    ex = extract_article("f1", FR, "fr", date(2023, 4, 3))
+    events = rows_by_type(ex)
+    assert sorted(events) == ["meeting", "public_election"]
+    meeting = events["meeting"]
+    assert (meeting["event_date"], meeting["party"], meeting["commune_code"], meeting["region_code"]) == (
+        date(2023, 4, 2),
+        "PPS",
+        "03.231.01.0",
+        "03",
+    )
+    assert events["public_election"]["event_date"] == date(2021, 9, 8)
+    assert participants(ex) == {
+        "Nabil Benabdallah": "secrétaire général",
+        "Nadia Touhami": "membre du Bureau politique",
+    }
+
+
+def test_mentions_cover_every_entity_type_and_the_published_date():
+    ex = extract_article("f1", FR, "fr", date(2023, 4, 3))
+    kinds = {m["entity_type"] for m in ex.mentions}
+    assert kinds == {"person", "place", "party", "organization", "date"}
+    published = [m for m in ex.mentions if m["entity_type"] == "date" and m["start_char"] is None]
+    assert [(m["code"], m["end_char"]) for m in published] == [("2023-04-03", None)]
+    for m in ex.mentions:
+        if m["start_char"] is not None:
+            assert FR[m["start_char"] : m["end_char"]] == m["text"]
+
+
+def test_event_ids_are_stable_across_runs():
+    first = [e["event_id"] for e in extract_article("a1", AR, "ar", None).events]
+    assert first == [e["event_id"] for e in extract_article("a1", AR, "ar", None).events]
+    assert first != [e["event_id"] for e in extract_article("a2", AR, "ar", None).events]
+
+
+def test_other_languages_get_mentions_only():
+    ex = extract_article("e1", "The congress of the party was held in Rabat on 2 April 2023.", "en", None)
+    assert ex.events == [] and ex.participants == []
+
+
+def test_empty_text():
+    ex = extract_article("z", "", "ar", None)
+    assert (ex.events, ex.participants, ex.mentions) == ([], [], [])
