@@ -1,0 +1,144 @@
+"""Warehouse layer: the DuckDB file analysts query, one asset per SQL model, SQL data tests as checks.
+
+One multi-asset builds everything in one step: the warehouse is rebuilt whole into a new
+file and swapped in (see `akhbar.warehouse`), so building a subset would make no sense
+(`can_subset=False`). The specs are generated from `dbt_like_sql/`: adding a `.sql` file adds
+an asset (or a check), and each asset's upstreams are the relations its SQL reads, so the
+lineage in the UI is the SQL's. Lake tables in a model's FROM/JOIN point at the lake
+assets; `gazetteer` and `vocabularies` point at `warehouse_views`, the base of the file.
+"""
+
+import hashlib
+
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+    multi_asset,
+)
+
+from akhbar import schema
+from akhbar.lock import lake_lock
+from akhbar.warehouse import (
+    BASE_TABLES,
+    SQL_DIR,
+    TestResult,
+    build_warehouse,
+    data_tests,
+    guarded_model,
+    known_relations,
+    model_dependencies,
+    models,
+    run_data_tests,
+)
+from assets.resources import LakeResource
+
+GROUP = "warehouse"
+KINDS = {"duckdb", "sql"}
+BASE_ASSET = "warehouse_views"
+SAMPLE_CHARS = 80
+
+
+def _upstream(relation: str) -> AssetKey:
+    return AssetKey([BASE_ASSET if relation in BASE_TABLES else relation])
+
+
+def _specs() -> list[AssetSpec]:
+    base = AssetSpec(
+        BASE_ASSET,
+        group_name=GROUP,
+        kinds=KINDS,
+        deps=[AssetKey([t]) for t in schema.CONTRACT_TABLES],
+        description="warehouse.duckdb itself: one view per lake table (same name, over its Parquet, typed and "
+        "empty when the table has no file yet), the gazetteer of HCP codes and the contract vocabularies.",
+    )
+    dependencies = model_dependencies(SQL_DIR)
+    specs = [base]
+    for name, model in models(SQL_DIR).items():
+        specs.append(
+            AssetSpec(
+                name,
+                group_name=GROUP,
+                kinds=KINDS,
+                deps=sorted({_upstream(r) for r in dependencies[name]}, key=lambda k: k.to_user_string()),
+                description=model.description or None,
+                code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
+                metadata={
+                    "materialized": model.materialized,
+                    "sql_file": MetadataValue.path(str(model.path.relative_to(SQL_DIR.parent))),
+                    "sql": MetadataValue.md(f"```sql\n{model.sql}\n```"),
+                },
+            )
+        )
+    return specs
+
+
+def _check_specs() -> list[AssetCheckSpec]:
+    known = known_relations(SQL_DIR)
+    return [
+        AssetCheckSpec(
+            test.name,
+            asset=guarded_model(test, known),
+            description=test.description or None,
+            metadata={"sql_file": MetadataValue.path(str(test.path.relative_to(SQL_DIR.parent)))},
+        )
+        for test in data_tests(SQL_DIR)
+    ]
+
+
+def _markdown(result: TestResult) -> str:
+    """The failing rows' sample as a markdown table, long cells cut."""
+
+    def cell(value: object) -> str:
+        text = "" if value is None else " ".join(str(value).split()).replace("|", "/")
+        return text if len(text) <= SAMPLE_CHARS else text[: SAMPLE_CHARS - 1] + "…"
+
+    lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in result.sample]
+    return "\n".join(lines)
+
+
+def check_result(result: TestResult) -> AssetCheckResult:
+    metadata = {"failing_rows": MetadataValue.int(result.failing)}
+    if result.failing:
+        metadata["sample"] = MetadataValue.md(_markdown(result))
+    return AssetCheckResult(
+        asset_key=result.model, check_name=result.name, passed=result.passed, metadata=metadata
+    )
+
+
+@multi_asset(
+    name="warehouse",
+    specs=_specs(),
+    check_specs=_check_specs(),
+    can_subset=False,
+)
+def warehouse(context: AssetExecutionContext, lake: LakeResource):
+    """Rebuild warehouse.duckdb (views, gazetteer, every SQL model) and run the SQL data tests on it."""
+    with lake_lock(lake.root, purpose=f"dagster run {context.run.run_id} (warehouse)"):
+        report = build_warehouse(lake.root, SQL_DIR)
+        results = run_data_tests(report.path, SQL_DIR)
+    path = MetadataValue.path(str(report.path))
+    yield MaterializeResult(
+        asset_key=BASE_ASSET,
+        metadata={
+            "path": path,
+            **{f"rows/{name}": MetadataValue.int(rows) for name, rows in report.base_rows.items()},
+        },
+    )
+    for name, rows in report.model_rows.items():
+        yield MaterializeResult(
+            asset_key=name, metadata={"dagster/row_count": MetadataValue.int(rows), "path": path}
+        )
+    for result in results:
+        if not result.passed:
+            context.log.warning(f"data test {result.name} on {result.model}: {result.failing} failing rows")
+        yield check_result(result)
+
+
+warehouse_assets = [warehouse]
+warehouse_checks: list = []  # the checks are declared on the multi-asset (check_specs), not separately
