@@ -178,6 +178,9 @@ def _read_stem(
     return None
 
 
+_DEFINITE = ("ال", "وال", "بال", "لل", "ولل")  # a right part starting with the article, maybe after و/ب/ل
+
+
 def _core(key: str) -> str:
     """`key` without its longest proclitic run (والم -> م): what is left to be a word."""
     for clitic in _PROCLITICS:
@@ -194,9 +197,12 @@ def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
     """
     if left.stem in _bound_prefixes() or left.stem in _name_parts("left") | _name_parts("place_left"):
         return None
-    if right.kind not in ("place", "glued_place") and right_text.startswith(_suffix_starts()):
+    right_key = match_key(right_text)
+    definite = 1.0 if right_key.startswith(_DEFINITE) and len(_core(right_key)) >= 3 else 0.0
+    conjunction_definite = definite and right_key.startswith(("وال", "ولل"))  # not the suffix وا
+    suffix_like = right_text.startswith(_suffix_starts()) and not conjunction_definite
+    if suffix_like and right.kind not in ("place", "glued_place"):
         return None
-    definite = 1.0 if match_key(right_text).startswith("ال") and len(right_text) >= 5 else 0.0
     if left.kind == "head":
         if right.kind in ("place", "glued_place", "head"):
             return 10 + definite + right.zipf
@@ -219,7 +225,7 @@ def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
     # before a bare word (والرأسمالي, جيريمياه) is far too often wrong.
     if (
         definite
-        and right.kind == "word"
+        and right.kind in ("word", "head")
         and min(left.zipf, right.zipf) >= COMMON_ZIPF
         and len(_core(left.stem)) >= 3
         and match_key(right_text) not in _name_parts("right")
