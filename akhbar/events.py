@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from akhbar.keys import match_key
-from akhbar.people import sentence_spans, strip_clitics, tokens_of
+from akhbar.people import sentence_spans, strip_clitics, text_key
 from akhbar.places import read_lexicon
 from akhbar.spans import DateValue, Mention
 
@@ -51,7 +51,8 @@ class Trigger:
 class _Tables:
     language: str
     pattern: re.Pattern
-    triggers: dict[str, Trigger]  # folded trigger (words joined by one space) -> trigger
+    triggers: dict[str, Trigger]  # regex group name -> trigger
+    prefilter: re.Pattern  # the triggers' first words: where `pattern` is worth trying
     cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> folded cue words/phrases
 
 
@@ -80,14 +81,36 @@ def _tables(language: str) -> _Tables:
         else:
             alternatives.append(r"\s+".join(words))
     body = "|".join(f"(?P<t{n}>{alt})" for n, alt in enumerate(alternatives))
-    pattern = re.compile(r"(?<![\w'])(?:" + body + r")(?![\w])")
+    pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
     cues: dict[tuple[str, str], set[str]] = {}
     for row in read_lexicon("event_cues.tsv"):
         if row["language"] == lang:
             cues.setdefault((row["kind"], row["where"]), set()).add(_fold(row["cue"], lang))
     order = sorted(triggers, key=len, reverse=True)
     ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
-    return _Tables(lang, pattern, ordered, {k: frozenset(v) for k, v in cues.items()})
+    firsts = sorted({k.split(" ")[0] for k in triggers}, key=len, reverse=True)
+    prefilter = re.compile("|".join(re.escape(w) for w in firsts))
+    return _Tables(lang, pattern, ordered, prefilter, {k: frozenset(v) for k, v in cues.items()})
+
+
+def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
+    """Trigger matches, left to right. The one-regex alternation is slow when tried at every
+    character; a literal prefilter finds the few words worth trying it on."""
+    out: list[re.Match] = []
+    tried: set[int] = set()
+    last_end = 0
+    for hit in tables.prefilter.finditer(haystack):
+        start = hit.start()
+        while start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):
+            start -= 1
+        if start < last_end or start in tried:
+            continue
+        tried.add(start)
+        m = tables.pattern.match(haystack, start)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 # ---------------------------------------------------------------- mentions and events
@@ -186,14 +209,16 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """Every trigger occurrence, with its status, date, place and party."""
     tables = _tables(language)
-    key = match_key(text)
+    key = text_key(text)
     haystack = key if tables.language == "ar" else key.lower()
     sentences = sentence_spans(text)
     title_end = _title_end(text, sentences)
     main_party = _main_party(parties, organizations)
     dated = [d for d in dates if d.iso]
-    found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in tables.pattern.finditer(haystack)]
+    found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)]
     out: list[EventMention] = []
+    closest = {id(d): _closest_trigger(found, d) for d in dated} if found else {}
+    sentence_words: dict[tuple[int, int], list[str]] = {}
     for n, (start, end, trigger) in enumerate(found):
         sentence = _sentence_of(sentences, start)
         # a date or place past a neighbouring trigger belongs to that trigger
@@ -202,10 +227,12 @@ def find_event_mentions(
         mention = EventMention(
             trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new"
         )
-        mention.date = _nearest([d for d in dated if _closest_trigger(found, d) == n], start, end, sentence)
+        mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
         mention.place = _place_for(haystack, places, start, end, (low, high))
         mention.party = _party_for(parties, organizations, start, end, sentence) or main_party
-        mention.status = _status(tables, haystack, mention, trigger, places, high)
+        if sentence not in sentence_words:
+            sentence_words[sentence] = _words(haystack[sentence[0] : sentence[1]])
+        mention.status = _status(tables, haystack, mention, trigger, places, high, sentence_words[sentence])
         out.append(mention)
     return out
 
@@ -420,12 +447,12 @@ def _status(
     trigger: Trigger,
     places: Sequence[Mention],
     limit: int,
+    sentence_words: list[str],
 ) -> str:
+    """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak."""
     s0, s1 = mention.sentence
-    before = [t.key for t in tokens_of(haystack[s0 : mention.start]) if t.is_word or t.key == "'"]
-    before = [w for w in before if w != "'"]
-    after = [t.key for t in tokens_of(haystack[mention.end : s1]) if t.is_word][:CUE_WINDOW_AFTER]
-    sentence_words = [t.key for t in tokens_of(haystack[s0:s1]) if t.is_word]
+    before = _words(haystack[max(s0, mention.start - 60) : mention.start])
+    after = _words(haystack[mention.end : min(s1, mention.end + 60)])[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
     if (
@@ -450,6 +477,11 @@ def _status(
     ):
         return "new"
     return "weak"
+
+
+def _words(key_text: str) -> list[str]:
+    """Word tokens of an already folded text."""
+    return _WORD.findall(key_text)
 
 
 def _distance(mention: EventMention) -> int:

@@ -133,6 +133,12 @@ def strip_clitics(key: str) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def text_key(text: str) -> str:
+    """`match_key` of a whole document, computed once for the people and event finders."""
+    return match_key(text)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language)
@@ -489,8 +495,10 @@ def _find_names(
     i = 0
     n = len(toks)
 
+    mask = _mask(len(text), blocked)
+
     def is_blocked(start: int) -> bool:
-        return any(a <= start < b for a, b in blocked)
+        return mask[start] == 1
 
     while i < n:
         tok = toks[i]
@@ -522,11 +530,21 @@ def _find_names(
 # ---------------------------------------------------------------- linking
 
 
-def _gap_tokens(key: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[str] | None:
+def _mask(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """One byte per character, 1 inside any of `spans`: a span test in constant time."""
+    mask = bytearray(length + 1)
+    for a, b in spans:
+        a, b = max(0, a), min(length, b)
+        if b > a:
+            mask[a:b] = b"\x01" * (b - a)
+    return mask
+
+
+def _gap_tokens(key: str, start: int, end: int, skip: bytearray | None = None) -> list[str] | None:
     """Keys of the tokens between start and end that no skipped span covers (None if too many)."""
     out = []
     for m in _TOKEN.finditer(key, start, end):
-        if any(a <= m.start() < b for a, b in skip):
+        if skip is not None and skip[m.start()]:
             continue
         out.append(m.group().lower())
         if len(out) > _MAX_FORWARD_GAP:
@@ -569,6 +587,7 @@ def _link(
         [(r.start, "role", r) for r in roles] + [(nm.start, "name", nm) for nm in names], key=lambda x: x[0]
     )
     role_spans = [(r.start - 2, r.end) for r in roles]  # with a clitic in front
+    skip_mask = _mask(len(key), list(skip) + role_spans)
 
     def next_name(pos: int) -> int | None:
         for idx, nm in enumerate(names):
@@ -581,7 +600,7 @@ def _link(
         idx = next_name(role.end)
         if idx is None or names[idx].wa:
             continue
-        gap = _gap_tokens(key, role.end, names[idx].start, skip + role_spans)
+        gap = _gap_tokens(key, role.end, names[idx].start, skip_mask)
         if _forward_ok(gap, lex):
             forward[r_idx] = idx
 
@@ -594,7 +613,7 @@ def _link(
             continue
         _pstart, pkind, prev = items[pos - 1]
         prev_end = prev.end
-        gap = _gap_tokens(key, prev_end, obj.start, [])
+        gap = _gap_tokens(key, prev_end, obj.start)
         if (
             gap is not None
             and obj.start > 0
@@ -624,7 +643,7 @@ def _link(
         if role.title.number in ("dual", "plural") and target == forward.get(r_idx):
             k = target
             while k + 1 < len(names):
-                gap = _gap_tokens(key, names[k].end, names[k + 1].start, [])
+                gap = _gap_tokens(key, names[k].end, names[k + 1].start)
                 if gap is None or not all(w in _AR_LIST_JOINERS for w in gap) or not (names[k + 1].wa or gap):
                     break
                 k += 1
@@ -670,7 +689,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     lex = _lexicon(language)
     if context is None:
         context = _context_mentions(text, language)
-    key = match_key(text)
+    key = text_key(text)
     toks = tokens_of(text, key)
     roles = _find_roles(text, key, lex, context)
     blocked = [(r.start, r.title_end) for r in roles] + [(m.start_char, m.end_char) for m in context]
