@@ -18,9 +18,11 @@ Parquet by absolute path, so the file only works for the lake it was built from.
 
 from __future__ import annotations
 
+import contextlib
 import graphlib
 import os
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +38,7 @@ WAREHOUSE_FILE = "warehouse.duckdb"
 MODEL_LAYERS = ("staging", "marts")
 BASE_TABLES = ("gazetteer", "vocabularies")  # loaded from Python, not from the lake
 SAMPLE_ROWS = 5
+STALE_TMP_S = 6 * 3600  # a build takes seconds: an older temporary file is a killed build's leftover
 
 _REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
 _RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
@@ -203,12 +206,22 @@ def vocabularies_table() -> pa.Table:
     )
 
 
+def _remove_stale_tmp(lake: Path) -> None:
+    """Temporary files of builds killed before their `finally` ran (kill -9, power loss)."""
+    now = time.time()
+    for path in lake.glob(f".{WAREHOUSE_FILE}.*.tmp*"):
+        with contextlib.suppress(FileNotFoundError):
+            if now - path.stat().st_mtime > STALE_TMP_S:
+                path.unlink()
+
+
 def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
     """Views over every lake table + gazetteer + every SQL model (in dependency order), built in a
     temporary file and swapped in atomically. Returns per-model row counts."""
     lake = Path(lake_root).resolve()
     lake.mkdir(parents=True, exist_ok=True)
     final = lake / WAREHOUSE_FILE
+    _remove_stale_tmp(lake)
     tmp = lake / f".{WAREHOUSE_FILE}.{uuid.uuid4().hex}.tmp"
     report = WarehouseReport(final)
     all_models = models(sql_dir)

@@ -11,7 +11,7 @@ import pytest
 from test_warehouse import tiny_lake_rows, write_lake
 
 from akhbar.query import query
-from akhbar.warehouse import build_order, build_warehouse, data_tests, models, run_data_tests
+from akhbar.warehouse import SQL_DIR, build_order, build_warehouse, data_tests, models, run_data_tests
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +147,9 @@ def test_a_planted_bad_row_fails_the_matching_test(case: str, tmp_path: Path) ->
     assert set(failed) == expected
     for result in failed.values():
         assert result.failing >= 1 and result.sample and len(result.sample[0]) == len(result.columns)
+
+
+@pytest.mark.parametrize("analysis", sorted((SQL_DIR / "analyses").glob("*.sql")), ids=lambda p: p.stem)
+def test_the_documented_analyst_queries_run(analysis: Path, clean_warehouse: Path) -> None:
+    columns, rows = query(clean_warehouse, analysis.read_text(encoding="utf-8"))
+    assert columns and rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -288,3 +289,13 @@ def test_query_is_read_only_and_renders_table_csv_json(tiny_lake: Path) -> None:
     assert arabic[2] == "محمد العلمي"
     with pytest.raises(ValueError):
         render(columns, rows, "xml")
+
+
+def test_a_killed_build_leftover_is_removed_once_stale(tiny_lake: Path) -> None:
+    stale = tiny_lake / f".{WAREHOUSE_FILE}.dead.tmp"
+    fresh = tiny_lake / f".{WAREHOUSE_FILE}.running.tmp"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, (1, 1))
+    build_warehouse(tiny_lake)
+    assert not stale.exists() and fresh.exists()
