@@ -25,6 +25,8 @@ from akhbar.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, read_tsv, split_glued
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085\u000b\u000c]")
+# a letter followed by combining marks NFKC composes: e + U+0301 -> é, ا + U+0655 -> إ
+DECOMPOSED = re.compile("[^\\W\\d_][\u0300-\u036f\u0653-\u0655]+")
 EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
 _DIGITS = str.maketrans(
     {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
@@ -94,7 +96,8 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
     text.sub("newline", LINE_BREAKS, "\n")
     text.sub("invisible_char", INVISIBLE, "")
     text.sub("nbsp", ODD_SPACES, " ")
-    text.sub("unicode_nfkc", _nfkc_pattern(), lambda m: unicodedata.normalize("NFKC", m.group(0)))
+    text.sub("unicode_nfkc", _nfkc_pattern(), _nfkc)
+    text.sub("unicode_nfkc", DECOMPOSED, _nfkc)
     text.sub("arabic_digits", EASTERN_DIGITS, lambda m: m.group(0).translate(_DIGITS))
     if language == "ar":
         text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
@@ -135,6 +138,10 @@ def _nfkc_pattern() -> re.Pattern[str]:
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
     )
     return re.compile(f"[{cls}]+")
+
+
+def _nfkc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
 
 
 def _split_token(m: re.Match[str]) -> str:

@@ -36,6 +36,13 @@ def test_presentation_forms_and_ligatures_fold_to_letters() -> None:
     ]
 
 
+def test_decomposed_letters_are_composed() -> None:
+    assert normalize_text("re\u0301union a\u0300 Fe\u0300s", "fr")[0] == "réunion à Fès"
+    clean, edits = normalize_text("ا\u0655دريس", "ar")
+    assert clean == "إدريس"
+    assert edits == [Edit("unicode_nfkc", "ا\u0655", "إ", 0)]
+
+
 def test_tatweel_is_removed() -> None:
     clean, edits = normalize_text("فـي الرباط", "ar")
     assert clean == "في الرباط"
