@@ -142,12 +142,15 @@ def build_order(sql_dir: str | Path = SQL_DIR) -> list[str]:
 
 
 def guarded_model(test: SqlFile, known: set[str]) -> str:
-    """The model a test is about: its `-- guards:` line, else the first relation it reads."""
+    """The model a test is about: its `-- guards:` line, else the first model it reads."""
+    guardable = known - set(schema.CONTRACT_TABLES)  # lake tables belong to the lake's assets
     if "guards" in test.config:
+        if test.config["guards"] not in guardable:
+            raise ValueError(f"data test {test.path} guards {test.config['guards']!r}, not a model")
         return test.config["guards"]
-    match = next((n for n in _RELATION.findall(_COMMENT.sub(" ", test.sql)) if n in known), None)
+    match = next((n for n in _RELATION.findall(_COMMENT.sub(" ", test.sql)) if n in guardable), None)
     if match is None:
-        raise ValueError(f"data test {test.path} reads no known relation; add `-- guards: <model>`")
+        raise ValueError(f"data test {test.path} reads no model; add `-- guards: <model>`")
     return match
 
 
@@ -246,6 +249,8 @@ def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> War
                 report.model_rows[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
             con.execute("commit")
             con.execute("checkpoint")
+        # a log left by a crashed read-write session on the old file must not be replayed on the new one
+        Path(f"{final}.wal").unlink(missing_ok=True)
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)

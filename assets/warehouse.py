@@ -82,7 +82,7 @@ def _check_specs() -> list[AssetCheckSpec]:
     return [
         AssetCheckSpec(
             test.name,
-            asset=guarded_model(test, known),
+            asset=_upstream(guarded_model(test, known)),
             description=test.description or None,
             metadata={"sql_file": MetadataValue.path(str(test.path.relative_to(SQL_DIR.parent)))},
         )
@@ -107,7 +107,7 @@ def check_result(result: TestResult) -> AssetCheckResult:
     if result.failing:
         metadata["sample"] = MetadataValue.md(_markdown(result))
     return AssetCheckResult(
-        asset_key=result.model, check_name=result.name, passed=result.passed, metadata=metadata
+        asset_key=_upstream(result.model), check_name=result.name, passed=result.passed, metadata=metadata
     )
 
 

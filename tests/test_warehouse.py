@@ -15,7 +15,15 @@ import pytest
 
 from akhbar.query import query, render
 from akhbar.schema import CONTRACT_TABLES, PARTITION_KEY, SCHEMAS
-from akhbar.warehouse import WAREHOUSE_FILE, build_warehouse, model_dependencies, relations_read
+from akhbar.warehouse import (
+    WAREHOUSE_FILE,
+    build_warehouse,
+    data_tests,
+    guarded_model,
+    known_relations,
+    model_dependencies,
+    relations_read,
+)
 
 DAY = "2026-11-23"
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
@@ -299,3 +307,17 @@ def test_a_killed_build_leftover_is_removed_once_stale(tiny_lake: Path) -> None:
     os.utime(stale, (1, 1))
     build_warehouse(tiny_lake)
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_data_test_must_guard_a_model(tmp_path: Path) -> None:
+    sql = tmp_path / "sql"
+    (sql / "tests").mkdir(parents=True)
+    (sql / "tests" / "bad_guard.sql").write_text(
+        "-- guards: events\nselect * from events\n", encoding="utf-8"
+    )
+    (sql / "tests" / "no_model.sql").write_text("select * from events where false\n", encoding="utf-8")
+    tests = {t.name: t for t in data_tests(sql)}
+    with pytest.raises(ValueError, match="not a model"):
+        guarded_model(tests["bad_guard"], known_relations(sql))
+    with pytest.raises(ValueError, match="reads no model"):
+        guarded_model(tests["no_model"], known_relations(sql))
