@@ -221,6 +221,8 @@ def _remove_stale_tmp(lake: Path) -> None:
 def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
     """Views over every lake table + gazetteer + every SQL model (in dependency order), built in a
     temporary file and swapped in atomically. Returns per-model row counts."""
+    if "://" in str(lake_root):
+        raise ValueError(f"the warehouse is built next to a local lake, not on {lake_root}")
     lake = Path(lake_root).resolve()
     lake.mkdir(parents=True, exist_ok=True)
     final = lake / WAREHOUSE_FILE
