@@ -10,9 +10,12 @@ token is split only when all of these hold:
 - each side is known, and the pair has a shape glued text really produces: a head word
   (إقليم، جهة، الإقليمي... from `lexicons/wordsplit_heads.tsv`) before a place name or known
   word; a preposition before a definite word or place; two place names; or, with no head at
-  all, two common words (Zipf >= `COMMON_ZIPF`) of three letters or more;
-- the split does not fall right after a bound prefix (اللا، سوسيو...: `wordsplit_bound_prefixes.tsv`).
+  all, two common words (Zipf >= `COMMON_ZIPF`), the second with its article (المؤتمرالوطني);
+- the split does not fall right after a bound prefix (اللا، سوسيو: `wordsplit_bound_prefixes.tsv`)
+  or a name part (عبد، بن: `wordsplit_name_parts.tsv`), nor before a suffix-like start
+  (حزبيون, مؤتمراتهم: `wordsplit_suffix_starts.tsv`).
 A multi-word official place name written without its spaces (`الدارالبيضاء`) gets them back.
+Checked on 400,000 rare wordfreq words treated as unknown: ~150 splits, nearly all real glued forms.
 
 Everything heavy (the word list, the gazetteer) is loaded once; `split_glued` is cached per token.
 """
@@ -34,7 +37,8 @@ from akhbar.keys import match_key
 LEXICONS = Path(__file__).parent / "lexicons"
 
 COMMON_ZIPF = 4.0  # both sides of a head-less split must be at least this common (4.0 = 10 per million)
-HEAD_REST_ZIPF = 2.0  # a known word after a head word: rarer words allowed, the head is the evidence
+HEAD_REST_ZIPF = 2.0  # a definite word after a head word: rarer words allowed, the head is the evidence
+HEAD_BARE_REST_ZIPF = 3.0  # a bare word after a head must be commoner: حزب + a name's tail is no split
 MIN_TOKEN_CHARS = 5
 GLUED_PLACE_MAX_ZIPF = 3.0  # a despaced place name this common is a real spelling, not glued text
 
@@ -85,7 +89,7 @@ def _bound_prefixes() -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _name_parts(side: str) -> frozenset[str]:
-    """Folded name parts of `wordsplit_name_parts.tsv` for one side (left or right)."""
+    """Folded name parts of `wordsplit_name_parts.tsv` for one side (left, place_left or right)."""
     return frozenset(
         match_key(word) for word, where, *_ in read_tsv("wordsplit_name_parts.tsv") if where == side
     )
@@ -206,7 +210,8 @@ def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
     if left.kind == "head":
         if right.kind in ("place", "glued_place", "head"):
             return 10 + definite + right.zipf
-        if right.kind == "word" and right.zipf >= HEAD_REST_ZIPF and (definite or right.stem_len >= 4):
+        bare_ok = right.stem_len >= 4 and right.zipf >= HEAD_BARE_REST_ZIPF
+        if right.kind == "word" and ((definite and right.zipf >= HEAD_REST_ZIPF) or bare_ok):
             return 8 + definite + right.zipf
         return None
     if left.kind == "function":
