@@ -79,15 +79,18 @@ def scan(root: str | Path) -> tuple[list[RawFile], list[Rejection]]:
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         dirnames.sort()
         for name in sorted(filenames):
-            if not name.lower().endswith(".txt"):
-                continue
             path = Path(dirpath, name)
-            rel = path.relative_to(base).as_posix()
+            rel = printable(path.relative_to(base).as_posix())
+            if not name.lower().endswith(".txt"):
+                if not name.startswith("."):  # dot files (.DS_Store, .gitkeep) are not deliveries
+                    rejected.append(_not_txt(rel, path))
+                continue
             try:
                 link_time = path.lstat().st_mtime_ns
                 real = path.resolve(strict=True)
             except (OSError, RuntimeError) as exc:
-                rejected.append(Rejection(rel, "unreadable", f"cannot resolve the path: {exc}"))
+                detail = f"cannot resolve the path (a broken link or a link loop?): {printable(str(exc))}"
+                rejected.append(Rejection(rel, "unreadable", detail, _lstat_time(path)))
                 continue
             if not real.is_relative_to(base):
                 detail = "a link to a file outside the raw folder; only files inside it are read"
@@ -96,7 +99,7 @@ def scan(root: str | Path) -> tuple[list[RawFile], list[Rejection]]:
             try:
                 st = real.stat()
             except OSError as exc:
-                rejected.append(Rejection(rel, "unreadable", str(exc), link_time))
+                rejected.append(Rejection(rel, "unreadable", printable(str(exc)), link_time))
                 continue
             if not real.is_file():
                 rejected.append(Rejection(rel, "not_a_file", "not a regular file", link_time))
@@ -105,14 +108,37 @@ def scan(root: str | Path) -> tuple[list[RawFile], list[Rejection]]:
     return files, rejected
 
 
+def printable(text: str) -> str:
+    """A file name as text that can be stored: bytes that are not UTF-8 shown as `\\xff` escapes."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _lstat_time(path: Path) -> int:
+    try:
+        return path.lstat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _not_txt(rel: str, path: Path) -> Rejection:
+    return Rejection(
+        rel, "not_txt", "only *.txt files are read; convert it to UTF-8 text to include it", _lstat_time(path)
+    )
+
+
 def read_document(raw: RawFile) -> Document | Rejection:
     """Read, decode and identify one file; never raises for bad content."""
     if raw.size > MAX_BYTES:
         return Rejection(raw.source_path, "too_large", f"{raw.size} bytes, over the {MAX_BYTES} byte limit")
     try:
-        data = raw.path.read_bytes()
+        with raw.path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since it was listed
     except OSError as exc:
-        return Rejection(raw.source_path, "unreadable", str(exc))
+        return Rejection(raw.source_path, "unreadable", printable(str(exc)))
+    if len(data) > MAX_BYTES:
+        return Rejection(
+            raw.source_path, "too_large", f"grew over the {MAX_BYTES} byte limit while being read"
+        )
     return document_from_bytes(raw.source_path, data)
 
 
@@ -124,6 +150,8 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
         text, encoding = decode(data)
     except DecodeError as exc:
         return Rejection(source_path, exc.reason, exc.detail)
+    if encoding == "cp1256" and (damage := _damaged_utf8(data)):
+        return Rejection(source_path, "undecodable", damage)
     tracked = TrackedText(text)
     header = read_header(tracked)
     body = tracked.text
@@ -132,6 +160,12 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
             source_path, "no_text", f"only {len(body.strip())} characters of text after the header"
         )
     language, score = identify(body)
+    if language == "und":
+        return Rejection(
+            source_path,
+            "unsupported_language",
+            "no Arabic or Latin letters in the text; Akhbar reads ar and fr",
+        )
     if language not in SUPPORTED_LANGUAGES:
         return Rejection(
             source_path,
@@ -150,6 +184,31 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
         author=header.author,
         size_bytes=len(data),
     )
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """Why UTF-8 with a few bad bytes is refused rather than read as Windows-1256 mojibake.
+
+    Real cp1256 Arabic has almost no byte pairs that are valid UTF-8; a damaged UTF-8 file
+    is mostly valid multi-byte sequences with a few invalid bytes among them.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ch > "\x7f") - bad
+    if bad and good >= 4 * bad:
+        first = _first_bad_byte(data)
+        return (
+            f"UTF-8 text with {bad} invalid byte sequence(s), the first at byte {first}; re-save it as UTF-8"
+        )
+    return None
+
+
+def _first_bad_byte(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return -1
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from akhbar import lake
 from akhbar.faults import checkpoint
-from akhbar.ingest import Document, RawFile, Rejection, read_document, read_header, scan
+from akhbar.ingest import MIN_TEXT_CHARS, Document, RawFile, Rejection, read_document, read_header, scan
 from akhbar.textedit import TrackedText
 
 BATCH = 500
@@ -137,6 +137,10 @@ def _raw_row(doc: Document, now: dt.datetime) -> dict:
     }
 
 
+class NothingLeft(ValueError):
+    """The cleaning removed (nearly) everything: the file held only site boilerplate."""
+
+
 def clean_document(row: dict) -> tuple[dict, list[dict]]:
     """One raw_documents row -> (articles row, normalization_edits rows)."""
     from akhbar.normalize import normalize_tracked
@@ -144,6 +148,8 @@ def clean_document(row: dict) -> tuple[dict, list[dict]]:
     text = TrackedText(row["raw_text"])
     read_header(text)
     normalize_tracked(text, row["language"])
+    if len(text.text.strip()) < MIN_TEXT_CHARS:
+        raise NothingLeft(f"only {len(text.text.strip())} characters left once boilerplate was removed")
     article = {k: row[k] for k in row if k != "raw_text"}
     article["text_clean"] = text.text
     edits = [
@@ -182,6 +188,8 @@ class guarded:  # noqa: N801 - used like a decorator function
     def __call__(self, row: dict) -> object:
         try:
             return self.fn(row)
+        except NothingLeft as exc:  # not a bug: a file with no article in it
+            return DocumentFailure(row.get("source_path", "?"), str(exc), "boilerplate_only")
         except Exception as exc:  # any bug on one document must not stop the others
             return DocumentFailure(
                 row.get("source_path") or row.get("article_id", "?"), f"{type(exc).__name__}: {exc}"
@@ -192,6 +200,7 @@ class guarded:  # noqa: N801 - used like a decorator function
 class DocumentFailure:
     source_path: str
     detail: str
+    reason: str = ""  # default: "<stage>_error"
 
 
 def _serial_map(fn: Callable, rows: list[dict]) -> list:
@@ -201,7 +210,12 @@ def _serial_map(fn: Callable, rows: list[dict]) -> list:
 def _failure_rows(failures: list[DocumentFailure], stage: str) -> list[dict]:
     now = dt.datetime.now(dt.UTC)
     return [
-        {"source_path": f.source_path, "reason": f"{stage}_error", "detail": f.detail[:2000], "seen_at": now}
+        {
+            "source_path": f.source_path,
+            "reason": f.reason or f"{stage}_error",
+            "detail": f.detail[:2000],
+            "seen_at": now,
+        }
         for f in failures
     ]
 
