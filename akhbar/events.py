@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from akhbar.keys import match_key
@@ -189,13 +190,15 @@ def find_events(
     places: Sequence[Mention] = (),
     parties: Sequence[Mention] = (),
     organizations: Sequence[Mention] = (),
+    published: date | None = None,
 ) -> list[Event]:
     """The events `text` reports, in order of first mention (see the module docstring).
 
     `dates`, `places`, `parties`, `organizations` are the document's mentions (from akhbar.dates,
-    akhbar.places, akhbar.parties); they give each event its date, place and party.
+    akhbar.places, akhbar.parties); they give each event its date, place and party. With the
+    `published` day, an event dated after it is a planned one and is left out.
     """
-    mentions = find_event_mentions(text, language, dates, places, parties, organizations)
+    mentions = find_event_mentions(text, language, dates, places, parties, organizations, published)
     return group_mentions(mentions)
 
 
@@ -206,6 +209,7 @@ def find_event_mentions(
     places: Sequence[Mention] = (),
     parties: Sequence[Mention] = (),
     organizations: Sequence[Mention] = (),
+    published: date | None = None,
 ) -> list[EventMention]:
     """Every trigger occurrence, with its status, date, place and party."""
     tables = _tables(language)
@@ -232,7 +236,12 @@ def find_event_mentions(
         mention.party = _party_for(parties, organizations, start, end, sentence) or main_party
         if sentence not in sentence_words:
             sentence_words[sentence] = _words(haystack[sentence[0] : sentence[1]])
-        mention.status = _status(tables, haystack, mention, trigger, places, high, sentence_words[sentence])
+        window = _words(haystack[low:high])
+        mention.status = _status(
+            tables, haystack, mention, trigger, places, high, sentence_words[sentence], window
+        )
+        if mention.status == "new" and _after(mention.date, published):
+            mention.status = "future"
         out.append(mention)
     return out
 
@@ -448,6 +457,7 @@ def _status(
     places: Sequence[Mention],
     limit: int,
     sentence_words: list[str],
+    window: list[str],
 ) -> str:
     """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak."""
     s0, s1 = mention.sentence
@@ -458,6 +468,7 @@ def _status(
     if (
         _has_cue(tables, "future", "before", before[-CUE_WINDOW_BEFORE:])
         or _has_cue(tables, "future", "after", after)
+        or _has_cue(tables, "future", "window", window)
         or _has_cue(tables, "future", "sentence", sentence_words)
     ):
         return "future"
@@ -477,6 +488,13 @@ def _status(
     ):
         return "new"
     return "weak"
+
+
+def _after(value: DateValue | None, published: date | None) -> bool:
+    """Is the date later than the publication day (at the date's own precision)?"""
+    if value is None or not value.iso or published is None:
+        return False
+    return value.iso > published.isoformat()[: len(value.iso)]
 
 
 def _words(key_text: str) -> list[str]:

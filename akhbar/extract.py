@@ -52,6 +52,7 @@ def extract_article(article_id: str, text: str, language: str, published: date |
     places = find_places(text, language)
     parties = find_parties(text, language)
     organizations = find_organizations(text, language)
+    published = _day(published)
     dates = find_dates(text, language, published)
     context = sorted(places + parties + organizations, key=lambda m: m.start_char)
     people = find_people(text, language, context) if language in EVENT_LANGUAGES else []
@@ -60,12 +61,19 @@ def extract_article(article_id: str, text: str, language: str, published: date |
     out.mentions = _mention_rows(article_id, places, parties, organizations, people, dates, published)
     if language not in EVENT_LANGUAGES:
         return out
-    mentions = find_event_mentions(text, language, dates, places, parties, organizations)
+    mentions = find_event_mentions(text, language, dates, places, parties, organizations, _day(published))
     events = group_mentions(mentions)
     ids = {id(e): e.event_id(article_id) for e in events}
     out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
     out.participants = _participants(article_id, text, events, ids, people)
     return out
+
+
+def _day(value: date | None) -> date | None:
+    """A datetime or pandas Timestamp from a table is its day; NaT and None are None."""
+    if value is None or value != value:
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
 def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
@@ -186,7 +194,7 @@ def _mention_rows(
         if d.iso:
             rows.append(_mention_row(article_id, "date", d.text, d.iso, d.iso, d.start_char, d.end_char))
     if published is not None:
-        iso = published.isoformat()[:10]  # a datetime or Timestamp from a table is a day too
+        iso = published.isoformat()[:10]
         rows.append(_mention_row(article_id, "date", iso, iso, iso, None, None))
     return rows
 

@@ -6,6 +6,8 @@ event rules themselves; places and parties come from the real finders.
 
 from __future__ import annotations
 
+from datetime import date
+
 from akhbar.events import Event, find_events
 from akhbar.parties import find_organizations, find_parties
 from akhbar.places import find_places
@@ -192,3 +194,25 @@ def test_event_ids_are_stable_and_distinct():
     ids = [e.event_id("a1") for e in events]
     assert ids == [e.event_id("a1") for e in again]
     assert len(set(ids)) == len(ids) and all(len(i) == 16 for i in ids)
+
+
+def test_planned_by_its_date_words_or_by_a_date_after_publication():
+    text = (
+        "يعقد حزب الاتحاد الدستوري الدورة العادية لمجلسه الوطني يوم السبت المقبل بالرباط. وكان المكتب السياسي "
+        "للحزب قد عقد اجتماعا يوم الأحد 2 أبريل 2023 بالدار البيضاء."
+    )
+    events = events_of(text, "ar", {"يوم الأحد 2 أبريل 2023": "2023-04-02"})
+    assert summary(events) == [("meeting", "2023-04-02", "UC", "06.141.01.0", "06.141", "06")]
+    french = "Le PAM a tenu samedi 6 mai 2023 à Rabat une réunion de son Conseil national."
+    dates = {"samedi 6 mai 2023": "2023-05-06"}
+    assert len(events_of(french, "fr", dates)) == 1
+    value = DateValue("2023-05-06", "day", "samedi 6 mai 2023", 14, 31)
+    planned = find_events(
+        french,
+        "fr",
+        [value],
+        find_places(french, "fr"),
+        find_parties(french, "fr"),
+        published=date(2023, 5, 1),
+    )
+    assert planned == []
