@@ -69,6 +69,7 @@ def _read_lexicon(name: str) -> list[dict[str, str]]:
     ]
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """The lexicon key of a phrase: `match_key`, runs of spaces folded, a final dot dropped."""
     return _SPACES.sub(" ", match_key(text)).strip().rstrip(".")
@@ -105,26 +106,35 @@ def _lexicons() -> _Lexicons:
 
 
 @lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """`match_key` as a one-to-one character table, so folding a document is one C-level translate.
-
-    match_key folds character by character (its NFD step is a Python loop, ~3 ms a document);
-    the table holds its result for every character of the Latin, Arabic and punctuation blocks.
-    """
-    table: dict[int, str] = {}
-    for block in (range(0x0000, 0x0250), range(0x0600, 0x0700), range(0x1E00, 0x1F00), range(0x2000, 0x2070)):
+def _fold_pairs() -> tuple[tuple[str, str], ...]:
+    """(character, its `match_key`) for every lower-case character the fold changes in the Arabic,
+    Latin-1, Latin Extended-A and punctuation blocks (upper case is handled by `str.lower`)."""
+    pairs = []
+    for block in (range(0x0600, 0x0700), range(0x0080, 0x0180), range(0x0000, 0x0080), range(0x2000, 0x2070)):
         for code in block:
             ch = chr(code)
             folded = match_key(ch)
-            if len(folded) == 1 and folded != ch:
-                table[code] = folded
-    return table
+            if ch.lower() == ch and len(folded) == 1 and folded != ch:
+                pairs.append((ch, folded))
+    return tuple(pairs)
 
 
 def fold(text: str) -> str:
-    """The `match_key` of `text` (same length, same offsets), computed with one translate."""
-    folded = text.translate(_fold_table())
-    return folded if len(folded) == len(text) else match_key(text)
+    """`match_key(text)` for Arabic and French text (same length, same offsets), about ten times faster.
+
+    match_key folds character by character in Python (~3 ms for a 5,000-character article); here
+    `str.lower` and one C-level `str.replace` per foldable character the text holds do the same.
+    Letters of other scripts (Vietnamese, Cyrillic...) are only lower-cased.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):  # a lower case longer than its capital (İ): keep the offsets
+        return match_key(text)
+    if folded.isascii():
+        return folded.replace("`", "'") if "`" in folded else folded
+    for ch, replacement in _fold_pairs():
+        if ch in folded:
+            folded = folded.replace(ch, replacement)
+    return folded
 
 
 # ---------------------------------------------------------------- the pattern
@@ -375,7 +385,7 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
         return []
     key = fold(text)
     out: list[DateValue] = []
-    for m in _pattern().finditer(key):
+    for m in _matches(key):
         kind, reading = _read(m, published)
         if reading is None:
             continue
@@ -384,6 +394,119 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
             end += 1  # a diacritic the fold made a space (مؤخراً) belongs to its word
         iso, precision, relative = reading
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
+    return out
+
+
+# How many words before a trigger a date may start (شباط (فبراير) من سنة 2012: four).
+_WORDS_BEFORE_TRIGGER = 5
+_DIGITS = "0123456789"
+_PART_SEPARATORS = re.compile(r"[\s\-']+")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[str, ...]:
+    """A word every non-numeric date expression holds: the longest word of each relative
+    expression, every qualifier (السبت الماضي, mars dernier) and day word (فاتح ماي)."""
+    lex = _lexicons()
+    words = set(lex.qualifiers) | set(lex.day_words)
+    for phrase in sorted(lex.relatives):
+        parts = [w for w in _PART_SEPARATORS.split(phrase) if w]
+        if not words.intersection(parts):
+            words.add(max(parts, key=len))
+    # a word holding another trigger is found through it (الماضية through الماضي)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _trigger_positions(key: str) -> list[int]:
+    """Where a date may be: each run of digits and each trigger word (found with C-level `find`:
+    a regex tried at every position of a long article costs ten times more)."""
+    found: set[int] = set()
+    for needle in (*_DIGITS, *_trigger_words()):
+        at = key.find(needle)
+        while at != -1:
+            found.add(at)
+            at = key.find(needle, at + 1)
+    return sorted(p for p in found if not (p and key[p] in _DIGITS and key[p - 1] in _DIGITS))
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Every word a date expression can hold before its trigger (weekdays, month names, cues,
+    qualifiers, relative expressions) and the connectors of ranges: only a chain of these words
+    before a trigger is worth matching the pattern at."""
+    lex = _lexicons()
+    phrases = [*lex.months, *lex.weekdays, *lex.relatives, *lex.qualifiers, *lex.year_cues, *lex.day_words]
+    words = {w for phrase in phrases for w in _PART_SEPARATORS.split(phrase) if w}
+    words |= {w[1:] for w in words if w.startswith("ال")}  # للسنة = ل + لسنة
+    return frozenset(words | {"من", "و", "et", "au", "a", "الى", "-"})
+
+
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = ".,،:;()/\"'"
+
+
+def _is_date_word(token: str) -> bool:
+    words = _date_words()
+    token = token.strip(_PUNCTUATION)
+    for word in _PART_SEPARATORS.split(token) if "-" in token or "'" in token else (token,):
+        if not word or word.isdigit() or word in words:
+            continue
+        if not (
+            (word[0] in _ARABIC_CLITICS and word[1:] in words)
+            or (word[:2].strip(_ARABIC_CLITICS) == "" and word[2:] in words)
+        ):
+            return False
+    return True
+
+
+def _starts_before(key: str, trigger: int, reach: int = 40) -> list[int]:
+    """Where a date holding `trigger` may start, farthest first: its word, and the words before it
+    as long as they are date words (الأحد 19, شباط (فبراير) من سنة 2012, نهاية الأسبوع)."""
+    low = max(0, trigger - reach)
+    tokens = [(m.start(), m.group()) for m in _WORD.finditer(key, low, trigger + 1)]
+    cut = low > 0 and bool(tokens) and tokens[0][0] == low and not key[low - 1].isspace()
+    if cut:
+        tokens = tokens[1:]  # a word cut by the window
+    if not tokens:
+        return [trigger]
+    starts = [tokens[-1][0]]
+    for start, token in reversed(tokens[:-1]):
+        if len(starts) > _WORDS_BEFORE_TRIGGER or not _is_date_word(token):
+            break
+        starts.append(start)
+    else:
+        if low > 0 and reach < 160 and len(starts) <= _WORDS_BEFORE_TRIGGER:
+            return _starts_before(key, trigger, reach * 4)  # the chain may go on before the window
+    starts.reverse()
+    if trigger != starts[-1]:
+        starts.append(trigger)
+    return starts
+
+
+def _matches(key: str) -> list[re.Match[str]]:
+    """The pattern's matches on `key`, in order and non-overlapping, tried only around triggers.
+
+    For each trigger, the pattern is matched at the start of the words before it, farthest first:
+    the earliest start whose match reaches the trigger wins, and the pattern's alternatives are
+    ordered so that the longest reading at a start comes first.
+    """
+    pattern = _pattern()
+    tried: dict[int, re.Match[str] | None] = {}
+    out: list[re.Match[str]] = []
+    done = 0  # end of the last match taken
+    for trigger in _trigger_positions(key):
+        if trigger < done:
+            continue
+        for start in _starts_before(key, trigger):
+            if start < done:
+                continue
+            if start not in tried:
+                tried[start] = pattern.match(key, start)
+            m = tried[start]
+            if m is not None and m.end() > trigger:
+                out.append(m)
+                done = m.end()
+                break
     return out
 
 

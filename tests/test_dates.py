@@ -217,3 +217,14 @@ def test_gold_dates_of_the_samples_are_found() -> None:
         raw = Path("data/raw") / f"{gold['id']}.txt"
         found = {d.iso for d in find_dates(raw.read_text(encoding="utf-8"), gold["language"]) if d.iso}
         assert found == {d["iso"] for d in gold["dates"]}, gold["id"]
+
+
+def test_trigger_search_finds_what_a_full_scan_finds() -> None:
+    """Matching only around triggers (digits, trigger words) loses nothing a scan of every position finds."""
+    from akhbar.dates import _matches, _pattern
+
+    texts = [text for text, _, _ in CASES]
+    texts += [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("data/raw/*.txt"))]
+    for text in texts:
+        key = fold(text)
+        assert [m.span() for m in _matches(key)] == [m.span() for m in _pattern().finditer(key)], text
