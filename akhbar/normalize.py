@@ -39,7 +39,7 @@ TATWEEL = re.compile("\u0640+")
 _IN_WORD = f"{_LETTER}\u0610-\u061a\u0640\u064b-\u065f\u0670"
 SPLIT_CANDIDATE = re.compile(f"(?<![{_IN_WORD}])[{_LETTER}]{{{MIN_TOKEN_CHARS},}}(?![{_IN_WORD}])")
 # a detached و before an Arabic word (not before digits or Latin): التقدم و الاشتراكية
-DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}])")
+DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}]{{2}})")  # not in a list of letters: أ و ب
 
 # Hamzat al-wasl. A word = optional proclitics, إ, then a stem whose shape is a masdar or a perfect
 # verb of measures VII/VIII/X. C is a root letter (never a long alef or ta marbuta).

@@ -56,11 +56,20 @@ ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 
 @lru_cache(maxsize=32)
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a lexicon TSV under `akhbar/lexicons/`, without its header and `#` comment lines."""
+    """Rows of a lexicon TSV under `akhbar/lexicons/`, without its header and `#` comment lines,
+    each padded with empty cells to the header's width."""
     with open(LEXICONS / name, encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
-    rows = list(csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE))
-    return tuple(tuple(cell.strip() for cell in row) for row in rows if row and row[0].strip())
+    if not lines:
+        return ()
+    width = len(lines[0].split("\t"))
+    rows = csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
+    # rows are padded to the header's width, so a linguist's short line never breaks a loader
+    return tuple(
+        tuple(cell.strip() for cell in row) + ("",) * (width - len(row))
+        for row in rows
+        if row and row[0].strip()
+    )
 
 
 @lru_cache(maxsize=1)
