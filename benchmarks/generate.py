@@ -27,6 +27,7 @@ from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
 LAST_DAY = dt.date(2026, 3, 31)
+VERSION = 2  # bump when the documents change, so cached corpora are regenerated
 SITES = ("albayane", "hespress", "lematin", "alyaoum24", "le360", "chamal")
 
 MONTHS_AR = (
@@ -141,9 +142,9 @@ def _places() -> dict[str, list[str]]:
     return {"ar": ar, "fr": fr}
 
 
-def _date(rng: random.Random, lang: str) -> tuple[str, str]:
+def _date(rng: random.Random, lang: str, published: dt.date) -> tuple[str, str]:
     """(bare date, date with a preposition or relative phrase) in the article's language."""
-    day = dt.date(2008, 1, 1) + dt.timedelta(days=rng.randrange(18 * 365))
+    day = published - dt.timedelta(days=rng.randrange(120))  # news reports what just happened
     if lang == "ar":
         bare = f"{WEEKDAYS_AR[day.weekday()]} {day.day} {MONTHS_AR[day.month - 1]} {day.year}"
         if rng.random() < 0.3:
@@ -157,8 +158,8 @@ def _date(rng: random.Random, lang: str) -> tuple[str, str]:
     return bare, phrase
 
 
-def _event_sentence(rng: random.Random, lang: str) -> str:
-    date, date_in = _date(rng, lang)
+def _event_sentence(rng: random.Random, lang: str, published: dt.date) -> str:
+    date, date_in = _date(rng, lang, published)
     place = rng.choice(_places()[lang])
     if lang == "ar":
         glue = rng.choice(GLUED_PREFIXES)
@@ -191,9 +192,11 @@ def _event_sentence(rng: random.Random, lang: str) -> str:
     )
 
 
-def _vary_years(rng: random.Random, paragraph: str) -> str:
+def _vary_years(rng: random.Random, paragraph: str, published: dt.date) -> str:
     """Sample paragraphs with other years, so date caches do not see five texts over and over."""
-    return re.sub(r"\b20[0-2]\d\b", lambda _: str(rng.randrange(2008, 2026)), paragraph)
+    return re.sub(
+        r"\b20[0-2]\d\b", lambda _: str(rng.randrange(published.year - 8, published.year + 1)), paragraph
+    )
 
 
 def document(rng: random.Random, lang: str) -> str:
@@ -201,9 +204,10 @@ def document(rng: random.Random, lang: str) -> str:
     boiler = BOILERPLATE_AR if lang == "ar" else BOILERPLATE_FR
     samples = _samples()[lang]
     lines: list[str] = []
+    published = LAST_DAY - dt.timedelta(days=rng.randrange(3000))
     if rng.random() < 0.3:
-        lines.append(f" date {LAST_DAY - dt.timedelta(days=rng.randrange(3000))}")
-    title_sentence = _event_sentence(rng, lang).rstrip(".")
+        lines.append(f" date {published}")
+    title_sentence = _event_sentence(rng, lang, published).rstrip(".")
     lines.append(" ".join(title_sentence.split()[:14]))
     if rng.random() < 0.4:
         first, last = (FIRST_AR, LAST_AR) if lang == "ar" else (FIRST_FR, LAST_FR)
@@ -211,10 +215,14 @@ def document(rng: random.Random, lang: str) -> str:
         lines.append(f"{name} :" if lang == "ar" else f"Par {name}")
     if rng.random() < 0.3:
         lines += ["", rng.choice(boiler), ""]
-    paragraphs = [_vary_years(rng, p) for p in rng.sample(samples, k=min(len(samples), rng.randint(1, 4)))]
+    paragraphs = [
+        _vary_years(rng, p, published) for p in rng.sample(samples, k=min(len(samples), rng.randint(1, 4)))
+    ]
     for _ in range(rng.randint(1, 4)):
         at = rng.randrange(len(paragraphs) + 1)
-        paragraphs.insert(at, " ".join(_event_sentence(rng, lang) for _ in range(rng.randint(1, 3))))
+        paragraphs.insert(
+            at, " ".join(_event_sentence(rng, lang, published) for _ in range(rng.randint(1, 3)))
+        )
     body = "\n\n".join(paragraphs)
     if lang == "ar" and rng.random() < 0.2:
         body = body.replace("الحزب", "الحـــزب", 2)  # tatweel, as some sites stretch words

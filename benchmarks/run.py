@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks import floor as references
 from benchmarks.generate import LAST_DAY, generate
+from benchmarks.generate import VERSION as GENERATOR_VERSION
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TARGETS = {
@@ -155,7 +156,7 @@ def ensure_corpus(root: Path, n: int, days: int, seed: int) -> tuple[Path, int]:
     """Generate the corpus unless the same one is already there; return (raw folder, bytes)."""
     raw = root / "raw"
     stamp = root / "corpus.json"
-    wanted = {"n": n, "days": days, "seed": seed}
+    wanted = {"n": n, "days": days, "seed": seed, "version": GENERATOR_VERSION}
     if not (stamp.exists() and json.loads(stamp.read_text()) == wanted):
         shutil.rmtree(raw, ignore_errors=True)
         generate(n, raw, days, seed)
