@@ -84,6 +84,7 @@ class _Lexicons:
     year_cues: dict[str, str]  # key -> kind
     blockers: frozenset[str]
     day_words: dict[str, int]
+    connectors: dict[str, str]  # key -> kind (range | of)
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,7 @@ def _lexicons() -> _Lexicons:
         year_cues={_key(r["cue"]): r["kind"] for r in _read_lexicon("date_year_cues.tsv")},
         blockers=frozenset(_key(r["word"]) for r in _read_lexicon("date_year_blockers.tsv")),
         day_words={_key(r["word"]): int(r["day"]) for r in _read_lexicon("date_day_words.tsv")},
+        connectors={_key(r["word"]): r["kind"] for r in _read_lexicon("date_connectors.tsv")},
     )
 
 
@@ -161,13 +163,15 @@ def _pattern() -> re.Pattern[str]:
     month_words = "|".join(
         _phrase(k) + (r"\.?" if k in abbreviations else "") for k in sorted(lex.months, key=len, reverse=True)
     )
-    month = rf"(?:{month_words})(?!\w)"
+    month = rf"(?:{month_words})(?![^\W\d_])"  # a year may be glued: دجنبر2016
     # a second name for the same month: شباط (فبراير), فبراير/شباط
     month_alt = rf"{month}(?:\s*[(/]\s*{month}\s*\)?)?"
-    weekday = rf"(?:{_alternation(lex.weekdays)})(?!\w)"
+    weekday = rf"(?:{_alternation(lex.weekdays)})(?![^\W\d_])"
     qualifier = rf"(?:{_alternation(lex.qualifiers)})(?!\w)"
     day_word = _alternation(lex.day_words)
-    day = rf"(?:{day_word}|(?:[12]\d|3[01]|0?[1-9])(?:er)?)(?!\w)"
+    day = rf"(?:(?:{day_word})(?!\w)|(?:[12]\d|3[01]|0?[1-9])(?:er(?!\w))?(?!\d))"  # 25دجنبر too
+    ranges = _alternation(k for k, kind in lex.connectors.items() if kind == "range")
+    of = rf"(?:(?:{_alternation(k for k, kind in lex.connectors.items() if kind == 'of')})\s+)"
     # left edge: not inside a word or a number; an Arabic clitic glued before it is skipped
     edge = rf"(?<![\w])(?:[{_ARABIC_CLITICS}]{{1,2}}(?=[\w]))??"
     num_edge = r"(?<![\w])(?<!\d[./\-])(?:[" + _ARABIC_CLITICS + r"](?=\d))?"
@@ -177,7 +181,7 @@ def _pattern() -> re.Pattern[str]:
     any_cue = _alternation(lex.year_cues)
     blockers = _alternation(lex.blockers)
     not_counted = rf"(?!\s*(?:{blockers})(?!\w))"
-    sep = r"(?:\s*[,،]\s*|\s+)"
+    sep = r"(?:\s*[,،]\s*|\s*)"
     relatives = _alternation(lex.relatives)
 
     alternatives = [
@@ -188,16 +192,16 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P=nsep)(?P<ny>\d{{4}})){num_end}",
         # الأحد 19 فبراير 2012, 1er mars 2026, 12 و13 مارس 2026, le 12 mars (dernier)
         rf"{edge}(?P<full>(?:(?P<fw>{weekday}){sep})?(?P<fd>{day})"
-        rf"(?:\s*(?:-|و|et|au|a|الى)\s*(?:{day}))?\s*(?:-\s*)?(?:من\s+)?(?P<fm>{month_alt})"
-        rf"(?:{sep}(?:(?:{year_cue})\s+)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
+        rf"(?:\s*(?:-|{ranges})\s*(?:{day}))?\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
+        rf"(?:{sep}{of}?(?:(?:{year_cue})\s*)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
         # يناير 2020, mars 2026, شهر مارس من سنة 2015
-        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:(?:من\s+)?(?:{year_cue})\s+)?(?P<myy>\d{{4}})){num_end}",
+        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}",
         # مارس الماضي, mars dernier
         rf"{edge}(?P<mq>(?P<mqm>{month_alt})\s+(?P<mqq>{qualifier}))",
         # السبت الماضي, samedi prochain
         rf"{edge}(?P<wq>(?P<wqw>{weekday})\s+(?P<wqq>{qualifier}))",
         # سنة 1976, في 2015, انتخابات 2011, en 2015
-        rf"{edge}(?P<cy>(?P<cue>{any_cue})\s+(?P<cyy>\d{{4}})){num_end}{not_counted}",
+        rf"{edge}(?P<cy>(?P<cue>{any_cue})\s*(?P<cyy>\d{{4}})){num_end}{not_counted}",
         # أمس, la semaine dernière, مؤخرا
         rf"{edge}(?P<rel>{relatives})(?!\w)",
     ]
@@ -401,6 +405,7 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
 _WORDS_BEFORE_TRIGGER = 5
 _DIGITS = "0123456789"
 _PART_SEPARATORS = re.compile(r"[\s\-']+")
+_TOKEN_PARTS = re.compile(r"[\-'/()]+")  # week-end, l'année, فبراير/شباط, شباط(فبراير)
 
 
 @lru_cache(maxsize=1)
@@ -436,9 +441,10 @@ def _date_words() -> frozenset[str]:
     before a trigger is worth matching the pattern at."""
     lex = _lexicons()
     phrases = [*lex.months, *lex.weekdays, *lex.relatives, *lex.qualifiers, *lex.year_cues, *lex.day_words]
+    phrases += list(lex.connectors)
     words = {w for phrase in phrases for w in _PART_SEPARATORS.split(phrase) if w}
     words |= {w[1:] for w in words if w.startswith("ال")}  # للسنة = ل + لسنة
-    return frozenset(words | {"من", "و", "et", "au", "a", "الى", "-"})
+    return frozenset(words | set(lex.connectors) | {"-"})
 
 
 _WORD = re.compile(r"\S+")
@@ -448,7 +454,7 @@ _PUNCTUATION = ".,،:;()/\"'"
 def _is_date_word(token: str) -> bool:
     words = _date_words()
     token = token.strip(_PUNCTUATION)
-    for word in _PART_SEPARATORS.split(token) if "-" in token or "'" in token else (token,):
+    for word in _TOKEN_PARTS.split(token) if _TOKEN_PARTS.search(token) else (token,):
         if not word or word.isdigit() or word in words:
             continue
         if not (
