@@ -414,10 +414,10 @@ def _trigger_words() -> tuple[str, ...]:
     expression, every qualifier (السبت الماضي, mars dernier) and day word (فاتح ماي)."""
     lex = _lexicons()
     words = set(lex.qualifiers) | set(lex.day_words)
-    for phrase in sorted(lex.relatives):
-        parts = [w for w in _PART_SEPARATORS.split(phrase) if w]
+    phrases = [[w for w in _PART_SEPARATORS.split(k) if w] for k in lex.relatives]
+    for parts in sorted(phrases, key=len):  # single words first: avant-hier is found through hier
         if not words.intersection(parts):
-            words.add(max(parts, key=len))
+            words.add(max(reversed(parts), key=len))  # the longest, the last of equals: rarer
     # a word holding another trigger is found through it (الماضية through الماضي)
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
