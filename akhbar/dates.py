@@ -371,6 +371,8 @@ def _read(m: re.Match[str], anchor: date | None) -> tuple[str, _Reading | None]:
         return "cy", (str(year), "year", False)
     if m.group("rel") is not None:
         unit, offset = _lookup(lex.relatives, _group_key(m, "rel"))
+        if unit == "not_a_date":  # اليوم الوطني: matched only to hide the اليوم it holds
+            return "rel", None
         if anchor is None or unit == "vague":
             return "rel", (None, None, True)
         iso, precision = _relative(unit, offset, anchor)

@@ -163,6 +163,9 @@ def test_one_date(text: str, published: date | None, expected: tuple) -> None:
         "سنة 1445 هـ",
         "الساعة 10:30 صباحا",
         "Le 2026 n'est pas une date",
+        "منذ 2000 سنة",
+        "بمناسبة اليوم الوطني للمرأة",
+        "وفي اليوم الموالي انعقد",
     ],
 )
 def test_not_a_date(text: str) -> None:
