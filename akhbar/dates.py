@@ -163,6 +163,23 @@ def _alternation(keys: Iterable[str]) -> str:
     return "|".join([_phrase(k) for k in words] + ["(?<=ل)" + _phrase(k) for k in after_lam])
 
 
+# right edge of a number: no more digits, no letters glued (but 2011م, the Arabic "AD", and the
+# time of an ISO timestamp, 2026-03-12T10:00)
+_NUM_END = r"(?![./\-]?\d)(?!(?!م(?!\w)|t\d)\w)"
+
+
+def _not_counted() -> str:
+    """No counted word after the number (2000 درهم, 2000 سنة)."""
+    return rf"(?!\s*(?:{_alternation(_lexicons().blockers)})(?!\w))"
+
+
+@lru_cache(maxsize=1)
+def _year_list() -> re.Pattern[str]:
+    """One more year of a list after a cued year: سنتي 2015 و2016, entre 2015 et 2020, 2002، 2005."""
+    ranges = _alternation(k for k, kind in _lexicons().connectors.items() if kind == "range")
+    return re.compile(rf"\s*(?:,|،|{ranges})\s*(\d{{4}}){_NUM_END}{_not_counted()}")
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     lex = _lexicons()
@@ -182,13 +199,10 @@ def _pattern() -> re.Pattern[str]:
     # left edge: not inside a word or a number; an Arabic clitic glued before it is skipped
     edge = rf"(?<![\w])(?:[{_ARABIC_CLITICS}]{{1,2}}(?=[\w]))??"
     num_edge = r"(?<![\w])(?<!\d[./\-])(?:[" + _ARABIC_CLITICS + r"](?=\d))?"
-    # right edge of a number: no more digits, no letters glued (but 2011م, the Arabic "AD", and the
-    # time of an ISO timestamp, 2026-03-12T10:00)
-    num_end = r"(?![./\-]?\d)(?!(?!م(?!\w)|t\d)\w)"
+    num_end = _NUM_END
     year_cue = _alternation(k for k, kind in lex.year_cues.items() if kind == "year")
     any_cue = _alternation(lex.year_cues)
-    blockers = _alternation(lex.blockers)
-    not_counted = rf"(?!\s*(?:{blockers})(?!\w))"
+    not_counted = _not_counted()
     sep = r"(?:\s*[,،]\s*|\s*)"
     relatives = _alternation(lex.relatives)
 
@@ -408,7 +422,30 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
             end += 1  # a diacritic the fold made a space (مؤخراً) belongs to its word
         iso, precision, relative = reading
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
-    return out
+        if kind == "cy":
+            out.extend(_listed_years(key, text, end))
+    out.sort(key=lambda d: d.start_char)
+    return _without_overlaps(out)
+
+
+def _listed_years(key: str, text: str, end: int) -> list[DateValue]:
+    """The years listed after a cued year (سنتي 2015 و2016: 2016 too), each its own year mention."""
+    found = []
+    while (m := _year_list().match(key, end)) is not None:
+        year = int(m.group(1))
+        if not YEAR_ONLY_MIN <= year <= YEAR_ONLY_MAX:
+            break
+        start, end = m.span(1)
+        found.append(DateValue(str(year), "year", text[start:end], start, end, False))
+    return found
+
+
+def _without_overlaps(values: list[DateValue]) -> list[DateValue]:
+    kept: list[DateValue] = []
+    for value in values:
+        if not kept or value.start_char >= kept[-1].end_char:
+            kept.append(value)
+    return kept
 
 
 # How many words before a trigger a date may start (شباط (فبراير) من سنة 2012: four).

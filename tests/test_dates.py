@@ -181,6 +181,24 @@ def test_order_offsets_and_longest_match() -> None:
     assert [d.relative for d in found] == [True, False, False]
 
 
+def test_lists_of_years_after_a_cue() -> None:
+    assert read("خلال سنتي 2015 و2016 شارك") == [("2015", "year", "سنتي 2015"), ("2016", "year", "2016")]
+    assert read("entre 2015 et 2020, le parti", None, "fr") == [
+        ("2015", "year", "2015"),
+        ("2020", "year", "2020"),
+    ]
+    assert read("في سنوات 2002، 2005 و 2007") == [
+        ("2002", "year", "سنوات 2002"),
+        ("2005", "year", "2005"),
+        ("2007", "year", "2007"),
+    ]
+    assert read("en 2015 et 2000 voix", None, "fr") == [("2015", "year", "2015")]
+    assert read("سنة 2015 و12 مارس 2016") == [
+        ("2015", "year", "سنة 2015"),
+        ("2016-03-12", "day", "12 مارس 2016"),
+    ]
+
+
 def test_hamza_and_case_variants() -> None:
     assert read("الإثنين 3 إبريل 2023", None) == [("2023-04-03", "day", "الإثنين 3 إبريل 2023")]
     assert read("LE 12 MARS 2026", None, "fr") == [("2026-03-12", "day", "12 MARS 2026")]
