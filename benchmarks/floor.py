@@ -78,7 +78,7 @@ def naive(raw: str, sample: int = 300) -> dict:
     chosen = files[::step][:sample]
     identify("warm up " * 20)
     search_dates("warm up le 3 mars 2020", languages=["fr"])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     dates = 0
     for f in chosen:
         try:
@@ -88,10 +88,12 @@ def naive(raw: str, sample: int = 300) -> dict:
         language, _ = identify(text)
         found = search_dates(text, languages=[language]) if language in ("ar", "fr") else None
         dates += len(found or ())
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    per = max(1, len(chosen))
     return {
         "sample": len(chosen),
         "seconds": seconds,
-        "per_document": seconds / max(1, len(chosen)),
+        "per_document": seconds / per,
+        "cpu_per_document": cpu / per,
         "dates": dates,
     }

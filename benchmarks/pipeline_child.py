@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import functools
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -24,6 +25,32 @@ from akhbar import lake, pipeline
 
 _seconds: dict[str, float] = defaultdict(float)
 _stage = ["other"]
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu() -> float:
+    """CPU seconds so far of this process, its live descendants (workers, forkserver) and reaped children.
+
+    Read from /proc: unlike wall time, it does not grow when other work shares the cores.
+    """
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parent[int(entry)] = int(fields[1])
+        ticks[int(entry)] = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    mine, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        mine.add(pid)
+        todo += [child for child, p in parent.items() if p == pid and child not in mine]
+    return sum(ticks.get(pid, 0) for pid in mine) / _TICK
 
 
 def _timed_stage(name: str, fn: Callable) -> Callable:
@@ -31,11 +58,12 @@ def _timed_stage(name: str, fn: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         outer = _stage[0]
         _stage[0] = name
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), tree_cpu()
         try:
             return fn(*args, **kwargs)
         finally:
             _seconds[f"{name}.total"] += time.perf_counter() - start
+            _seconds[f"{name}.cpu"] += tree_cpu() - cpu
             _stage[0] = outer
 
     return wrapper
@@ -137,7 +165,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import logging
-    import os
 
     os.environ["AKHBAR_QUIET"] = "1"
     logging.getLogger("dagster").setLevel(logging.WARNING)
@@ -151,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     first, _, last = args.days.partition(":")
     days = (dt.date.fromisoformat(first), dt.date.fromisoformat(last or first))
     instance = DagsterInstance.ephemeral()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), tree_cpu()
     error = None
     try:
         summary = run_pipeline(args.raw, args.lake, days, processes=args.processes, instance=instance)
@@ -159,10 +186,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # report it; the parent decides
         error, rows = f"{type(exc).__name__}: {exc}", {}
     seconds = time.perf_counter() - start
+    cpu = tree_cpu() - cpu
     runs = instance.get_runs()
     steps = step_seconds(instance, runs[0].run_id) if runs else {}
     report = {
         "seconds": seconds,
+        "cpu": cpu,
+        "stage_cpu": {
+            "decode_langid": _seconds.get("ingest_day.cpu", 0.0),
+            "normalization": _seconds.get("clean_day.cpu", 0.0),
+            "extraction": _seconds.get("extract_day.cpu", 0.0),
+        },
         "steps": steps,
         "timers": dict(_seconds),
         "stages": stage_split(_seconds),

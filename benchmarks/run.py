@@ -11,7 +11,7 @@ already there), then:
   arrived, and checks that no file in the lake was touched;
 - times the floor (read, decode, langid, one Parquet table; one process, and two);
 - times the naive stack (langid + dateparser `search_dates`) on a sample, extrapolated.
-It prints one block per size and the targets at the end, and writes `results.json`.
+It prints one block per size and the targets at the end, and writes `results-<sizes>.json`.
 """
 
 from __future__ import annotations
@@ -209,61 +209,84 @@ def render(result: dict) -> str:
     steps = p["steps"]
     layer_steps = {"raw_layer", "clean_layer", "extract_layer"}
     warehouse = sum(v for k, v in steps.items() if k not in layer_steps)
-    stages = p["stages"]
-    floor1, floor2, naive = result["floor"]["seconds"], result["floor_2proc"]["seconds"], result["naive"]
+    stages, stage_cpu = p["stages"], p.get("stage_cpu", {})
+    floor1, floor2, naive = result["floor"], result["floor_2proc"], result["naive"]
+    naive_cpu = naive["cpu_per_document"] * n
+
+    def stage(name: str, key: str) -> str:
+        cpu = stage_cpu.get(key)
+        return f"{name} {stages[key]:.1f}" + (f" (CPU {cpu:.1f}, {cpu / n * 1000:.1f} ms/doc)" if cpu else "")
+
     lines = [
-        f"== {n} documents, {mb:.1f} MB (load average before: {result['load_before']:.2f})",
+        f"== {n} documents, {mb:.1f} MB (load average before: {result['load_before']:.2f} on "
+        f"{os.cpu_count()} cores)",
         f"pipeline   {seconds:8.1f} s  {n / seconds:8.0f} docs/s  {mb / seconds:6.2f} MB/s  "
         f"peak memory {p['peak_pss_mb']:.0f} MB PSS ({p['peak_rss_mb']:.0f} MB RSS, process tree)"
         + (f"  ERROR {p['error']}" if p["error"] else ""),
-        f"  process wall {p['wall']:.1f} s (with interpreter and Dagster imports); CPU {p['cpu']:.1f} s"
-        + (" (raw files read through the worker pool: --pool-ingest)" if result.get("pool_ingest") else ""),
-        "  stages (s): "
+        f"  CPU {p['cpu']:.1f} s (process tree); process wall {p['wall']:.1f} s (with interpreter and imports)"
+        + ("; raw files read through the worker pool (--pool-ingest)" if result.get("pool_ingest") else ""),
+        "  stages, wall s: "
         + ", ".join(
-            f"{name} {stages[key]:.1f}"
-            for name, key in (
-                ("decode+langid", "decode_langid"),
-                ("normalization", "normalization"),
-                ("extraction", "extraction"),
-                ("parquet writes", "parquet_write"),
-                ("parquet reads", "parquet_read"),
-            )
-        )
-        + f", warehouse {warehouse:.1f}, Dagster and the rest {seconds - sum(steps.values()):.1f}",
+            [
+                stage("decode+langid", "decode_langid"),
+                stage("normalization", "normalization"),
+                stage("extraction", "extraction"),
+            ]
+        ),
+        f"    parquet writes {stages['parquet_write']:.1f}, parquet reads {stages['parquet_read']:.1f}, "
+        f"warehouse {warehouse:.1f}, Dagster and the rest {seconds - sum(steps.values()):.1f}",
         "  Dagster steps (s): " + ", ".join(f"{k} {v:.1f}" for k, v in steps.items()),
         "  rows: " + ", ".join(f"{k} {v}" for k, v in p["rows"].items()),
-        f"floor      {floor1:8.1f} s  (read+decode+langid+1 Parquet table, 1 process; CPU "
-        f"{result['floor']['cpu']:.1f} s); {floor2:.1f} s with 2 processes",
-        f"naive      {result['naive']['extrapolated_seconds']:8.1f} s  EXTRAPOLATED from "
-        f"{naive['sample']} documents at {naive['per_document'] * 1000:.1f} ms each (langid + search_dates)",
-        f"ratios     pipeline/floor {seconds / floor1:.2f} (1 process), {seconds / floor2:.2f} (2 processes); "
-        f"naive/pipeline {naive['extrapolated_seconds'] / seconds:.1f}x",
+        f"floor      {floor1['seconds']:8.1f} s  CPU {floor1['cpu']:.1f} s (read+decode+langid+1 Parquet table, "
+        f"1 process); {floor2['seconds']:.1f} s with 2 processes",
+        f"naive      {naive['extrapolated_seconds']:8.1f} s  CPU {naive_cpu:.1f} s: EXTRAPOLATED from "
+        f"{naive['sample']} documents at {naive['per_document'] * 1000:.1f} ms each "
+        f"({naive['cpu_per_document'] * 1000:.1f} ms CPU; langid + search_dates)",
+        f"ratios     wall: pipeline/floor {seconds / floor1['seconds']:.2f} (1 process), "
+        f"{seconds / floor2['seconds']:.2f} (2 processes); naive/pipeline {naive['extrapolated_seconds'] / seconds:.1f}x",
+        f"           CPU:  pipeline/floor {p['cpu'] / floor1['cpu']:.2f}; naive/pipeline {naive_cpu / p['cpu']:.1f}x "
+        "(does not depend on what else runs on the machine)",
         f"nightly    nothing new: {result['nightly']['seconds']:.2f} s in run "
-        f"({result['nightly']['wall']:.1f} s process wall); lake files touched: {len(result['nightly']['touched'])}; "
+        f"({result['nightly']['wall']:.1f} s process wall); lake data files touched: "
+        f"{len(result['nightly']['touched'])} {result['nightly']['touched'] or ''}; "
         f"stage functions called: {sorted(result['nightly']['stage_calls']) or 'none'}",
     ]
     return "\n".join(lines)
 
 
 def verdict(results: dict[int, dict]) -> str:
-    lines = ["== targets"]
+    lines = ["== targets (wall; CPU in brackets)"]
+
+    def cpu_naive(r: dict) -> float:
+        return r["naive"]["cpu_per_document"] * r["documents"]
+
     if 10000 in results:
         r = results[10000]
         ratio = r["pipeline"]["seconds"] / r["floor"]["seconds"]
-        lines.append(f"pipeline/floor at 10k   {ratio:5.2f}  (target <= {TARGETS['floor_ratio_10k']})")
+        cpu = r["pipeline"]["cpu"] / r["floor"]["cpu"]
+        lines.append(
+            f"pipeline/floor at 10k    {ratio:6.2f}  [{cpu:.2f}]  (target <= {TARGETS['floor_ratio_10k']})"
+        )
     for n, r in results.items():
         speedup = r["naive"]["extrapolated_seconds"] / r["pipeline"]["seconds"]
-        lines.append(f"naive/pipeline at {n:<6} {speedup:5.1f}x (target >= {TARGETS['naive_speedup']:.0f}x)")
+        cpu = cpu_naive(r) / r["pipeline"]["cpu"]
+        lines.append(
+            f"naive/pipeline at {n:<6} {speedup:6.1f}x [{cpu:.1f}x] (target >= {TARGETS['naive_speedup']:.0f}x)"
+        )
     if 10000 in results and 100000 in results:
         ratio = results[100000]["pipeline"]["seconds"] / results[10000]["pipeline"]["seconds"]
-        lines.append(f"time 100k / 10k         {ratio:5.2f}  (target <= {TARGETS['linear_ratio']})")
+        cpu = results[100000]["pipeline"]["cpu"] / results[10000]["pipeline"]["cpu"]
+        lines.append(
+            f"time 100k / 10k          {ratio:6.2f}  [{cpu:.2f}]  (target <= {TARGETS['linear_ratio']})"
+        )
     for n, r in results.items():
         lines.append(
-            f"peak memory at {n:<6}    {r['pipeline']['peak_pss_mb']:5.0f} MB PSS "
+            f"peak memory at {n:<6}    {r['pipeline']['peak_pss_mb']:6.0f} MB PSS "
             f"(target < {TARGETS['peak_mb_100k']:.0f} MB at 100k)"
         )
         lines.append(
-            f"nightly, nothing new     {r['nightly']['wall']:5.1f} s, {len(r['nightly']['touched'])} lake files touched"
+            f"nightly, nothing new     {r['nightly']['wall']:6.1f} s, "
+            f"{len(r['nightly']['touched'])} lake data files touched"
         )
     return "\n".join(lines)
 
@@ -293,10 +316,10 @@ def main(argv: list[str] | None = None) -> int:
         results[n] = bench_size(n, out, args)
         print(render(results[n]), flush=True)
     print(verdict(results))
-    (out / "results.json").write_text(
+    (out / f"results-{args.sizes.replace(',', '-')}.json").write_text(
         json.dumps({str(k): v for k, v in results.items()}, indent=1, default=str)
     )
-    print(f"details: {out / 'results.json'}")
+    print(f"details: {out}/results-{args.sizes.replace(',', '-')}.json")
     return 0
 
 
