@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from akhbar.gazetteer import arabic_place_names
@@ -73,14 +74,14 @@ COUNTER_LINE = re.compile(r"(?m)^[ \t]*[0-9][0-9 \t]*(?:\n|$)")
 ANY_LINE = re.compile(r"(?m)^[^\n]*(?:\n|$)")
 _END_PUNCT = re.compile(r"[\s:.!?؟،,;؛…\-–—|»«\"'()]+$")
 
-MULTI_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-LINE_EDGE_SPACE = re.compile(r"(?m)^[ \t]+|[ \t]+$")
+MULTI_SPACE = re.compile(r"[ \t]{2,}")
+LINE_START_SPACE = re.compile(r"(?m)^[ \t]+")
+LINE_END_SPACE = re.compile(r"[ \t]+(?=\n|\Z)")
 SPACE_BEFORE_PUNCT = {
     "ar": re.compile(r"(?<=\S)[ \t]+(?=[،؛؟.,!:](?:\s|$))"),
     "fr": re.compile(r"(?<=\w)[ \t]+(?=[.,](?:\s|$))"),
 }
 BLANK_LINES = re.compile(r"\n{3,}")
-EDGE_WHITESPACE = re.compile(r"^\s+|\s+$")
 
 
 def normalize_text(raw: str, language: str) -> tuple[str, list[Edit]]:
@@ -96,23 +97,25 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
     text.sub("newline", LINE_BREAKS, "\n")
     text.sub("invisible_char", INVISIBLE, "")
     text.sub("nbsp", ODD_SPACES, " ")
-    text.sub("unicode_nfkc", _nfkc_pattern(), _nfkc)
-    text.sub("unicode_nfkc", DECOMPOSED, _nfkc)
+    if not unicodedata.is_normalized("NFKC", text.text):  # most texts are: skip two slow scans
+        text.sub("unicode_nfkc", _nfkc_pattern(), _nfkc)
+        text.sub("unicode_nfkc", DECOMPOSED, _nfkc)
     text.sub("arabic_digits", EASTERN_DIGITS, lambda m: m.group(0).translate(_DIGITS))
     if language == "ar":
         text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
         text.sub("remove_tatweel", TATWEEL, "")
-        text.sub("split_merged_word", SPLIT_CANDIDATE, _split_token)
-        text.sub("hamza_wasl", HAMZA_WORD, _hamza_wasl)
+        _sub_words(text, "split_merged_word", SPLIT_CANDIDATE, _split_word)
+        _sub_words(text, "hamza_wasl", HAMZA_WORD, _hamza_wasl_word)
         text.sub("join_waw", DETACHED_WAW, "و")
     text.sub("boilerplate", ANY_LINE, lambda m: "" if _is_boilerplate(m.group(0), language) else m.group(0))
     text.sub("boilerplate", COUNTER_LINE, "")
-    text.sub("spaces", LINE_EDGE_SPACE, "")
-    text.sub("spaces", MULTI_SPACE, " ")
+    text.sub("spaces", LINE_START_SPACE, "")
+    text.sub("spaces", LINE_END_SPACE, "")
+    text.sub("spaces", MULTI_SPACE, " ")  # after the line edges are trimmed, a run is inside a line
     if language in SPACE_BEFORE_PUNCT:
         text.sub("space_before_punct", SPACE_BEFORE_PUNCT[language], "")
     text.sub("blank_lines", BLANK_LINES, "\n\n")
-    text.sub("trim", EDGE_WHITESPACE, "")
+    _trim(text)
 
 
 @lru_cache(maxsize=1)
@@ -140,13 +143,36 @@ def _nfkc_pattern() -> re.Pattern[str]:
     return re.compile(f"[{cls}]+")
 
 
+def _trim(text: TrackedText) -> None:
+    """Leading and trailing white space of the whole document (str.strip, not a regex scan)."""
+    body = text.text
+    start, end = len(body) - len(body.lstrip()), len(body.rstrip())
+    spans = [(0, start, "")] if start else []
+    if end < len(body) and end >= start:
+        spans.append((max(end, start), len(body), ""))
+    text.replace_spans("trim", spans)
+
+
 def _nfkc(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", m.group(0))
 
 
-def _split_token(m: re.Match[str]) -> str:
-    words = split_glued(m.group(0))
-    return " ".join(words) if words else m.group(0)
+def _sub_words(text: TrackedText, rule: str, pattern: re.Pattern[str], fix: Callable[[str], str]) -> None:
+    """`text.sub` for word rules: `fix` is a cached function of the word alone, so the loop stays a
+    dictionary lookup per word and only real changes become spans."""
+    changes = []
+    for m in pattern.finditer(text.text):
+        word = m.group(0)
+        fixed = fix(word)
+        if fixed != word:
+            changes.append((m.start(), m.end(), fixed))
+    text.replace_spans(rule, changes)
+
+
+@lru_cache(maxsize=200_000)
+def _split_word(word: str) -> str:
+    parts = split_glued(word)
+    return " ".join(parts) if parts else word
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +192,12 @@ def _hamza_lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
 _WASL_WORD_SUFFIX = re.compile(f"{_PRONOUN}$")
 
 
-def _hamza_wasl(m: re.Match[str]) -> str:
+@lru_cache(maxsize=100_000)
+def _hamza_wasl_word(word: str) -> str:
     """إ -> ا on a word whose shape (or the lexicon) says its hamza is a hamzat al-wasl."""
+    m = HAMZA_WORD.fullmatch(word)
+    if m is None:
+        return word
     proclitics, hamza, stem = m.groups()
     word, fixed = m.group(0), proclitics + "ا" + stem
     wasl, keep = _hamza_lexicon()
