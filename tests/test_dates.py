@@ -262,3 +262,23 @@ def test_trigger_search_finds_what_a_full_scan_finds() -> None:
     for text in texts:
         key = fold(text)
         assert [m.span() for m in _matches(key)] == [m.span() for m in _pattern().finditer(key)], text
+
+
+def test_lexicons_are_well_formed() -> None:
+    """What a linguist's edit must keep: every month and weekday named, known units, kinds and directions."""
+    from akhbar.dates import _read_lexicon
+
+    months = _read_lexicon("months.tsv")
+    for dialect in ("ma", "fr"):
+        assert {int(r["month"]) for r in months if r["dialect"] == dialect} == set(range(1, 13)), dialect
+    levant = {int(r["month"]) for r in months if r["dialect"] == "levant"}
+    assert levant == set(range(1, 13))
+    for language in ("ar", "fr"):
+        weekdays = {int(r["weekday"]) for r in _read_lexicon("weekdays.tsv") if r["language"] == language}
+        assert weekdays == set(range(1, 8)), language
+    units = {"day", "week", "weekend", "month", "year", "vague", "not_a_date"}
+    assert {r["unit"] for r in _read_lexicon("relative_dates.tsv")} <= units
+    assert {int(r["direction"]) for r in _read_lexicon("date_qualifiers.tsv")} <= {-1, 0, 1}
+    assert {r["kind"] for r in _read_lexicon("date_year_cues.tsv")} <= {"year", "weak", "event"}
+    assert {r["kind"] for r in _read_lexicon("date_connectors.tsv")} <= {"range", "of"}
+    assert find_dates("", "ar") == []
