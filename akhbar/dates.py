@@ -20,7 +20,9 @@ Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
   A weekday before a date is part of the date text; `يوم`, `le`, `ce` and clitics (ل، ب) are not.
   A range (12 و13 مارس 2026, les 12 et 13 mars) is read as its first day.
-- Month and year (يناير 2020, mars 2026) -> month.
+- Month and year (يناير 2020, mars 2026) -> month. A month alone only after a month cue (في شهر مارس,
+  au mois d'avril: date_month_cues.tsv) or with a qualifier (mars dernier): the last such month not
+  after the anchor (the next one for prochain/المقبل), relative; no anchor -> iso None.
 - A year alone only after a cue word (date_year_cues.tsv): سنة 1976 / l'année 2015 (cue in the text),
   في 2015 / en 2015 / depuis 2015 (the year alone is the text) and dated event nouns: انتخابات 2011
   is read as the year 2011, as a reader would. Never when a counted word follows (2000 درهم).
@@ -92,6 +94,7 @@ class _Lexicons:
     blockers: frozenset[str]
     day_words: dict[str, int]
     connectors: dict[str, str]  # key -> kind (range | of)
+    month_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +111,7 @@ def _lexicons() -> _Lexicons:
         blockers=frozenset(_key(r["word"]) for r in _read_lexicon("date_year_blockers.tsv")),
         day_words={_key(r["word"]): int(r["day"]) for r in _read_lexicon("date_day_words.tsv")},
         connectors={_key(r["word"]): r["kind"] for r in _read_lexicon("date_connectors.tsv")},
+        month_cues=frozenset(_key(r["cue"]) for r in _read_lexicon("date_month_cues.tsv")),
     )
 
 
@@ -205,6 +209,7 @@ def _pattern() -> re.Pattern[str]:
     not_counted = _not_counted()
     sep = r"(?:\s*[,،]\s*|\s*)"
     relatives = _alternation(lex.relatives)
+    month_cue = _alternation(lex.month_cues)
 
     alternatives = [
         # 2026-03-12, 2026/03/12
@@ -220,6 +225,8 @@ def _pattern() -> re.Pattern[str]:
         rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}",
         # مارس الماضي, mars dernier
         rf"{edge}(?P<mq>(?P<mqm>{month_alt})\s+(?P<mqq>{qualifier}))",
+        # في شهر مارس, au mois de mars (no year after it: شهر مارس 2015 is a month and year)
+        rf"{edge}(?:{month_cue})[\s']*(?P<mo>(?P<mom>{month_alt}))(?!{sep}{of}?(?:(?:{year_cue})\s*)?\d|\s+{qualifier})",
         # السبت الماضي, samedi prochain
         rf"{edge}(?P<wq>(?P<wqw>{weekday})\s+(?P<wqq>{qualifier}))",
         # سنة 1976, في 2015, انتخابات 2011, en 2015
@@ -370,6 +377,12 @@ def _read(m: re.Match[str], anchor: date | None) -> tuple[str, _Reading | None]:
         elif direction > 0 and month <= anchor.month:
             year += 1
         return "mq", (f"{year:04d}-{month:02d}", "month", True)
+    if m.group("mo") is not None:
+        if anchor is None:
+            return "mo", (None, None, True)
+        month = _month_of(m["mom"])
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return "mo", (f"{year:04d}-{month:02d}", "month", True)
     if m.group("wq") is not None:
         if anchor is None:
             return "wq", (None, None, True)
@@ -458,9 +471,10 @@ _TOKEN_PARTS = re.compile(r"[\-'/()]+")  # week-end, l'année, فبراير/شب
 @lru_cache(maxsize=1)
 def _trigger_words() -> tuple[str, ...]:
     """A word every non-numeric date expression holds: the longest word of each relative
-    expression, every qualifier (السبت الماضي, mars dernier) and day word (فاتح ماي)."""
+    expression, every qualifier (السبت الماضي, mars dernier), day word (فاتح ماي) and month cue."""
     lex = _lexicons()
     words = set(lex.qualifiers) | set(lex.day_words)
+    words |= {max(_PART_SEPARATORS.split(k), key=len) for k in lex.month_cues}
     phrases = [[w for w in _PART_SEPARATORS.split(k) if w] for k in lex.relatives]
     for parts in sorted(phrases, key=len):  # single words first: avant-hier is found through hier
         if not words.intersection(parts):
@@ -488,7 +502,7 @@ def _date_words() -> frozenset[str]:
     before a trigger is worth matching the pattern at."""
     lex = _lexicons()
     phrases = [*lex.months, *lex.weekdays, *lex.relatives, *lex.qualifiers, *lex.year_cues, *lex.day_words]
-    phrases += list(lex.connectors)
+    phrases += [*lex.connectors, *lex.month_cues]
     words = {w for phrase in phrases for w in _PART_SEPARATORS.split(phrase) if w}
     words |= {w[1:] for w in words if w.startswith("ال")}  # للسنة = ل + لسنة
     return frozenset(words | set(lex.connectors) | {"-"})

@@ -124,6 +124,12 @@ CASES = [
     ("l'année dernière", MON_16_MARCH_2026, ("2025", "year", "l'année dernière")),
     ("في مارس الماضي", date(2026, 2, 1), ("2025-03", "month", "مارس الماضي")),
     ("انعقد يوم السبت الأخير", MON_16_MARCH_2026, ("2026-03-14", "day", "السبت الأخير")),
+    ("خلال شهر مارس انعقد", MON_16_MARCH_2026, ("2026-03", "month", "مارس")),
+    ("في شهر أكتوبر", MON_16_MARCH_2026, ("2025-10", "month", "أكتوبر")),
+    ("au mois d'avril", MON_16_MARCH_2026, ("2025-04", "month", "avril")),
+    ("au mois de mai dernier", MON_16_MARCH_2026, ("2025-05", "month", "mai dernier")),
+    ("في شهر أكتوبر", None, (None, None, "أكتوبر")),
+    ("شهر مارس من سنة 2015", MON_16_MARCH_2026, ("2015-03", "month", "مارس من سنة 2015")),
     # relative, no anchor: found, but no date
     ("انعقد نهاية الأسبوع المنصرم بالخميسات", None, (None, None, "نهاية الأسبوع المنصرم")),
     ("samedi dernier à Rabat", None, (None, None, "samedi dernier")),
