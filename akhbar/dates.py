@@ -461,8 +461,8 @@ def _without_overlaps(values: list[DateValue]) -> list[DateValue]:
     return kept
 
 
-# How many words before a trigger a date may start (شباط (فبراير) من سنة 2012: four).
-_WORDS_BEFORE_TRIGGER = 5
+# How many words before a trigger a date may start (شباط (فبراير) من سنة 2012: four; le week-end dernier: three).
+_WORDS_BEFORE_TRIGGER = 6
 _DIGITS = "0123456789"
 _PART_SEPARATORS = re.compile(r"[\s\-']+")
 _TOKEN_PARTS = re.compile(r"[\-'/()]+")  # week-end, l'année, فبراير/شباط, شباط(فبراير)
@@ -508,7 +508,7 @@ def _date_words() -> frozenset[str]:
     return frozenset(words | set(lex.connectors) | {"-"})
 
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"\w+")  # a date starts where a word does: after a space, a bracket, a quote...
 _PUNCTUATION = ".,،:;()/\"'"
 
 
@@ -531,7 +531,7 @@ def _starts_before(key: str, trigger: int, reach: int = 40) -> list[int]:
     as long as they are date words (الأحد 19, شباط (فبراير) من سنة 2012, نهاية الأسبوع)."""
     low = max(0, trigger - reach)
     tokens = [(m.start(), m.group()) for m in _WORD.finditer(key, low, trigger + 1)]
-    cut = low > 0 and bool(tokens) and tokens[0][0] == low and not key[low - 1].isspace()
+    cut = low > 0 and bool(tokens) and tokens[0][0] == low and (key[low - 1].isalnum() or key[low - 1] == "_")
     if cut:
         tokens = tokens[1:]  # a word cut by the window
     if not tokens:

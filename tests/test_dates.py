@@ -259,6 +259,23 @@ def test_gold_dates_of_the_samples_are_found() -> None:
         assert found == {d["iso"] for d in gold["dates"]}, gold["id"]
 
 
+def test_trigger_search_agrees_with_a_full_scan_on_shuffled_text() -> None:
+    """Sentences glued by brackets, quotes, no-break spaces, or cut in the middle: same matches."""
+    import random
+
+    from akhbar.dates import _matches, _pattern
+
+    rng = random.Random(7)
+    sentences = [text for text, _, _ in CASES]
+    separators = [" ", "\n", "\xa0", "، ", ". ", "(", ")", " و", " - ", "", "«", "'"]
+    for _ in range(400):
+        text = "".join(s + rng.choice(separators) for s in rng.sample(sentences, rng.randint(1, 6)))
+        if rng.random() < 0.3:
+            text = text[rng.randint(0, len(text) // 2) :]
+        key = fold(text)
+        assert [m.span() for m in _matches(key)] == [m.span() for m in _pattern().finditer(key)], text
+
+
 def test_trigger_search_finds_what_a_full_scan_finds() -> None:
     """Matching only around triggers (digits, trigger words) loses nothing a scan of every position finds."""
     from akhbar.dates import _matches, _pattern
