@@ -55,7 +55,8 @@ from typing import TypeVar
 from akhbar.keys import match_key
 from akhbar.spans import DateValue
 
-# Year-only mentions are accepted in this range (older numbers after a cue are counts or Hijri years).
+# Year-only and month-year mentions are accepted in this range (older numbers after a cue are counts
+# or Hijri years).
 YEAR_ONLY_MIN, YEAR_ONLY_MAX = 1800, 2099
 # Dates with a day or a month name may be older (12 مارس 1956).
 YEAR_MIN, YEAR_MAX = 1000, 2999
@@ -222,7 +223,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\s*(?:-|{ranges})\s*(?:{day}))?\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
         rf"(?:{sep}{of}?(?:(?:{year_cue})\s*)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
         # يناير 2020, mars 2026, شهر مارس من سنة 2015
-        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}",
+        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}{not_counted}",
         # مارس الماضي, mars dernier
         rf"{edge}(?P<mq>(?P<mqm>{month_alt})\s+(?P<mqq>{qualifier}))",
         # في شهر مارس, au mois de mars (no year after it: شهر مارس 2015 is a month and year)
@@ -364,7 +365,7 @@ def _read(m: re.Match[str], anchor: date | None) -> tuple[str, _Reading | None]:
         return "full", ((d.isoformat(), "day", True) if d else (None, None, True))
     if m.group("my") is not None:
         year = int(m["myy"])
-        if not YEAR_MIN <= year <= YEAR_MAX:
+        if not YEAR_ONLY_MIN <= year <= YEAR_ONLY_MAX:  # sept 1000 militants: no day to vouch for it
             return "my", None
         return "my", (f"{year:04d}-{_month_of(m['mm']):02d}", "month", False)
     if m.group("mq") is not None:

@@ -170,6 +170,8 @@ def test_one_date(text: str, published: date | None, expected: tuple) -> None:
         "الساعة 10:30 صباحا",
         "Le 2026 n'est pas une date",
         "منذ 2000 سنة",
+        "ils étaient sept 2000 militants",
+        "sept 1000 personnes",
         "بمناسبة اليوم الوطني للمرأة",
         "وفي اليوم الموالي انعقد",
     ],
