@@ -2,8 +2,8 @@
 
 This is not the matching key (that is `akhbar.keys.match_key`): hamzas, ta marbuta and alef
 maqsura stay as written, except where a rule knows the spelling is wrong (a hamza on a hamzat
-al-wasl). Every change is a `TrackedText.sub`, so each one lands in `text.edits` with its offset
-in the raw text. Rule names are short snake_case; only the glued-word rule contains "split".
+al-wasl). Every change goes through `TrackedText` (`sub`, or `replace_spans` for the cached word
+rules), so each one lands in `text.edits` with its offset in the raw text. Rule names are short snake_case; only the glued-word rule contains "split".
 
 Order matters: invisible characters and odd spaces go first (so later patterns see plain text),
 then the Arabic word rules, then whole-line boilerplate, then spacing and paragraphs last.
