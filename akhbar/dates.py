@@ -189,12 +189,17 @@ def _year_list() -> re.Pattern[str]:
 def _pattern() -> re.Pattern[str]:
     lex = _lexicons()
     abbreviations = {_key(r["name"]) for r in _read_lexicon("months.tsv") if r["name"].endswith(".")}
-    month_words = "|".join(
-        _phrase(k) + (r"\.?" if k in abbreviations else "") for k in sorted(lex.months, key=len, reverse=True)
-    )
-    month = rf"(?:{month_words})(?![^\W\d_])"  # a year may be glued: دجنبر2016
-    # a second name for the same month: شباط (فبراير), فبراير/شباط
-    month_alt = rf"{month}(?:\s*[(/]\s*{month}\s*\)?)?"
+    by_length = sorted(lex.months, key=len, reverse=True)
+
+    def months(dot: str) -> str:
+        """Month names; a second name for the same month may follow: شباط (فبراير), فبراير/شباط."""
+        words = "|".join(_phrase(k) + (dot if k in abbreviations else "") for k in by_length)
+        one = rf"(?:{words})(?![^\W\d_])"  # a year may be glued: دجنبر2016
+        return rf"{one}(?:\s*[(/]\s*{one}\s*\)?)?"
+
+    month_alt = months(r"\.?")  # after a day: 7 sept 2015
+    # without a day an abbreviation needs its dot: "sept 2000 militants" is seven, not September
+    month_alone = months(r"\.")
     weekday = rf"(?:{_alternation(lex.weekdays)})(?![^\W\d_])"
     qualifier = rf"(?:{_alternation(lex.qualifiers)})(?!\w)"
     day_word = _alternation(lex.day_words)
@@ -223,11 +228,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\s*(?:-|{ranges})\s*(?:{day}))?\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
         rf"(?:{sep}{of}?(?:(?:{year_cue})\s*)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
         # يناير 2020, mars 2026, شهر مارس من سنة 2015
-        rf"{edge}(?P<my>(?P<mm>{month_alt}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}{not_counted}",
+        rf"{edge}(?P<my>(?P<mm>{month_alone}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}{not_counted}",
         # مارس الماضي, mars dernier
-        rf"{edge}(?P<mq>(?P<mqm>{month_alt})\s+(?P<mqq>{qualifier}))",
+        rf"{edge}(?P<mq>(?P<mqm>{month_alone})\s+(?P<mqq>{qualifier}))",
         # في شهر مارس, au mois de mars (no year after it: شهر مارس 2015 is a month and year)
-        rf"{edge}(?:{month_cue})[\s']*(?P<mo>(?P<mom>{month_alt}))(?!{sep}{of}?(?:(?:{year_cue})\s*)?\d|\s+{qualifier})",
+        rf"{edge}(?:{month_cue})[\s']*(?P<mo>(?P<mom>{month_alone}))(?!{sep}{of}?(?:(?:{year_cue})\s*)?\d|\s+{qualifier})",
         # السبت الماضي, samedi prochain
         rf"{edge}(?P<wq>(?P<wqw>{weekday})\s+(?P<wqq>{qualifier}))",
         # سنة 1976, في 2015, انتخابات 2011, en 2015
