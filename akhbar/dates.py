@@ -471,7 +471,6 @@ def _without_overlaps(values: list[DateValue]) -> list[DateValue]:
 _WORDS_BEFORE_TRIGGER = 6
 _DIGITS = "0123456789"
 _PART_SEPARATORS = re.compile(r"[\s\-']+")
-_TOKEN_PARTS = re.compile(r"[\-'/()]+")  # week-end, l'année, فبراير/شباط, شباط(فبراير)
 
 
 @lru_cache(maxsize=1)
@@ -515,21 +514,18 @@ def _date_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"\w+")  # a date starts where a word does: after a space, a bracket, a quote...
-_PUNCTUATION = ".,،:;()/\"'"
 
 
 def _is_date_word(token: str) -> bool:
+    """A word (a run of letters and digits) that can be inside a date, with its Arabic clitics."""
     words = _date_words()
-    token = token.strip(_PUNCTUATION)
-    for word in _TOKEN_PARTS.split(token) if _TOKEN_PARTS.search(token) else (token,):
-        if not word or word.isdigit() or word in words:
-            continue
-        if not (
-            (word[0] in _ARABIC_CLITICS and word[1:] in words)
-            or (word[:2].strip(_ARABIC_CLITICS) == "" and word[2:] in words)
-        ):
+    for cut in (0, 1, 2):
+        word = token[cut:]
+        if word and (word.isdigit() or word in words):
+            return True
+        if cut < len(token) and token[cut] not in _ARABIC_CLITICS:
             return False
-    return True
+    return False
 
 
 def _starts_before(key: str, trigger: int, reach: int = 40) -> list[int]:
