@@ -217,6 +217,8 @@ def find_event_mentions(
     haystack = key if tables.language == "ar" else key.lower()
     sentences = sentence_spans(text)
     title_end = _title_end(text, sentences)
+    body = [s for s in sentences if s[0] >= title_end]
+    lead_start = body[0][0] if body else 0  # the first sentence after the headline
     main_party = _main_party(parties, organizations)
     dated = [d for d in dates if d.iso]
     found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)]
@@ -237,9 +239,9 @@ def find_event_mentions(
         if sentence not in sentence_words:
             sentence_words[sentence] = _words(haystack[sentence[0] : sentence[1]])
         window = _words(haystack[low:high])
-        mention.status = _status(
-            tables, haystack, mention, trigger, places, high, sentence_words[sentence], window
-        )
+        lead = sentence[0] <= lead_start
+        words = sentence_words[sentence]
+        mention.status = _status(tables, haystack, mention, trigger, places, high, words, window, lead)
         if mention.status == "new" and _after(mention.date, published):
             mention.status = "future"
         out.append(mention)
@@ -458,6 +460,7 @@ def _status(
     limit: int,
     sentence_words: list[str],
     window: list[str],
+    lead: bool,
 ) -> str:
     """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak."""
     s0, s1 = mention.sentence
@@ -481,11 +484,9 @@ def _status(
     mention.placed = placed
     if dated or placed:
         return "new"
-    if (
-        trigger.number == "sg"
-        and trigger.needs == "free"
-        and _has_cue(tables, "occurrence", "sentence", sentence_words)
-    ):
+    # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
+    reported = lead or _has_cue(tables, "occurrence", "sentence", sentence_words)
+    if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
 

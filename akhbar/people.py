@@ -469,6 +469,9 @@ def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> 
         if not _family_ok(lex, tok, position, ambiguous):
             break
         last, j, position = j, j + 1, position + 1
+        abd = lex.language == "ar" and tok.key.endswith(_AR_ABD)
+        if abd and j < len(toks) and toks[j].key.startswith("ال"):  # بنعبد الله, بن عبد الرحمن
+            last, j = j, j + 1
     return last
 
 

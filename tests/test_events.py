@@ -181,6 +181,7 @@ def test_french_series_of_meetings_in_a_region_is_one_event():
 
 def test_a_date_between_two_triggers_belongs_to_the_nearer_one():
     text = (
+        "انطلقت الأشغال في أجواء حماسية. "
         "في بداية الجمع العام، رحب الكاتب الإقليمي بالحاضرين، وذلك عقب نجاح المؤتمر الوطني للجمعية "
         "يوم 10 دجنبر 2016 بالرباط."
     )
