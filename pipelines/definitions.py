@@ -7,15 +7,11 @@ from dagster import Definitions, multiprocess_executor
 from assets.clean import clean_layer
 from assets.extract import extract_layer
 from assets.raw import raw_layer
+from assets.warehouse import warehouse_assets, warehouse_checks
 from pipelines.jobs import all_assets_job
 from pipelines.resources import resources
 from pipelines.schedules import nightly
 from pipelines.sensors import raw_folder_sensor
-
-try:  # the analyst layer lands separately; the code location loads without it
-    from assets.warehouse import warehouse_assets, warehouse_checks
-except ImportError:  # pragma: no cover
-    warehouse_assets, warehouse_checks = [], []
 
 defs = Definitions(
     assets=[raw_layer, clean_layer, extract_layer, *warehouse_assets],
