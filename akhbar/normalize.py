@@ -19,9 +19,10 @@ from functools import lru_cache
 
 from akhbar.gazetteer import arabic_place_names
 from akhbar.keys import compact_key
+from akhbar.lexicon import read_rows
 from akhbar.spans import Edit
 from akhbar.textedit import TrackedText
-from akhbar.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, read_tsv, split_glued
+from akhbar.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -179,8 +180,8 @@ def _split_word(word: str) -> str:
 def _hamza_lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(stems always wasl, stems kept with their hamza), both without the leading hamza, as tuples
     for one C-level `str.startswith` call."""
-    wasl = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "wasl"}
-    keep = {form[1:] for form, kind, *_ in read_tsv("normalize_hamza_wasl.tsv") if kind == "keep"}
+    wasl = {form[1:] for form, kind, *_ in read_rows("normalize_hamza_wasl.tsv") if kind == "wasl"}
+    keep = {form[1:] for form, kind, *_ in read_rows("normalize_hamza_wasl.tsv") if kind == "keep"}
     for name in arabic_place_names():
         for word in re.split(r"[\s\-]+", name):
             bare = word[2:] if word.startswith("ال") else word
@@ -223,7 +224,7 @@ def _boilerplate() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """language -> (whole-line keys, prefix keys)."""
     lines: dict[str, set[str]] = {}
     prefixes: dict[str, set[str]] = {}
-    for language, kind, phrase, *_ in read_tsv("boilerplate.tsv"):
+    for language, kind, phrase, *_ in read_rows("boilerplate.tsv"):
         target = lines if kind == "line" else prefixes
         target.setdefault(language, set()).add(_line_key(phrase))
     return {

@@ -38,17 +38,16 @@ Decisions (documented because they are choices, not facts):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from wordfreq import zipf_frequency
 
 from akhbar.gazetteer import GazetteerRecord, crosswalk_names, records, records_by_code
 from akhbar.keys import match_key
+from akhbar.lexicon import read_lexicon
 from akhbar.spans import Mention, Place
 
 COMMON_ZIPF = 4.0  # wordfreq zipf at or above which a well-known place's name is also a common word
@@ -212,16 +211,6 @@ class PhraseIndex:
 
 
 # ---------------------------------------------------------------- lexicons
-
-
-def read_lexicon(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV lexicon in `akhbar/lexicons/` (header line, `#` comments, UTF-8)."""
-    text = resources.files("akhbar").joinpath("lexicons", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    ]
 
 
 @dataclass(frozen=True, slots=True)

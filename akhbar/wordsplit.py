@@ -22,18 +22,15 @@ Everything heavy (the word list, the gazetteer) is loaded once; `split_glued` is
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import wordfreq
 
 from akhbar.gazetteer import arabic_place_names
 from akhbar.keys import match_key
-
-LEXICONS = Path(__file__).parent / "lexicons"
+from akhbar.lexicon import read_rows
 
 COMMON_ZIPF = 4.0  # both sides of a head-less split must be at least this common (4.0 = 10 per million)
 HEAD_REST_ZIPF = 2.0  # a definite word after a head word: rarer words allowed, the head is the evidence
@@ -51,24 +48,6 @@ _PROCLITICS = tuple(
     )
 )
 ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
-
-
-@lru_cache(maxsize=32)
-def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a lexicon TSV under `akhbar/lexicons/`, without its header and `#` comment lines,
-    each padded with empty cells to the header's width."""
-    with open(LEXICONS / name, encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        return ()
-    width = len(lines[0].split("\t"))
-    rows = csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
-    # rows are padded to the header's width, so a linguist's short line never breaks a loader
-    return tuple(
-        tuple(cell.strip() for cell in row) + ("",) * (width - len(row))
-        for row in rows
-        if row and row[0].strip()
-    )
 
 
 @lru_cache(maxsize=1)
@@ -94,25 +73,25 @@ _ALEFS = str.maketrans("أإآٱ", "اااا")
 def _heads() -> dict[str, str]:
     """Head word with its alefs folded -> kind (`head` or `function`). Not `match_key`: ة must stay ة,
     or ولايه (in ولايهتمون) would read as the head ولاية."""
-    return {word.translate(_ALEFS): kind for word, kind, *_ in read_tsv("wordsplit_heads.tsv")}
+    return {word.translate(_ALEFS): kind for word, kind, *_ in read_rows("wordsplit_heads.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _bound_prefixes() -> frozenset[str]:
-    return frozenset(match_key(row[0]) for row in read_tsv("wordsplit_bound_prefixes.tsv"))
+    return frozenset(match_key(row[0]) for row in read_rows("wordsplit_bound_prefixes.tsv"))
 
 
 @lru_cache(maxsize=4)
 def _name_parts(side: str) -> frozenset[str]:
     """Folded name parts of `wordsplit_name_parts.tsv` for one side (left, place_left or right)."""
     return frozenset(
-        match_key(word) for word, where, *_ in read_tsv("wordsplit_name_parts.tsv") if where == side
+        match_key(word) for word, where, *_ in read_rows("wordsplit_name_parts.tsv") if where == side
     )
 
 
 @lru_cache(maxsize=1)
 def _suffix_starts() -> tuple[str, ...]:
-    return tuple(row[0] for row in read_tsv("wordsplit_suffix_starts.tsv"))
+    return tuple(row[0] for row in read_rows("wordsplit_suffix_starts.tsv"))
 
 
 @lru_cache(maxsize=1)
