@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from dagster import Failure
 
 from akhbar import lake, quality
-from assets.checks import check_results, check_specs
+from akhbar.lock import LakeLocked
+from assets.checks import check_results, check_specs, failures_named
 
 DAY = dt.date(2026, 3, 12)
 OTHER_DAY = dt.date(2026, 3, 13)
@@ -208,3 +210,21 @@ def test_date_precision_rule() -> None:
     assert quality.date_precision_problem(dt.date(2015, 6, 1), "month") is None
     assert quality.date_precision_problem(dt.date(2015, 6, 1), None)
     assert quality.date_precision_problem(dt.date(2015, 6, 1), "week")
+
+
+def test_a_step_failure_names_the_layer_day_and_file(tmp_path: Path) -> None:
+    target = tmp_path / "lake" / "articles"
+    with pytest.raises(Failure) as caught, failures_named("clean", str(tmp_path / "lake")) as step:
+        step.day = DAY
+        open(target / "part-0.parquet", "wb")  # noqa: SIM115 - the folder is missing: an OSError with a file name
+    message = caught.value.description
+    assert message.startswith(f"clean layer failed on arrival day {DAY}, file {target / 'part-0.parquet'}")
+    assert "FileNotFoundError" in message
+    assert caught.value.allow_retries  # transient trouble gets the step's retry policy
+
+
+def test_a_locked_lake_is_not_retried(tmp_path: Path) -> None:
+    with pytest.raises(Failure) as caught, failures_named("raw", str(tmp_path)):
+        raise LakeLocked(str(tmp_path), {"pid": 42, "command": "akhbar run"})
+    assert "another run holds the lake lock" in caught.value.description
+    assert not caught.value.allow_retries
