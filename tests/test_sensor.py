@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from dagster import RunRequest, SensorResult, SkipReason, build_sensor_context
+from dagster import RunRequest, SensorResult, SkipReason, build_schedule_context, build_sensor_context
 
+from pipelines.definitions import defs
 from pipelines.sensors import (
     MAX_SEPARATE_RUNS,
     RANGE_END_TAG,
@@ -127,3 +128,12 @@ def test_an_unreadable_cursor_means_nothing_seen(raw: Path) -> None:
     _write(raw, "a.txt", "un", time.time() - HOUR)
     assert len(_tick("17123456789").run_requests) == 1  # the former cursor: newest time seen
     assert read_cursor("not json") == {}
+
+
+def test_the_nightly_schedule_runs_yesterday() -> None:
+    repo = defs.get_repository_def()
+    schedule = repo.get_schedule_def("nightly")
+    at = dt.datetime(2026, 3, 13, 1, 30, tzinfo=dt.UTC)
+    data = schedule.evaluate_tick(build_schedule_context(scheduled_execution_time=at, repository_def=repo))
+    assert [r.partition_key for r in data.run_requests] == ["2026-03-12"]
+    assert schedule.cron_schedule == "30 1 * * *" and schedule.execution_timezone == "UTC"
