@@ -120,17 +120,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def strip_clitics(key: str) -> list[tuple[str, int]]:
-    """The token key and its readings without Arabic proclitics: (rest, chars peeled)."""
+@lru_cache(maxsize=200_000)
+def strip_clitics(key: str) -> tuple[tuple[str, int], ...]:
+    """The token key and its readings without Arabic proclitics: (rest, chars peeled).
+
+    Cached: the same words come back in every document."""
     out = [(key, 0)]
     if key.isascii():
-        return out
+        return tuple(out)
     if key.startswith("لل") and len(key) > 3:
         out.append(("ال" + key[2:], 1))
     for clitic in _AR_CLITICS:
         if key.startswith(clitic) and len(key) - len(clitic) >= 2:
             out.append((key[len(clitic) :], len(clitic)))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)
@@ -158,6 +161,7 @@ class RoleTitle:
 class _Lexicon:
     language: str
     given: dict[tuple[str, ...], bool]  # name key tokens -> ambiguous
+    given_first: frozenset[str]  # first token of every given name: a quick refusal
     given_max_len: int
     honorifics: frozenset[str]
     stop: frozenset[str]
@@ -208,8 +212,10 @@ def _lexicon(language: str) -> _Lexicon:
     else:
         pattern = re.compile(r"(?<![\w-])(?P<clitic>)(?P<title>" + "|".join(alternatives) + r")(?![\w-])")
     heads = frozenset(k.split(" ")[0] for k in roles)
+    given_first = frozenset(k[0] for k in given)
+    given_max_len = max(len(k) for k in given)
     return _Lexicon(
-        lang, given, max(len(k) for k in given), honorifics, stop, stop_surface, roles, pattern, heads
+        lang, given, given_first, given_max_len, honorifics, stop, stop_surface, roles, pattern, heads
     )
 
 
@@ -403,6 +409,8 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
                 return 0, words[length - 1], lex.given[seq]
         return None
     for rest, offset in strip_clitics(tok.key):
+        if rest not in lex.given_first and rest != _AR_ABD:
+            continue
         if tok.text[offset:] in lex.stop_surface:
             continue
         if rest == _AR_ABD and i + 1 < len(toks) and toks[i + 1].key.startswith("ال") and toks[i + 1].is_word:
@@ -517,13 +525,10 @@ def _find_names(
         if not tok.is_word or is_blocked(tok.start):
             i += 1
             continue
-        honorific = _honorific_before(lex, toks, i)
         given = _given_at(lex, toks, i)
-        if given is None and honorific is not None:
-            # after a title any name-like token starts a name (السيد X Y, M. X Y)
-            offset = strip_clitics(tok.key)[0][1]
-            if _family_ok(lex, tok, 0, False):
-                given = (offset, i, False)
+        honorific = _honorific_before(lex, toks, i) if i > 0 and toks[i - 1].end + 2 >= tok.start else None
+        if given is None and honorific is not None and _family_ok(lex, tok, 0, False):
+            given = (0, i, False)  # after a title any name-like token starts a name (السيد X Y)
         if given is None:
             i += 1
             continue
