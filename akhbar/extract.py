@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from akhbar.dates import find_dates
 from akhbar.events import Event, EventMention, find_event_mentions, group_mentions
 from akhbar.keys import compact_key
 from akhbar.parties import find_organizations, find_parties
@@ -35,15 +36,6 @@ class Extraction:
 
 def _columns(table: str) -> list[str]:
     return [name for name in SCHEMAS[table].names if name != "ingest_date"]
-
-
-def find_dates(text: str, language: str, published: date | None) -> list[DateValue]:
-    """Dates from `akhbar.dates` (the other engineer's module), or none while it is not installed."""
-    try:
-        from akhbar import dates
-    except ImportError:  # pragma: no cover - only before akhbar.dates lands
-        return []
-    return dates.find_dates(text, language, published)
 
 
 def extract_article(article_id: str, text: str, language: str, published: date | None) -> Extraction:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from akhbar.extract import Extraction, extract_article
 from akhbar.schema import SCHEMAS
-
-pytest.importorskip("akhbar.dates")
 
 AR = (
     "حزب الاستقلال يعقد مؤتمره الإقليمي بتاونات\n"
