@@ -6,7 +6,8 @@ other languages get their mentions only.
 
 Participants: a person is a participant when the text gives them a role or a title (السيد، M.)
 somewhere in the article; they join the event mentioned in their sentence, else the event mentioned
-last before them, else the article's first event. Bureau lists of bare names are not participants.
+last before them, else the article's first event. A later mention adds a second event only with its
+own role or title and that event named in its sentence. Bureau lists of bare names are not participants.
 """
 
 from __future__ import annotations
@@ -134,12 +135,15 @@ def _participants(
         info = roles[name_key]
         if not (info["role"] or info["titled"]):
             continue
-        # a bare later mention (ذكر X بالنتائج...) is the same participant speaking, not a new event's
+        # A later mention joins another event only when it carries its own role or title and that
+        # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
+        # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
+        in_sentence = _event_in_sentence(person, anchors)
         local = person.extra.get("role") or person.extra.get("honorific")
-        if name_key in attached and not local:
+        if name_key in attached and (in_sentence is None or not local):
             continue
         attached.add(name_key)
-        event = _event_for(person, anchors)
+        event = in_sentence or _event_for(person, anchors)
         event_id = ids[id(event)]
         if (event_id, name_key) in seen:
             continue
@@ -156,10 +160,14 @@ def _participants(
     return rows
 
 
-def _event_for(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event:
+def _event_in_sentence(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event | None:
     same = [(m, e) for m, e in anchors if m.sentence[0] <= person.start_char < m.sentence[1]]
-    if same:
-        return min(same, key=lambda me: abs(me[0].start - person.start_char))[1]
+    if not same:
+        return None
+    return min(same, key=lambda me: abs(me[0].start - person.start_char))[1]
+
+
+def _event_for(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event:
     before = [(m, e) for m, e in anchors if m.start < person.start_char]
     if before:
         return before[-1][1]
