@@ -54,6 +54,7 @@ class _Tables:
     pattern: re.Pattern
     triggers: dict[str, Trigger]  # regex group name -> trigger
     prefilter: re.Pattern  # the triggers' first words: where `pattern` is worth trying
+    exclusions: re.Pattern | None  # names containing a trigger word (بيان اليوم, a newspaper)
     cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> folded cue words/phrases
 
 
@@ -91,7 +92,15 @@ def _tables(language: str) -> _Tables:
     ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
     firsts = sorted({k.split(" ")[0] for k in triggers}, key=len, reverse=True)
     prefilter = re.compile("|".join(re.escape(w) for w in firsts))
-    return _Tables(lang, pattern, ordered, prefilter, {k: frozenset(v) for k, v in cues.items()})
+    excluded = [
+        _fold(r["phrase"], lang) for r in read_lexicon("event_exclusions.tsv") if r["language"] == lang
+    ]
+    exclusions = None
+    if excluded:
+        alternation = "|".join(r"\s+".join(map(re.escape, e.split(" "))) for e in excluded)
+        exclusions = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:" + alternation + r")(?!\w)")
+    cue_sets = {k: frozenset(v) for k, v in cues.items()}
+    return _Tables(lang, pattern, ordered, prefilter, exclusions, cue_sets)
 
 
 def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
@@ -100,6 +109,9 @@ def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
     out: list[re.Match] = []
     tried: set[int] = set()
     last_end = 0
+    if tables.exclusions is not None:
+        for m in tables.exclusions.finditer(haystack):
+            tried.update(range(m.start(), m.end()))
     for hit in tables.prefilter.finditer(haystack):
         start = hit.start()
         while start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):

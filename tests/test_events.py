@@ -217,3 +217,9 @@ def test_planned_by_its_date_words_or_by_a_date_after_publication():
         published=date(2023, 5, 1),
     )
     assert planned == []
+
+
+def test_a_newspaper_name_is_not_a_statement():
+    assert events_of("وفي تصريح لبيان اليوم، أكد الكاتب الإقليمي للحزب أن التنظيم بخير.", "ar") == []
+    (statement,) = events_of("وفي بيان له، دعا المكتب السياسي لحزب التقدم والاشتراكية إلى التعبئة.", "ar")
+    assert (statement.event_type, statement.party) == ("statement", "PPS")
