@@ -79,7 +79,7 @@ def _tables(language: str) -> _Tables:
         words = [re.escape(w) for w in key.split(" ")]
         if lang == "ar":
             head = r"[وف]?(?:[بكل]?ال|لل|[بكل])?" + words[0] + _AR_SUFFIX
-            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w for w in words[1:]))
+            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w + "(?:ا)?" for w in words[1:]))
         else:
             alternatives.append(r"\s+".join(words))
     body = "|".join(f"(?P<t{n}>{alt})" for n, alt in enumerate(alternatives))
