@@ -84,13 +84,14 @@ class StepPosition:
 
 
 @contextmanager
-def failures_named(layer: str, lake_root: str) -> Iterator[StepPosition]:
+def failures_named(layer: str, lake_root: str, retry_number: int = 0) -> Iterator[StepPosition]:
     """Turn an error that stops a layer step into a `Failure` naming the layer, day and file.
 
     Per-document problems never get here (they become rejected_files rows); what does is a
     step-wide problem: the lake not writable, a disk full, the lake locked by another run. A
     locked lake is not retried (another run is writing: retrying in seconds would not help,
-    and the run queue keeps Dagster's own runs from overlapping).
+    and the run queue keeps Dagster's own runs from overlapping). On the last try the failure
+    is final, so the step's error is this message and not Dagster's "Exceeded max_retries".
     """
     position = StepPosition()
     try:
@@ -105,6 +106,7 @@ def failures_named(layer: str, lake_root: str) -> Iterator[StepPosition]:
         message = f"{layer} layer failed on {where}" + (f", file {path}" if path else "")
         raise Failure(
             f"{message}: {type(exc).__name__}: {exc}",
+            allow_retries=retry_number < LAYER_RETRY_POLICY.max_retries,
             metadata={
                 "layer": layer,
                 "arrival_day": str(position.day),

@@ -44,7 +44,7 @@ def clean_layer(context: AssetExecutionContext, lake: LakeResource, workers: Wor
     days = [d for d in days_of(context) if pipeline.has_output(lake.root, "raw_documents", d)]
     totals = {"articles": 0, "normalization_edits": 0}
     with (
-        failures_named("clean", lake.root) as step,  # a failure names the day and file
+        failures_named("clean", lake.root, context.retry_number) as step,  # names the day and file
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
         workers.mapper() as mapper,
     ):

@@ -39,7 +39,7 @@ def extract_layer(context: AssetExecutionContext, lake: LakeResource, workers: W
     days = [d for d in days_of(context) if pipeline.has_output(lake.root, "articles", d)]
     totals = dict.fromkeys(_SPECS, 0)
     with (
-        failures_named("extract", lake.root) as step,  # a failure names the day and file
+        failures_named("extract", lake.root, context.retry_number) as step,  # names the day and file
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
         workers.mapper() as mapper,
     ):

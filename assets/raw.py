@@ -46,7 +46,7 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
     files = accepted = 0
     reasons: dict[str, int] = {}
     with (
-        failures_named("raw", lake.root) as step,  # a failure names the day and file
+        failures_named("raw", lake.root, context.retry_number) as step,  # names the day and file
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
     ):
         for day in days:

@@ -228,3 +228,12 @@ def test_a_locked_lake_is_not_retried(tmp_path: Path) -> None:
         raise LakeLocked(str(tmp_path), {"pid": 42, "command": "akhbar run"})
     assert "another run holds the lake lock" in caught.value.description
     assert not caught.value.allow_retries
+
+
+def test_the_last_try_fails_for_good_with_its_own_message(tmp_path: Path) -> None:
+    with pytest.raises(Failure) as caught, failures_named("extract", str(tmp_path), retry_number=2) as step:
+        step.day = DAY
+        raise OSError(28, "No space left on device", str(tmp_path / "_tmp" / "events.tmp"))
+    assert not caught.value.allow_retries  # Dagster reports this message, not "Exceeded max_retries"
+    assert "extract layer failed on arrival day" in caught.value.description
+    assert "events.tmp" in caught.value.description
