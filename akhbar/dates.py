@@ -13,8 +13,7 @@ Speed (100k documents): a regex tried at every position of a 5,000-character art
 milliseconds in CPython, so the pattern is only matched around triggers found with C-level
 `str.find` (digit runs, one rare word of each relative expression, qualifiers, day words), at the
 start of the trigger's word and of the date words just before it. A test checks this finds exactly
-what a scan of every position finds. The fold is `str.lower` plus one `str.replace` per foldable
-character present, equal to `match_key` on Arabic and French text.
+what a scan of every position finds. The fold is `match_key` (one `str.translate` pass).
 
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
@@ -114,41 +113,6 @@ def _lexicons() -> _Lexicons:
         connectors={_key(r["word"]): r["kind"] for r in _read_lexicon("date_connectors.tsv")},
         month_cues=frozenset(_key(r["cue"]) for r in _read_lexicon("date_month_cues.tsv")),
     )
-
-
-# ---------------------------------------------------------------- the fold
-
-
-@lru_cache(maxsize=1)
-def _fold_pairs() -> tuple[tuple[str, str], ...]:
-    """(character, its `match_key`) for every lower-case character the fold changes in the Arabic,
-    Latin-1, Latin Extended-A and punctuation blocks (upper case is handled by `str.lower`)."""
-    pairs = []
-    for block in (range(0x0600, 0x0700), range(0x0080, 0x0180), range(0x0000, 0x0080), range(0x2000, 0x2070)):
-        for code in block:
-            ch = chr(code)
-            folded = match_key(ch)
-            if ch.lower() == ch and len(folded) == 1 and folded != ch:
-                pairs.append((ch, folded))
-    return tuple(pairs)
-
-
-def fold(text: str) -> str:
-    """`match_key(text)` for Arabic and French text (same length, same offsets), about ten times faster.
-
-    match_key folds character by character in Python (~3 ms for a 5,000-character article); here
-    `str.lower` and one C-level `str.replace` per foldable character the text holds do the same.
-    Letters of other scripts (Vietnamese, Cyrillic...) are only lower-cased.
-    """
-    folded = text.lower()
-    if len(folded) != len(text):  # a lower case longer than its capital (İ): keep that one as is
-        folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    if folded.isascii():
-        return folded.replace("`", "'") if "`" in folded else folded
-    for ch, replacement in _fold_pairs():
-        if ch in folded:
-            folded = folded.replace(ch, replacement)
-    return folded
 
 
 # ---------------------------------------------------------------- the pattern
@@ -430,7 +394,7 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
     del language
     if not text:
         return []
-    key = fold(text)
+    key = match_key(text)
     out: list[DateValue] = []
     for m in _matches(key):
         kind, reading = _read(m, published)

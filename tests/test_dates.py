@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.dates import _lexicons, find_dates, fold, to_date
+from akhbar.dates import _lexicons, find_dates, to_date
 from akhbar.keys import match_key
 from akhbar.spans import DateValue
 
@@ -221,13 +221,6 @@ def test_to_date_uses_the_first_day_of_coarser_precision() -> None:
     assert to_date(None) is None
 
 
-def test_fold_is_match_key() -> None:
-    samples = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("data/raw/*.txt"))]
-    samples.append("Élections à Aït Melloul – l’année 2015؛ إِنْتِخَابات الأحد ـ مؤخراً")
-    for text in samples:
-        assert fold(text) == match_key(text)
-
-
 def test_month_lexicon_agrees_with_dateparser() -> None:
     """Every month name dateparser knows (ar-MA, ar, fr) reads to the same month number."""
     import dateparser
@@ -274,7 +267,7 @@ def test_trigger_search_agrees_with_a_full_scan_on_shuffled_text() -> None:
         text = "".join(s + rng.choice(separators) for s in rng.sample(sentences, rng.randint(1, 6)))
         if rng.random() < 0.3:
             text = text[rng.randint(0, len(text) // 2) :]
-        key = fold(text)
+        key = match_key(text)
         assert [m.span() for m in _matches(key)] == [m.span() for m in _pattern().finditer(key)], text
 
 
@@ -285,7 +278,7 @@ def test_trigger_search_finds_what_a_full_scan_finds() -> None:
     texts = [text for text, _, _ in CASES]
     texts += [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("data/raw/*.txt"))]
     for text in texts:
-        key = fold(text)
+        key = match_key(text)
         assert [m.span() for m in _matches(key)] == [m.span() for m in _pattern().finditer(key)], text
 
 

@@ -205,3 +205,13 @@ def test_every_edit_of_a_mixed_document_points_at_its_raw_text() -> None:
         ("blank_lines", raw.index("\n")),
         ("trim", raw.index("\n")),
     ]
+
+
+def test_match_key_keeps_length_and_folds_both_scripts() -> None:
+    from akhbar.keys import match_key
+
+    text = "Élections à Aït Melloul – l’année 2015؛ إِنْتِخَابات الأحد ـ مؤخراً İ"
+    key = match_key(text)
+    assert len(key) == len(text)
+    assert key.startswith("elections a ait melloul - l'annee 2015؛ ")
+    assert "انتخابات" in key.replace(" ", "") and key.endswith("İ")
