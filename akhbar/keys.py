@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIACRITICS = "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a" + "".join(
-    chr(c) for c in range(0x064B, 0x0660)
-) + "\u0670"
+_DIACRITICS = (
+    "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+)
 _ARABIC_FOLD = {
     "أ": "ا",
     "إ": "ا",
