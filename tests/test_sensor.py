@@ -137,3 +137,12 @@ def test_the_nightly_schedule_runs_yesterday() -> None:
     data = schedule.evaluate_tick(build_schedule_context(scheduled_execution_time=at, repository_def=repo))
     assert [r.partition_key for r in data.run_requests] == ["2026-03-12"]
     assert schedule.cron_schedule == "30 1 * * *" and schedule.execution_timezone == "UTC"
+
+
+def test_files_dated_before_the_partitions_are_not_run(raw: Path) -> None:
+    _write(raw, "zip-default.txt", "un", dt.datetime(1980, 1, 1, tzinfo=dt.UTC).timestamp())
+    _write(raw, "a.txt", "deux", time.time() - HOUR)
+    first = _tick(None)
+    assert [r.partition_key for r in first.run_requests] == [_day(time.time() - HOUR)]
+    assert "1980-01-01" in read_cursor(first.cursor)  # remembered: no warning on every tick
+    assert isinstance(_tick(first.cursor), SkipReason)
