@@ -25,6 +25,7 @@ from akhbar import lake, pipeline
 
 _seconds: dict[str, float] = defaultdict(float)
 _stage = ["other"]
+_marks: list[tuple[str, float, float]] = []  # (stage, tree CPU before, after): to check the CPU split
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -63,7 +64,9 @@ def _timed_stage(name: str, fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         finally:
             _seconds[f"{name}.total"] += time.perf_counter() - start
-            _seconds[f"{name}.cpu"] += tree_cpu() - cpu
+            end_cpu = tree_cpu()
+            _seconds[f"{name}.cpu"] += end_cpu - cpu
+            _marks.append((name, round(cpu, 2), round(end_cpu, 2)))
             _stage[0] = outer
 
     return wrapper
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     first, _, last = args.days.partition(":")
     days = (dt.date.fromisoformat(first), dt.date.fromisoformat(last or first))
     instance = DagsterInstance.ephemeral()
-    start, cpu = time.perf_counter(), tree_cpu()
+    start, cpu_start = time.perf_counter(), tree_cpu()
     error = None
     try:
         summary = run_pipeline(args.raw, args.lake, days, processes=args.processes, instance=instance)
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # report it; the parent decides
         error, rows = f"{type(exc).__name__}: {exc}", {}
     seconds = time.perf_counter() - start
-    cpu = tree_cpu() - cpu
+    cpu = tree_cpu() - cpu_start
     runs = instance.get_runs()
     steps = step_seconds(instance, runs[0].run_id) if runs else {}
     report = {
@@ -198,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             "extraction": _seconds.get("extract_day.cpu", 0.0),
         },
         "steps": steps,
+        "cpu_marks": [("run", round(cpu_start, 2), round(cpu_start + cpu, 2)), *_marks],
         "timers": dict(_seconds),
         "stages": stage_split(_seconds),
         "rows": rows,
