@@ -24,6 +24,7 @@ mention that follows: عضو الديوان السياسي، رئيس جماعة
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -544,6 +545,34 @@ def _find_names(
     return names
 
 
+def _names_after_roles(
+    key: str,
+    toks: Sequence[Tok],
+    lex: _Lexicon,
+    roles: Sequence[RoleSpan],
+    names: list[NameSpan],
+    skip: bytearray,
+) -> list[NameSpan]:
+    """A name the given-name list does not know, licensed by the title right before it
+    (الكاتب الإقليمي للحزب زكرياء بنعمر): two rare tokens (capitalized in French) after the title."""
+    taken = _mask(len(key), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for role in roles:
+        n = bisect_left(token_starts, role.end)
+        while n < len(toks) and (skip[toks[n].start] or _is_glue(toks[n].key.lower())):
+            n += 1
+        if n + 1 >= len(toks) or taken[toks[n].start] or taken[toks[n + 1].start]:
+            continue
+        first, second = toks[n], toks[n + 1]
+        if lex.language == "ar" and first.key[0] in "وف":
+            continue  # والمنسق: a list goes on, not a name
+        if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
+            found.append(NameSpan(first.start, second.end, n, n + 1, False, None))
+            taken[first.start : second.end] = b"\x01" * (second.end - first.start)
+    return sorted(found, key=lambda nm: nm.start)
+
+
 # ---------------------------------------------------------------- linking
 
 
@@ -569,6 +598,10 @@ def _gap_tokens(key: str, start: int, end: int, skip: bytearray | None = None) -
     return out
 
 
+def _is_glue(word: str) -> bool:
+    return word in _GLUE_FORWARD or any(rest in _GLUE_FORWARD for rest, _ in strip_clitics(word)[1:])
+
+
 def _forward_ok(gap: list[str] | None, lex: _Lexicon) -> bool:
     """May a role reach over these words to the name after them? Only over glue words, place and
     party words, and definite words of the complement (للجمعية, الوطني)."""
@@ -576,7 +609,7 @@ def _forward_ok(gap: list[str] | None, lex: _Lexicon) -> bool:
         return False
     for word in gap:
         readings = strip_clitics(word)
-        if word in _GLUE_FORWARD or any(rest in _GLUE_FORWARD for rest, _ in readings[1:]):
+        if _is_glue(word):
             continue
         if lex.language == "ar" and any(
             rest.startswith("ال") and rest not in lex.stop for rest, _ in readings
@@ -712,6 +745,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     blocked = [(r.start, r.title_end) for r in roles] + [(m.start_char, m.end_char) for m in context]
     names = _find_names(text, toks, lex, blocked)
     skip = [(m.extra.get("head_start") or m.start_char, m.end_char) for m in context]
+    names = _names_after_roles(key, toks, lex, roles, names, _mask(len(key), skip))
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
     out = []

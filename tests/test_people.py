@@ -128,3 +128,16 @@ def test_sentences_do_not_end_after_an_initial():
         "Il a reçu M. Driss Lachguar.",
         "Puis il est parti",
     ]
+
+
+def test_a_title_licenses_a_name_the_given_name_list_does_not_know():
+    assert roles_of("رحب الكاتب الإقليمي للحزب زكرياء بنعمر بالحاضرين.") == {
+        "زكرياء بنعمر": ["الكاتب الإقليمي"]
+    }
+    assert roles_of("Le secrétaire provincial du parti, Brahimi Oukacha, a ouvert la séance.", "fr") == {
+        "Brahimi Oukacha": ["secrétaire provincial"]
+    }
+    assert (
+        find_people("وقال الكاتب الإقليمي للحزب إن المرحلة صعبة، وحضر المنسق الجهوي وعدد من المناضلين.", "ar")
+        == []
+    )
