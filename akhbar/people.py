@@ -10,6 +10,8 @@ How a name is found (tables are built once per language from the lexicons and ca
   bound for the first family token: كريم تاج keeps تاج, جعفر خملاش خريج drops خريج). Particles
   (بن، ابن، أيت، ولد، Ben, El, Aït) join the token after them. French family names are capitalized.
 - A name needs at least one family token: a lone given name is too often an ordinary word.
+- A role title licenses a name the list does not know: two rare tokens right after it
+  (الكاتب الإقليمي للحزب زكرياء بنعمر).
 
 How a role is attached (`lexicons/roles.tsv`; its complement is the organization, place or party
 mention that follows: عضو الديوان السياسي، رئيس جماعة آيت واحي، président du Conseil national):
