@@ -82,6 +82,8 @@ def _all_days(lake_root: str, table: str) -> list[str]:
 def articles_id_unique_not_null(lake_root: str, days: list[dt.date]) -> list[Row]:
     """article_id is set, and no other article row in the whole lake has it (ids are content hashes)."""
     mine = read_rows(lake_root, "articles", days, ["article_id", "source_path"])
+    if not mine:
+        return []
     wanted = {str(d) for d in days}
     others = read_rows(
         lake_root,
