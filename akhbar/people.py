@@ -147,6 +147,8 @@ def text_key(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, language: str) -> float:
+    """Word frequency of a word as written: wordfreq knows surface spellings, not match keys
+    (the key of نتائج, نتايج, is rare)."""
     return zipf_frequency(word, language)
 
 
@@ -440,7 +442,7 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         if not tok.text[0].isupper() or tok.key in lex.stop or tok.text.isupper() and len(tok.text) > 1:
             return False
         limit = FIRST_FAMILY_MAX_ZIPF - 0.5 if position == 0 else NEXT_FAMILY_MAX_ZIPF + 0.5
-        return _zipf(tok.key, "fr") < limit
+        return _zipf(tok.text, "fr") < limit
     key = tok.key
     if key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
         return False
@@ -450,12 +452,18 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         rest = key[1:]
         if key[0] in "وف" and (rest,) in lex.given:  # ونادية: the next name of a list
             return False
-        if (rest,) not in lex.given and (rest in lex.stop or _zipf(rest, "ar") >= CLITIC_REST_MIN_ZIPF):
-            return False  # بمقعد, but بلحسن (Belahcen) is a family name
+        clitic_reading = (rest,) not in lex.given and (
+            rest in lex.stop or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+        )
+        # بمقعد is ب + مقعد, but بلحسن (Belahcen) is a family name; ل before an indefinite noun right
+        # after a name is rare, so a ل-word that is not itself common (لشكر, not لصالح) is a family name
+        lam_name = key[0] == "ل" and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
+        if clitic_reading and not lam_name:
+            return False
     if (key,) in lex.given:
         return position == 0
     if key.startswith("ال") and (
-        key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(key, "ar") >= 2.5
+        key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(tok.text, "ar") >= 2.5
     ):
         return False  # المناضلات، الاشتراكية: plurals and adjectives, not family names
     if ambiguous and key[0] in "وبلكف" and not key.startswith(("بن", "بو")):
@@ -464,7 +472,7 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
     else:
         limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
-    return _zipf(key, "ar") < limit
+    return _zipf(tok.text, "ar") < limit
 
 
 def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
