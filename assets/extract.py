@@ -5,12 +5,11 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from akhbar import pipeline
 from akhbar.lock import lake_lock
 from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
-from assets.metadata import table_metadata
+from assets.metadata import OWNERS, table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource
 from assets.runtime import WorkersResource
 
-OWNERS = ["team:akhbar-data"]
 _SPECS = {
     "events": "One row per event an article reports (congress, meeting, general_assembly, public_election, "
     "statement) with date and precision, party, place and HCP codes, and the evidence sentence with offsets.",

@@ -10,6 +10,7 @@ from dagster import MetadataValue, TableColumn, TableSchema
 from akhbar import lake
 from akhbar.schema import SCHEMAS
 
+OWNERS = ["team:akhbar-data"]  # who answers for the tables, shown on every asset in the UI
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 80
 

@@ -5,11 +5,10 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 from akhbar import pipeline
 from akhbar.lock import lake_lock
 from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
-from assets.metadata import table_metadata
+from assets.metadata import OWNERS, table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource, RawFolderResource
 
-OWNERS = ["team:akhbar-data"]
 TABLES = ["raw_documents", "rejected_files"]
 
 

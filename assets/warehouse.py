@@ -35,6 +35,7 @@ from akhbar.warehouse import (
     models,
     run_data_tests,
 )
+from assets.metadata import OWNERS
 from assets.resources import LakeResource
 
 GROUP = "warehouse"
@@ -52,6 +53,7 @@ def _specs() -> list[AssetSpec]:
         BASE_ASSET,
         group_name=GROUP,
         kinds=KINDS,
+        owners=OWNERS,
         deps=[AssetKey([t]) for t in schema.CONTRACT_TABLES],
         description="warehouse.duckdb itself: one view per lake table (same name, over its Parquet, typed and "
         "empty when the table has no file yet), the gazetteer of HCP codes and the contract vocabularies.",
@@ -64,6 +66,7 @@ def _specs() -> list[AssetSpec]:
                 name,
                 group_name=GROUP,
                 kinds=KINDS,
+                owners=OWNERS,
                 deps=sorted({_upstream(r) for r in dependencies[name]}, key=lambda k: k.to_user_string()),
                 description=model.description or None,
                 code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],

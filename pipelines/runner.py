@@ -74,10 +74,17 @@ def run_pipeline(
 
 
 def _failure_message(result) -> str:
+    """The failing step and its root error (past Dagster's own wrappers such as max retries)."""
     for event in result.all_events:
         if event.is_step_failure:
-            data = event.step_failure_data
-            return f"step {event.step_key}: {data.error.message.strip() if data.error else 'failed'}"
+            error = event.step_failure_data.error
+            while (
+                error is not None
+                and error.cause is not None
+                and error.message.startswith("Exceeded max_retries")
+            ):
+                error = error.cause
+            return f"step {event.step_key}: {error.message.strip() if error else 'failed'}"
     return "the run did not succeed"
 
 
