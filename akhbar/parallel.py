@@ -9,6 +9,7 @@ three times. Results come back in input order.
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import threading
@@ -150,3 +151,6 @@ def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], l
 
 if os.environ.get(WARM_ENV) == "1" and multiprocessing.parent_process() is None:
     warm_up()  # this import is the forkserver's preload (see `_start_forkserver`)
+    # The garbage collector writes to every object it scans, which would copy the shared pages
+    # into each worker; frozen objects are never scanned, so the warm state stays shared.
+    gc.freeze()
