@@ -52,6 +52,7 @@ _FR_PARTICLES = frozenset(
     {"ben", "ibn", "el", "al", "ait", "ou", "ould", "bel", "bou", "abou", "moulay", "sidi"}
 )
 _AR_ABD = match_key("عبد")
+_FR_ARTICLES = frozenset({"du", "de", "des", "d", "la", "le", "l", "les", "'", "’"})
 _AR_LIST_JOINERS = frozenset({",", "،", "و", "et"})
 _FR_GLUE_BACK = frozenset(
     {",", "a", "ete", "elu", "elue", "reelu", "reelue", "est", "nomme", "nommee", "designe", "designee", "en"}
@@ -61,7 +62,7 @@ _AR_GLUE_BACK = frozenset(
     {",", "،", "-", "(", "و", match_key("وهو"), match_key("وهي"), match_key("بصفته"), match_key("بصفتها")}
 )
 _GLUE_FORWARD = frozenset(
-    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a", "parti"}
+    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a", "parti", "pour"}
     | {
         match_key(w)
         for w in ("حزب", "الحزب", "جهة", "إقليم", "اقليم", "دائرة", "جماعة", "مدينة", "عمالة", "بلدية")
@@ -84,6 +85,12 @@ _ELECTION_CUES = frozenset(
 ) | {"elu", "elue", "reelu", "reelue", "elire", "designe", "designee", "nomme", "nommee"}
 _AR_PLACE_HEADS = frozenset(
     match_key(w) for w in ("جماعة", "إقليم", "جهة", "دائرة", "مدينة", "بلدية", "عمالة")
+)
+# خلفا للرفيق X، en remplacement de M. X: the person replaced, not one present at the event
+_PREDECESSOR = re.compile(
+    match_key("خلفا")
+    + r"\s+(?:لل?\w*\s+)?ل?$|(?:succ[ée]dant\s+[àa]|en\s+remplacement\s+de|rempla[çc]ant)\s+(?:M\.\s*|Mme\s+)?$",
+    re.IGNORECASE,
 )
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
@@ -267,9 +274,11 @@ def _find_roles(text: str, key: str, lex: _Lexicon, context: Sequence[Mention]) 
         surface = re.sub(r"\s+", " ", text[title_end:end]).rstrip(" ,،")
         before = haystack[max(0, start - 3) : start]
         wa = "و" in m.group("clitic") or before.endswith(" و ") or before == "et "
-        spans.append(
-            RoleSpan(start, title_end, end, title, title.canonical + surface, wa, organization, party)
-        )
+        text_out = title.canonical + surface
+        if lex.language == "ar" and spans and m.group("title").endswith((" له", " لها")):
+            # نائبة له: the deputy of the title named just before (كاتبا محليا ... وX نائبة له)
+            text_out = title.canonical + " " + spans[-1].title.canonical
+        spans.append(RoleSpan(start, title_end, end, title, text_out, wa, organization, party))
     return spans
 
 
@@ -341,6 +350,7 @@ def _bare_complement(text: str, haystack: str, lex: _Lexicon, pos: int) -> int:
     (وزير الداخلية, membre du bureau), never a name or another title."""
     toks = tokens_of(text[pos : pos + 80], haystack[pos : pos + 80])
     end = pos
+    content = 0
     if (
         lex.language == "ar"
         and toks
@@ -358,8 +368,10 @@ def _bare_complement(text: str, haystack: str, lex: _Lexicon, pos: int) -> int:
                 break
             end = pos + tok.end
         return end
-    for n, tok in enumerate(toks[:4]):
+    for n, tok in enumerate(toks[:6]):
         if lex.language == "ar":
+            if n >= 4:
+                break
             if not tok.is_word or not (
                 tok.key.startswith("ال") or tok.key.startswith("لل") or tok.key.startswith("بال")
             ):
@@ -367,10 +379,16 @@ def _bare_complement(text: str, haystack: str, lex: _Lexicon, pos: int) -> int:
             if tok.key in lex.stop or (tok.key,) in lex.given:
                 break
         else:
-            if n == 0 and tok.key in ("du", "de", "des", "d"):
+            # de la + NOUN (+ ADJ): membre de la direction collégiale, secrétaire de la section
+            if content == 0 and tok.key in _FR_ARTICLES:
                 continue
-            if not tok.is_word or tok.key in ("et", "a", "qui", "que") or tok.text[0].isupper() and n > 1:
+            if not tok.is_word or tok.key in ("et", "a", "qui", "que") or tok.text[0].isupper() and content:
                 break
+            content += 1
+            end = pos + tok.end
+            if content >= 2:
+                break
+            continue
         end = pos + tok.end
         if n >= 2:
             break
@@ -708,6 +726,15 @@ def _link(
                     break
                 k += 1
                 targets.append(k)
+        elif role.title.number in ("dual", "plural") and target == back.get(r_idx):
+            # X et Y, membres du Comité exécutif: a plural title after a list goes back over it
+            k = target
+            while k > 0:
+                gap = _gap_tokens(key, names[k - 1].end, names[k].start, skip_mask)
+                if gap is None or not all(w in _AR_LIST_JOINERS for w in gap):
+                    break
+                k -= 1
+                targets.append(k)
         for t in targets:
             role.targets.append(t)
             names[t].roles.append(role)
@@ -761,6 +788,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     out = []
     for nm in names:
         name = re.sub(r"\s+", " ", text[nm.start : nm.end])
+        predecessor = _PREDECESSOR.search(key, max(0, nm.start - 30), nm.start) is not None
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
         organization = next((r.organization for r in nm.roles if r.organization), None)
         party = next((r.party for r in nm.roles if r.party), None)
@@ -770,6 +798,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "organization": organization,
             "party": party,
             "honorific": nm.honorific,
+            "predecessor": predecessor,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
     return out
