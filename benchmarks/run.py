@@ -158,7 +158,8 @@ def run_child(
     os.unlink(report_path)
     report.update(
         wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
+        cpu_rusage=usage.ru_utime
+        + usage.ru_stime,  # misses the forkserver's tree: the child's `cpu` is the figure
         peak_rss_mb=memory.peak_rss / 1e6,
         peak_pss_mb=memory.peak_pss / 1e6,
         peak_by_process_mb=sorted(
@@ -220,11 +221,8 @@ def bench_size(n: int, out: Path, args: argparse.Namespace) -> dict:
 
 
 def _pipeline_cpu(p: dict) -> float:
-    """The run's CPU: the whole-run reading, or the sum of the stage readings if larger.
-
-    The whole-run reading was seen to undercount in some runs (pool processes gone from the tree by
-    the end of the run); each stage's reading brackets only its own calls and stays consistent.
-    """
+    """The run's CPU over the process tree; results written before 2026-11-23 13:10 hold the child's
+    rusage under `cpu` (which misses the forkserver and its workers), hence the stage sum as a floor."""
     return max(p["cpu"], sum(p.get("stage_cpu", {}).values()))
 
 
