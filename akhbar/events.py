@@ -298,6 +298,15 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
     return events
 
 
+def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
+    """Does this sentence comment on events (a salué, ثمن) rather than report one? A person named
+    only there is not a participant (lexicons/event_cues.tsv, kind comment)."""
+    tables = _tables(language)
+    key = text_key(text)
+    haystack = key if tables.language == "ar" else key.lower()
+    return _has_cue(tables, "comment", "sentence", _words(haystack[sentence[0] : sentence[1]]))
+
+
 # ---------------------------------------------------------------- helpers
 
 

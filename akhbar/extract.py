@@ -12,15 +12,16 @@ own role or title and that event named in its sentence. Bureau lists of bare nam
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from akhbar.dates import find_dates
-from akhbar.events import Event, EventMention, find_event_mentions, group_mentions
+from akhbar.dates import find_dates, to_date
+from akhbar.events import Event, EventMention, find_event_mentions, group_mentions, is_comment
 from akhbar.keys import compact_key
 from akhbar.parties import find_organizations, find_parties
-from akhbar.people import find_people
+from akhbar.people import find_people, sentence_spans
 from akhbar.places import find_places
 from akhbar.schema import SCHEMAS
 from akhbar.spans import DateValue, Mention
@@ -58,7 +59,7 @@ def extract_article(article_id: str, text: str, language: str, published: date |
     events = group_mentions(mentions)
     ids = {id(e): e.event_id(article_id) for e in events}
     out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
-    out.participants = _participants(article_id, text, events, ids, people)
+    out.participants = _participants(article_id, text, language, events, ids, people)
     return out
 
 
@@ -83,9 +84,9 @@ def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
         "event_id": event_id,
         "article_id": article_id,
         "event_type": event.event_type,
-        "event_date": _to_date(d),
-        "date_precision": d.precision if d is not None and _to_date(d) else None,
-        "date_text": d.text if d is not None and _to_date(d) else None,
+        "event_date": to_date(d),
+        "date_precision": d.precision if d is not None and to_date(d) else None,
+        "date_text": d.text if d is not None and to_date(d) else None,
         "party": event.party,
         "place_name": place.text if place is not None else None,
         "commune_code": p.commune_code if p else None,
@@ -99,19 +100,13 @@ def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
     return {c: row.get(c) for c in _columns("events")}
 
 
-def _to_date(value: DateValue | None) -> date | None:
-    """The first day a DateValue can mean (2015 -> 2015-01-01; precision says how much is known)."""
-    if value is None or not value.iso:
-        return None
-    parts = [int(x) for x in value.iso.split("-")] + [1, 1]
-    try:
-        return date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
-
-
 def _participants(
-    article_id: str, text: str, events: Sequence[Event], ids: dict[int, str], people: Sequence[Mention]
+    article_id: str,
+    text: str,
+    language: str,
+    events: Sequence[Event],
+    ids: dict[int, str],
+    people: Sequence[Mention],
 ) -> list[dict]:
     if not events:
         return []
@@ -127,6 +122,8 @@ def _participants(
     anchors: list[tuple[EventMention, Event]] = sorted(
         ((m, e) for e in events for m in e.mentions), key=lambda me: me[0].start
     )
+    sentences = sentence_spans(text)
+    starts = [s for s, _ in sentences]
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
     attached: set[str] = set()
@@ -142,6 +139,11 @@ def _participants(
         local = person.extra.get("role") or person.extra.get("honorific")
         if name_key in attached and (in_sentence is None or not local):
             continue
+        if in_sentence is None and name_key not in attached:
+            # Le coordinateur X a salué ...: a comment on the event, not a part in it
+            sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
+            if is_comment(text, language, sentence):
+                continue
         attached.add(name_key)
         event = in_sentence or _event_for(person, anchors)
         event_id = ids[id(event)]

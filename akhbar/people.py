@@ -595,6 +595,12 @@ def _names_after_roles(
         first, second = toks[n], toks[n + 1]
         if lex.language == "ar" and first.key[0] in "وف":
             continue  # والمنسق: a list goes on, not a name
+        if (
+            lex.language == "ar"
+            and first.key[0] in "بلك"
+            and _zipf(first.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+        ):
+            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name
         if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
             found.append(NameSpan(first.start, second.end, n, n + 1, False, None))
             taken[first.start : second.end] = b"\x01" * (second.end - first.start)
@@ -785,11 +791,14 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     names = _names_after_roles(key, toks, lex, roles, names, _mask(len(key), skip))
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
+    candidates = _vote_getters(key, lex, names)
     out = []
-    for nm in names:
+    for n_idx, nm in enumerate(names):
         name = re.sub(r"\s+", " ", text[nm.start : nm.end])
         predecessor = _PREDECESSOR.search(key, max(0, nm.start - 30), nm.start) is not None
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
+        if not role_texts and n_idx in candidates:
+            role_texts = [_CANDIDATE[lex.language]]
         organization = next((r.organization for r in nm.roles if r.organization), None)
         party = next((r.party for r in nm.roles if r.party), None)
         extra = {
@@ -801,6 +810,39 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "predecessor": predecessor,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
+    return out
+
+
+# X et Y ont obtenu 1.240 et 980 voix, حصل X على 900 صوت: whoever gets votes is a candidate
+_VOTES = re.compile(
+    r"^\s*(?:a|ont)\s+(?:obtenu|recueilli|recolte|remporte)\b(?:[^.;]|\.(?=\d)){0,60}?\bvoix\b"
+    r"|^\s*" + match_key("على") + r"(?:[^.;،]|\.(?=\d)){0,40}?صوت",
+    re.IGNORECASE,
+)
+_AR_VOTE_VERB = re.compile(r"(?:^|\s)[وف]?(?:حصل|حصلت|نال|نالت)\s*$")
+_CANDIDATE = {"ar": "مرشح", "fr": "candidat"}
+
+
+def _vote_getters(key: str, lex: _Lexicon, names: Sequence[NameSpan]) -> set[int]:
+    """Indexes of the names that are the subject of a vote count: the last name of a list joined
+    by et/و/commas, right before the verb, and the names of that list."""
+    out: set[int] = set()
+    for idx, nm in enumerate(names):
+        tail = key[nm.end : nm.end + 120]
+        if lex.language == "fr":
+            tail = tail.replace("respectivement", "")
+        if not _VOTES.match(tail):
+            continue
+        if lex.language == "ar" and not _AR_VOTE_VERB.search(key, max(0, nm.start - 12), nm.start):
+            continue  # حصل X على 900 صوت: the verb comes first
+        out.add(idx)
+        k = idx
+        while k > 0:
+            gap = _gap_tokens(key, names[k - 1].end, names[k].start)
+            if gap is None or not all(w in _AR_LIST_JOINERS for w in gap):
+                break
+            k -= 1
+            out.add(k)
     return out
 
 

@@ -124,3 +124,23 @@ def test_other_languages_get_mentions_only():
 def test_empty_text():
     ex = extract_article("z", "", "ar", None)
     assert (ex.events, ex.participants, ex.mentions) == ([], [], [])
+
+
+def test_a_person_who_only_comments_is_not_a_participant():
+    text = (
+        "Le PPS a tenu, samedi 3 juin 2023 à Taza, son congrès provincial présidé par le secrétaire général "
+        "du parti, Nabil Benabdallah.\nLe coordinateur provincial du RNI à Taza, Ahmed Bennani, a salué "
+        "« une belle mobilisation »."
+    )
+    found = participants(extract_article("c1", text, "fr", None))
+    assert "Nabil Benabdallah" in found
+    assert "Ahmed Bennani" not in found
+
+
+def test_a_predecessor_is_not_a_participant():
+    text = (
+        "عقد حزب التقدم والاشتراكية بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي، وانتخب المؤتمرون "
+        "السيد كريم التازي كاتبا إقليميا للحزب خلفا للرفيق أحمد البقالي."
+    )
+    found = participants(extract_article("c2", text, "ar", None))
+    assert "كريم التازي" in found and "أحمد البقالي" not in found

@@ -198,3 +198,15 @@ def test_predecessor_is_marked():
     assert flags == {"كريم التازي": False, "أحمد البقالي": True}
     people = find_people("Karim Alami a été élu secrétaire général, succédant à M. Omar Hjira.", "fr")
     assert {m.normalized: m.extra["predecessor"] for m in people}["Omar Hjira"] is True
+
+
+def test_complement_with_lam_after_a_title_is_not_a_name():
+    found = roles_of("وقد تدرج في المسؤوليات من منخرط إلى كاتب محلي لفرع تيفلت سنة 1999.")
+    assert found == {}
+
+
+def test_vote_getters_are_candidates():
+    found = roles_of("Karim Alami et Nadia Tazi ont obtenu respectivement 2.100 et 1.750 voix.", "fr")
+    assert found == {"Karim Alami": ["candidat"], "Nadia Tazi": ["candidat"]}
+    assert roles_of("وحصل عبد الرحيم بنعلي على 1200 صوت.") == {"عبد الرحيم بنعلي": ["مرشح"]}
+    assert roles_of("وقال عبد الرحيم بنعلي إن الحزب حصل على 1200 صوت.") == {"عبد الرحيم بنعلي": []}
