@@ -56,17 +56,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"akhbar: the raw folder {raw!r} does not exist", file=sys.stderr)
         return 2
     start = time.perf_counter()
+    days = None
     if args.days:
         first, _, last = args.days.partition(":")
         days = (dt.date.fromisoformat(first), dt.date.fromisoformat(last or first))
-    else:
-        found = sorted(files_by_day(raw))
-        if not found:
-            print(f"akhbar: no *.txt files in {raw}; nothing to do")
-            return 0
-        days = (found[0], found[-1])
+    elif not files_by_day(raw):
+        print(f"akhbar: no *.txt files in {raw}; nothing to do")
+        return 0
     _progress(args.quiet)
-    print(f"akhbar: running {raw} -> {lake}, arrival days {days[0]} to {days[1]}", flush=True)
+    span = f"arrival days {days[0]} to {days[1]}" if days else "every arrival day in the folder"
+    print(f"akhbar: running {raw} -> {lake}, {span}", flush=True)
     try:
         summary = run_pipeline(raw, lake, days, processes=args.processes)
     except RunFailed as exc:

@@ -23,7 +23,7 @@ class RunFailed(RuntimeError):
 
 @dataclass
 class RunSummary:
-    days: tuple[dt.date, dt.date]
+    ranges: list[tuple[dt.date, dt.date]]  # the arrival-day ranges that were run
     rows: dict[str, int] = field(default_factory=dict)
     files_read: int = 0
     accepted: int = 0
@@ -41,36 +41,68 @@ class RunSummary:
         return "\n".join(lines)
 
 
+MAX_GAP_DAYS = 14  # Dagster logs events for every partition of a range: bridge short gaps only
+
+
+def day_ranges(days: list[dt.date], max_gap: int = MAX_GAP_DAYS) -> list[tuple[dt.date, dt.date]]:
+    """Group sorted arrival days into ranges, joining days less than `max_gap` apart.
+
+    A run covers one contiguous range of partitions, and each partition of it costs event-log
+    writes even when empty, so files from 2019 and from today make two small runs, not one
+    spanning seven years.
+    """
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(days):
+        if ranges and (day - ranges[-1][1]).days <= max_gap:
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges
+
+
 def run_pipeline(
     raw: str,
     lake: str,
-    days: tuple[dt.date, dt.date],
+    days: tuple[dt.date, dt.date] | None = None,
     processes: int | None = None,
     instance: DagsterInstance | None = None,
 ) -> RunSummary:
-    """Materialize all assets for the arrival days `days` (inclusive) in one in-process run."""
-    from pipelines.definitions import defs
+    """Materialize all assets in process for the arrival days `days` (inclusive), or by default
+    for every day that has files in `raw`, one run per range of `day_ranges`."""
+    from akhbar.pipeline import files_by_day
 
-    assets = list(defs.assets or [])
-    tags = {RANGE_START: str(days[0]), RANGE_END: str(days[1])}
+    ranges = [days] if days else day_ranges(list(files_by_day(raw)))
     if instance is None and os.environ.get("DAGSTER_HOME"):
         instance = DagsterInstance.get()
-    level = "WARNING" if os.environ.get("AKHBAR_QUIET") else "INFO"
     try:  # the lake lock, held for the whole run; the asset steps re-enter it (same token)
-        with lake_lock(lake, purpose=f"akhbar run --raw {raw} --days {days[0]}:{days[1]}"):
-            result = materialize(
-                assets,
-                resources=resources(raw, lake, processes),
-                tags=tags,
-                instance=instance,
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-            )
+        with lake_lock(lake, purpose=f"akhbar run --raw {raw}"):
+            for first, last in ranges:
+                _materialize(raw, lake, (first, last), processes, instance)
     except LakeLocked as exc:  # another run is writing: say who, change nothing
         raise RunFailed(str(exc)) from exc
+    return summarize(lake, ranges)
+
+
+def _materialize(
+    raw: str,
+    lake: str,
+    days: tuple[dt.date, dt.date],
+    processes: int | None,
+    instance: DagsterInstance | None,
+) -> None:
+    from pipelines.definitions import defs
+
+    level = "WARNING" if os.environ.get("AKHBAR_QUIET") else "INFO"
+    result = materialize(
+        list(defs.assets or []),
+        resources=resources(raw, lake, processes),
+        tags={RANGE_START: str(days[0]), RANGE_END: str(days[1])},
+        instance=instance,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+    )
     if not result.success:
         raise RunFailed(_failure_message(result))
-    return summarize(lake, days)
 
 
 def _failure_message(result) -> str:
@@ -88,12 +120,15 @@ def _failure_message(result) -> str:
     return "the run did not succeed"
 
 
-def summarize(lake: str, days: tuple[dt.date, dt.date]) -> RunSummary:
+def summarize(lake: str, ranges: list[tuple[dt.date, dt.date]]) -> RunSummary:
     """Rows per contract table for the run's days, read from the Parquet footers (cheap)."""
-    lo, hi = str(days[0]), str(days[1])
-    summary = RunSummary(days, rows={t: lake_io.row_count(lake, t, lo, hi) for t in CONTRACT_TABLES})
-    summary.accepted = lake_io.row_count(lake, "raw_documents", lo, hi)
-    summary.rejected = lake_io.row_count(lake, "rejected_files", lo, hi, part="part-raw")
+    summary = RunSummary(ranges, rows=dict.fromkeys(CONTRACT_TABLES, 0))
+    for first, last in ranges:
+        lo, hi = str(first), str(last)
+        for table in CONTRACT_TABLES:
+            summary.rows[table] += lake_io.row_count(lake, table, lo, hi)
+        summary.accepted += lake_io.row_count(lake, "raw_documents", lo, hi)
+        summary.rejected += lake_io.row_count(lake, "rejected_files", lo, hi, part="part-raw")
     summary.failed = summary.rows["rejected_files"] - summary.rejected
     summary.files_read = summary.accepted + summary.rejected
     return summary

@@ -10,7 +10,7 @@ from dagster import materialize
 from akhbar.schema import CONTRACT_TABLES
 from pipelines.definitions import defs
 from pipelines.resources import resources
-from pipelines.runner import RANGE_END, RANGE_START, run_pipeline
+from pipelines.runner import RANGE_END, RANGE_START, day_ranges, run_pipeline
 
 TODAY = dt.datetime.now(dt.UTC).date()
 
@@ -68,7 +68,15 @@ def test_a_file_lands_in_the_partition_of_its_arrival_day(raw_dir: Path, lake_di
     old = raw_dir / "000_bd8bc082fb552f6f.txt"
     past = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC).timestamp()
     os.utime(old, (past, past))
-    summary = run_pipeline(str(raw_dir), str(lake_dir), (dt.date(2026, 3, 1), TODAY), processes=1)
+    summary = run_pipeline(str(raw_dir), str(lake_dir), processes=1)  # the days that hold files
     assert summary.accepted == 5
+    assert summary.ranges == [(dt.date(2026, 3, 1), dt.date(2026, 3, 1)), (TODAY, TODAY)]
     days = sorted(p.name for p in (lake_dir / "articles").iterdir())
     assert days == ["ingest_date=2026-03-01", f"ingest_date={TODAY}"]
+
+
+def test_day_ranges_bridge_short_gaps_only() -> None:
+    d = dt.date.fromisoformat
+    days = [d("2026-11-20"), d("2019-05-01"), d("2026-11-23"), d("2026-11-10")]
+    assert day_ranges(days) == [(d("2019-05-01"), d("2019-05-01")), (d("2026-11-10"), d("2026-11-23"))]
+    assert day_ranges([]) == []
