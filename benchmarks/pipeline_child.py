@@ -190,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         error, rows = f"{type(exc).__name__}: {exc}", {}
     seconds = time.perf_counter() - start
     cpu = tree_cpu() - cpu_start
-    runs = instance.get_runs()
-    steps = step_seconds(instance, runs[0].run_id) if runs else {}
+    steps: dict[str, float] = defaultdict(float)
+    for run in instance.get_runs():  # `run_pipeline` may start one run per range of days
+        for step, step_s in step_seconds(instance, run.run_id).items():
+            steps[step] += step_s
     report = {
         "seconds": seconds,
         "cpu": cpu,
