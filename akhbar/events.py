@@ -235,7 +235,8 @@ def find_event_mentions(
     dated = [d for d in dates if d.iso]
     found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)]
     out: list[EventMention] = []
-    closest = {id(d): _closest_trigger(found, d) for d in dated} if found else {}
+    trigger_sentences = [_sentence_of(sentences, start) for start, _, _ in found]
+    closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     sentence_words: dict[tuple[int, int], list[str]] = {}
     for n, (start, end, trigger) in enumerate(found):
         sentence = _sentence_of(sentences, start)
@@ -254,6 +255,9 @@ def find_event_mentions(
         lead = sentence[0] <= lead_start
         words = sentence_words[sentence]
         mention.status = _status(tables, haystack, mention, trigger, places, high, words, window, lead)
+        if mention.date is None and _has_cue(tables, "sameday", "sentence", words):
+            # Le même jour, le conseil s'est réuni: the date of the event reported just before
+            mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
         if mention.status == "new" and _after(mention.date, published):
             mention.status = "future"
         out.append(mention)
@@ -307,6 +311,16 @@ def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
     return _has_cue(tables, "comment", "sentence", _words(haystack[sentence[0] : sentence[1]]))
 
 
+def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
+    """Is the person at `pos` introduced by a presence cue (برئاسة، بحضور، en présence de) in the
+    few words before it (a role title may sit in between: برئاسة الأمين العام للحزب X)?"""
+    tables = _tables(language)
+    key = text_key(text)
+    haystack = key if tables.language == "ar" else key.lower()
+    before = _words(haystack[max(sentence_start, pos - 120) : pos])[-8:]
+    return any(_has_cue(tables, "presence", "before", before[n:]) for n in range(len(before)))
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -329,14 +343,23 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, i
     return pos, pos
 
 
-def _closest_trigger(found: Sequence[tuple[int, int, Trigger]], d: DateValue) -> int:
-    """Index of the trigger nearest to a date (a date between two triggers is the closer one's)."""
-    return min(
-        range(len(found)),
-        key=lambda n: (
+def _closest_trigger(
+    found: Sequence[tuple[int, int, Trigger]], d: DateValue, trigger_sentences: Sequence[tuple[int, int]]
+) -> int:
+    """Index of the trigger nearest to a date (a date between two triggers is the closer one's).
+
+    A trigger of the date's own sentence comes first: a trigger just past the full stop would take
+    the date and, being in another sentence, drop it (اجتماعه يوم 5 مارس 2024. وفي بلاغ ...)."""
+
+    def key(n: int) -> tuple[bool, int]:
+        sentence = trigger_sentences[n]
+        same = sentence[0] <= d.start_char < sentence[1]
+        distance = (
             found[n][0] - d.end_char if d.end_char <= found[n][0] else max(0, d.start_char - found[n][1])
-        ),
-    )
+        )
+        return (not same, distance)
+
+    return min(range(len(found)), key=key)
 
 
 def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[int, int]) -> DateValue | None:

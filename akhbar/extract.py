@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from akhbar.dates import find_dates, to_date
-from akhbar.events import Event, EventMention, find_event_mentions, group_mentions, is_comment
+from akhbar.events import Event, EventMention, find_event_mentions, group_mentions, is_comment, is_presence
 from akhbar.keys import compact_key
 from akhbar.parties import find_organizations, find_parties
 from akhbar.people import find_people, sentence_spans
@@ -136,14 +136,15 @@ def _participants(
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
         in_sentence = _event_in_sentence(person, anchors)
+        sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
+        if in_sentence is not None and is_presence(text, language, sentence[0], person.start_char):
+            # برئاسة X، وأصدر على إثره بيانا: X chairs the meeting named before, not the statement after
+            in_sentence = _event_before_in_sentence(person, anchors) or in_sentence
         local = person.extra.get("role") or person.extra.get("honorific")
         if name_key in attached and (in_sentence is None or not local):
             continue
-        if in_sentence is None and name_key not in attached:
-            # Le coordinateur X a salué ...: a comment on the event, not a part in it
-            sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
-            if is_comment(text, language, sentence):
-                continue
+        if in_sentence is None and name_key not in attached and is_comment(text, language, sentence):
+            continue  # Le coordinateur X a salué ...: a comment on the event, not a part in it
         attached.add(name_key)
         event = in_sentence or _event_for(person, anchors)
         event_id = ids[id(event)]
@@ -167,6 +168,15 @@ def _event_in_sentence(person: Mention, anchors: Sequence[tuple[EventMention, Ev
     if not same:
         return None
     return min(same, key=lambda me: abs(me[0].start - person.start_char))[1]
+
+
+def _event_before_in_sentence(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event | None:
+    before = [
+        e
+        for m, e in anchors
+        if m.sentence[0] <= person.start_char < m.sentence[1] and m.end <= person.start_char
+    ]
+    return before[-1] if before else None
 
 
 def _event_for(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event:

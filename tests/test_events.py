@@ -223,3 +223,44 @@ def test_a_newspaper_name_is_not_a_statement():
     assert events_of("وفي تصريح لبيان اليوم، أكد الكاتب الإقليمي للحزب أن التنظيم بخير.", "ar") == []
     (statement,) = events_of("وفي بيان له، دعا المكتب السياسي لحزب التقدم والاشتراكية إلى التعبئة.", "ar")
     assert (statement.event_type, statement.party) == ("statement", "PPS")
+
+
+# ---- blind evaluation round 2 (sentences written here)
+
+
+def _events(text: str, language: str) -> list[Event]:
+    from akhbar.dates import find_dates
+
+    return find_events(text, language, find_dates(text, language, None), find_places(text, language))
+
+
+def test_statement_issued_after_the_meeting_is_a_statement_and_keeps_the_meeting_date():
+    found = _events(
+        "عقد المجلس الوطني للحزب اجتماعه العادي يوم الأحد 7 أبريل 2024. وفي بلاغ صادر عقب الاجتماع، "
+        "عبر المجلس عن رفضه للقرار.",
+        "ar",
+    )
+    by_type = {e.event_type: e for e in found}
+    assert set(by_type) == {"meeting", "statement"}
+    assert by_type["meeting"].date is not None and by_type["meeting"].date.iso == "2024-04-07"
+
+
+def test_same_day_takes_the_previous_event_date():
+    found = _events(
+        "Le PI a tenu samedi 3 juin 2023 son congrès provincial à Taza. Le même jour, le conseil régional "
+        "du parti s'est réuni à Meknès.",
+        "fr",
+    )
+    assert [e.date.iso if e.date else None for e in found] == ["2023-06-03", "2023-06-03"]
+    found = _events(
+        "عقد الحزب مؤتمره الإقليمي بتازة يوم السبت 3 يونيو 2023. وفي نفس اليوم، عقد المجلس الجهوي للحزب اجتماعه بمكناس.",
+        "ar",
+    )
+    assert [e.date.iso if e.date else None for e in found] == ["2023-06-03", "2023-06-03"]
+
+
+def test_election_noun_de_year_is_dated():
+    found = _events(
+        "Le parti avait remporté la présidence lors des élections communales de 2016 à Taza.", "fr"
+    )
+    assert [(e.event_type, e.date.iso) for e in found] == [("public_election", "2016")]

@@ -144,3 +144,13 @@ def test_a_predecessor_is_not_a_participant():
     )
     found = participants(extract_article("c2", text, "ar", None))
     assert "كريم التازي" in found and "أحمد البقالي" not in found
+
+
+def test_the_chair_goes_to_the_meeting_not_the_statement_issued_after_it():
+    text = (
+        "عقد المكتب السياسي لحزب التقدم والاشتراكية اجتماعه الأسبوعي يوم الثلاثاء 5 مارس 2024 بالرباط، "
+        "برئاسة الأمين العام للحزب محمد نبيل بنعبد الله، وأصدر على إثره بيانا."
+    )
+    ex = extract_article("c3", text, "ar", None)
+    types = {e["event_id"]: e["event_type"] for e in ex.events}
+    assert {types[p["event_id"]] for p in ex.participants} == {"meeting"}
