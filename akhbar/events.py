@@ -255,6 +255,8 @@ def find_event_mentions(
         lead = sentence[0] <= lead_start
         words = sentence_words[sentence]
         mention.status = _status(tables, haystack, mention, trigger, places, high, words, window, lead)
+        if mention.place is None:
+            mention.place = _back_reference(haystack, tables.language, places, mention.start, window)
         if mention.date is None and _has_cue(tables, "sameday", "sentence", words):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
@@ -390,9 +392,46 @@ def _place_for(
         for p in inside
         if _within(p, chosen) and _rank(p) > _rank(chosen) and _near(p, chosen, REFINE_CHARS)
     ]
+    if not finer and _rank(chosen) == 1:
+        # احتضنت مدينة القنيطرة ... المؤتمر الجهوي ... بجهة الرباط سلا القنيطرة: the one city of the
+        # sentence inside the region, however far (a list of several cities stays at the region)
+        finer = [p for p in inside if _within(p, chosen) and _rank(p) > 1]
+        if len({p.code for p in finer}) != 1:
+            finer = []
     if finer:
         chosen = min(finer, key=lambda p: (-_rank(p), abs(p.start_char - start)))
     return chosen
+
+
+_LEVEL_RANK = {"commune": 3, "province": 2, "region": 1}
+
+
+@lru_cache(maxsize=4)
+def _back_words(language: str) -> dict[str, int]:
+    """Folded back-reference word -> the rank of the place it points to (lexicons/place_back_references.tsv)."""
+    lang = _lang(language)
+    return {
+        _fold(r["word"], lang): _LEVEL_RANK[r["level"]]
+        for r in read_lexicon("place_back_references.tsv")
+        if r["language"] == lang
+    }
+
+
+def _back_reference(
+    haystack: str, language: str, places: Sequence[Mention], start: int, window: Sequence[str]
+) -> Mention | None:
+    """الحزب بالجماعة، dans la commune: the last place of that level named before the trigger."""
+    words = _back_words(language)
+    rank = None
+    if language == "ar":
+        rank = next((words[r] for w in window for r, _ in strip_clitics(w) if r in words), None)
+    else:
+        joined = " " + " ".join(window) + " "
+        rank = next((v for k, v in words.items() if f" {k} " in joined), None)
+    if rank is None:
+        return None
+    before = [p for p in places if p.end_char <= start and p.code and _rank(p) == rank]
+    return before[-1] if before else None
 
 
 def _near(a: Mention, b: Mention, chars: int) -> bool:

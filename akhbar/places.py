@@ -355,9 +355,9 @@ def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tupl
             j, skipped = j - 1, skipped + 1
     if j < 0 or not tokens[j].joined:
         return None
-    for span in (2, 1):  # two-token heads first: الجماعة الترابية
+    for span in (3, 2, 1):  # longer heads first: الدائرة الانتخابية المحلية, الجماعة الترابية
         lo = j - span + 1
-        if lo < 0 or (span == 2 and not tokens[lo].joined):
+        if lo < 0 or (span > 1 and not all(t.joined for t in tokens[lo:j])):
             continue
         keys = (
             [v.key for v in arabic_variants(tokens[lo].key)] if tables.language == "ar" else [tokens[lo].key]

@@ -264,3 +264,31 @@ def test_election_noun_de_year_is_dated():
         "Le parti avait remporté la présidence lors des élections communales de 2016 à Taza.", "fr"
     )
     assert [(e.event_type, e.date.iso) for e in found] == [("public_election", "2016")]
+
+
+def test_the_one_city_of_the_sentence_refines_the_region_however_far():
+    found = _events(
+        "احتضنت مدينة أكادير، يوم الأحد 10 مارس 2024، أشغال المؤتمر الجهوي لحزب التقدم والاشتراكية المنعقد "
+        "تحت شعار التعبئة والنضال بجهة سوس ماسة.",
+        "ar",
+    )
+    assert found[0].place is not None and found[0].place.normalized == "أكادير"
+
+
+def test_bil_jamaa_points_back_to_the_commune_named_before():
+    found = _events(
+        "أسس حزب الأصالة والمعاصرة يوم السبت 6 يناير 2024 فرعه المحلي بجماعة عين تاوجطات. وذكر المتدخلون "
+        "بالنتائج التي حققها الحزب بالجماعة في الانتخابات الجماعية لعام 2021.",
+        "ar",
+    )
+    election = next(e for e in found if e.event_type == "public_election")
+    assert election.place is not None and election.place.normalized == "عين تاوجطات"
+
+
+def test_a_series_of_congresses_is_not_one_event():
+    found = _events(
+        "عقد الحزب يوم السبت 9 مارس 2024 مؤتمره الجهوي بمدينة أكادير. وأشار المتحدث إلى أن الحزب عقد خلال شهر "
+        "فبراير الماضي سلسلة من المؤتمرات الإقليمية بكل من تارودانت وتيزنيت.",
+        "ar",
+    )
+    assert [e.event_type for e in found] == ["congress"]

@@ -161,3 +161,11 @@ def test_lexicon_codes_exist() -> None:
     }
     assert all(old.code in by_code for old in crosswalk_names())
     assert {r.level for r in records()} == {"region", "province", "commune", "arrondissement"}
+
+
+def test_local_constituency_is_province_level() -> None:
+    """بالدائرة الانتخابية المحلية X: a legislative constituency, a three-word head."""
+    found = find_places("فاز الحزب بالمقعد بالدائرة الانتخابية المحلية الحسيمة.", "ar")
+    assert [(m.extra["place"].level, m.extra["place"].province_code) for m in found] == [
+        ("province", "01.051")
+    ]
