@@ -23,6 +23,16 @@ SUPPORTED_LANGUAGES = ("ar", "fr")
 MIN_TEXT_CHARS = 20
 
 
+FIRST_ARRIVAL_DAY = dt.date(2024, 1, 1)
+
+
+def arrival_day_of(mtime_ns: int) -> dt.date:
+    """The UTC day of a modification time; files older than the first arrival day (copied in
+    with their old times kept) count as arriving on it. The partitions start there: every day
+    a partition set spans costs Dagster work on every run, so it should not reach back decades."""
+    return max(FIRST_ARRIVAL_DAY, dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC).date())
+
+
 @dataclass(frozen=True, slots=True)
 class RawFile:
     """A file under the raw folder: `source_path` is relative to the folder, POSIX style."""
@@ -35,7 +45,7 @@ class RawFile:
     @property
     def arrival_day(self) -> dt.date:
         """The UTC day the file arrived (its modification time): the partition it belongs to."""
-        return dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.UTC).date()
+        return arrival_day_of(self.mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +57,7 @@ class Rejection:
 
     @property
     def arrival_day(self) -> dt.date:
-        return dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.UTC).date()
+        return arrival_day_of(self.mtime_ns)
 
 
 @dataclass(slots=True)

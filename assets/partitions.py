@@ -13,7 +13,9 @@ import datetime as dt
 
 from dagster import AssetExecutionContext, BackfillPolicy, DailyPartitionsDefinition
 
-ARRIVAL_START = "2000-01-01"
+from akhbar.ingest import FIRST_ARRIVAL_DAY
+
+ARRIVAL_START = str(FIRST_ARRIVAL_DAY)  # older files count as arriving that day
 
 arrival_days = DailyPartitionsDefinition(start_date=ARRIVAL_START, end_offset=1, timezone="UTC")
 single_run = BackfillPolicy.single_run()

@@ -91,7 +91,8 @@ def changed_days(root: str, cursor: str | None, now_ns: int | None = None) -> tu
 
 
 def outside_partitions(days: list[str], today: dt.date) -> list[str]:
-    """Days no arrival-day partition covers: before ARRIVAL_START, or after tomorrow (clock skew)."""
+    """Days no arrival-day partition covers: after tomorrow (clock skew). Older files count as
+    arriving on ARRIVAL_START, so no day falls before it."""
     last = str(today + dt.timedelta(days=1))
     return [day for day in days if not ARRIVAL_START <= day <= last]
 

@@ -121,22 +121,32 @@ def differences(got: dict, want: dict) -> list[str]:
 # ---------------------------------------------------------------- the driver
 
 
-def _child_run(raw: Path, lake: Path, env: dict[str, str]) -> int:
-    """Fork; the child runs `akhbar run` and exits; return the raw wait status."""
+def _child_runs(jobs: list[tuple[Path, Path, dict[str, str]]]) -> list[int]:
+    """Fork one child per (raw, lake, env), all at once (the machine's cores work in parallel);
+    each child runs `akhbar run` and exits. Return their raw wait statuses, in order."""
     from pipelines import cli
 
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        code = 70
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            os.environ.update(env)
-            code = cli.main(["run", "--raw", str(raw), "--lake", str(lake), "--processes", "1", "--quiet"])
-        finally:
-            os._exit(code)
-    return os.waitpid(pid, 0)[1]
+    pids = []
+    for raw, lake, env in jobs:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            code = 70
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
+                os.environ.update(env)
+                code = cli.main(
+                    ["run", "--raw", str(raw), "--lake", str(lake), "--processes", "1", "--quiet"]
+                )
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    return [os.waitpid(pid, 0)[1] for pid in pids]
+
+
+def _child_run(raw: Path, lake: Path, env: dict[str, str]) -> int:
+    return _child_runs([(raw, lake, env)])[0]
 
 
 def _killed(status: int) -> bool:
@@ -175,30 +185,38 @@ def drive(work: Path) -> dict:
     points = _choose(names, KILL_POINTS)
 
     report: dict = {"work": str(work), "checkpoints": len(names), "names": sorted(set(names)), "points": []}
-    for i, nth in enumerate(points):
-        lake = work / f"lake{i}"
-        if i % 2:
-            shutil.copytree(reference, lake)
-        status = _child_run(raw, lake, {faults.FAULT_ENV: f"*:{nth}"})
-        after_crash = lake_files(lake)
-        torn = [
-            f"{rel}: differs from the clean run's file"
-            for rel, rows in after_crash.items()
-            if rows != want_files.get(rel)
-        ]
-        rerun = _child_run(raw, lake, {})
-        report["points"].append(
-            {
-                "at": f"*:{nth} ({names[nth - 1]})",
-                "prefilled": bool(i % 2),
-                "killed": _killed(status),
-                "torn_files": torn,
-                "rerun_ok": os.WIFEXITED(rerun) and os.WEXITSTATUS(rerun) == 0,
-                "differences": differences(tables(lake), want),
-                "tmp_left": sorted(p.name for p in (lake / "_tmp").glob("*")),
-            }
+    cores = os.cpu_count() or 1
+    for first in range(0, len(points), cores):
+        batch = list(enumerate(points))[first : first + cores]
+        lakes = [work / f"lake{i}" for i, _ in batch]
+        for (i, _), lake in zip(batch, lakes, strict=True):
+            if i % 2:
+                shutil.copytree(reference, lake)
+        statuses = _child_runs(
+            [(raw, lake, {faults.FAULT_ENV: f"*:{nth}"}) for (_, nth), lake in zip(batch, lakes, strict=True)]
         )
-        shutil.rmtree(lake)
+        after_crash = [lake_files(lake) for lake in lakes]
+        reruns = _child_runs([(raw, lake, {}) for lake in lakes])
+        for (i, nth), lake, status, crashed, rerun in zip(
+            batch, lakes, statuses, after_crash, reruns, strict=True
+        ):
+            torn = [
+                f"{rel}: differs from the clean run's file"
+                for rel, rows in crashed.items()
+                if rows != want_files.get(rel)
+            ]
+            report["points"].append(
+                {
+                    "at": f"*:{nth} ({names[nth - 1]})",
+                    "prefilled": bool(i % 2),
+                    "killed": _killed(status),
+                    "torn_files": torn,
+                    "rerun_ok": os.WIFEXITED(rerun) and os.WEXITSTATUS(rerun) == 0,
+                    "differences": differences(tables(lake), want),
+                    "tmp_left": sorted(p.name for p in (lake / "_tmp").glob("*")),
+                }
+            )
+            shutil.rmtree(lake)
     return report
 
 
