@@ -257,6 +257,13 @@ def find_event_mentions(
         mention.status = _status(tables, haystack, mention, trigger, places, high, words, window, lead)
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, places, mention.start, window)
+        if (
+            mention.date is None
+            and out
+            and out[-1].sentence == sentence
+            and _has_cue(tables, "sequel", "window", window)
+        ):
+            mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
         if mention.date is None and _has_cue(tables, "sameday", "sentence", words):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)

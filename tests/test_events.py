@@ -292,3 +292,14 @@ def test_a_series_of_congresses_is_not_one_event():
         "ar",
     )
     assert [e.event_type for e in found] == ["congress"]
+
+
+def test_a_statement_issued_in_the_wake_of_a_meeting_takes_its_date():
+    found = _events(
+        "عقدت الأمانة العامة للحزب اجتماعها العادي يوم الأحد 7 أبريل 2024 بالرباط، وأصدرت على إثره بيانا.",
+        "ar",
+    )
+    assert {e.event_type: e.date.iso if e.date else None for e in found} == {
+        "meeting": "2024-04-07",
+        "statement": "2024-04-07",
+    }
