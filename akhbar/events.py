@@ -317,7 +317,10 @@ def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
     tables = _tables(language)
     key = text_key(text)
     haystack = key if tables.language == "ar" else key.lower()
-    return _has_cue(tables, "comment", "sentence", _words(haystack[sentence[0] : sentence[1]]))
+    words = _words(haystack[sentence[0] : sentence[1]])
+    return _has_cue(tables, "comment", "sentence", words) and not _has_cue(
+        tables, "speech", "sentence", words
+    )
 
 
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:

@@ -154,3 +154,11 @@ def test_the_chair_goes_to_the_meeting_not_the_statement_issued_after_it():
     ex = extract_article("c3", text, "ar", None)
     types = {e["event_id"]: e["event_type"] for e in ex.events}
     assert {types[p["event_id"]] for p in ex.participants} == {"meeting"}
+
+
+def test_a_comment_made_in_a_speech_at_the_event_keeps_the_speaker():
+    text = (
+        "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي.\n"
+        "وفي كلمته، ثمن المفتش الإقليمي للحزب أحمد البقالي جهود المناضلين."
+    )
+    assert "أحمد البقالي" in participants(extract_article("c4", text, "ar", None))
