@@ -8,6 +8,7 @@ from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failur
 from assets.metadata import OWNERS, table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource, RawFolderResource
+from assets.runtime import WorkersResource
 
 TABLES = ["raw_documents", "rejected_files"]
 
@@ -37,7 +38,12 @@ TABLES = ["raw_documents", "rejected_files"]
     backfill_policy=single_run,
     retry_policy=LAYER_RETRY_POLICY,
 )
-def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lake: LakeResource):
+def raw_layer(
+    context: AssetExecutionContext,
+    raw_folder: RawFolderResource,
+    lake: LakeResource,
+    workers: WorkersResource,
+):
     """Read the raw files that arrived on the run's days."""
     by_day = pipeline.files_by_day(raw_folder.root)
     days = [d for d in days_of(context) if d in by_day or pipeline.has_output(lake.root, "raw_documents", d)]
@@ -47,10 +53,11 @@ def raw_layer(context: AssetExecutionContext, raw_folder: RawFolderResource, lak
     with (
         failures_named("raw", lake.root, context.retry_number) as step,  # names the day and file
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
+        workers.mapper() as mapper,  # decoding and langid on every core
     ):
         for day in days:
             step.day = day
-            report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()))
+            report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()), mapper=mapper)
             context.log.info(
                 f"{day}: {report.files_seen} files, {report.accepted} accepted, {report.rejected} rejected"
             )
