@@ -1,44 +1,123 @@
 """Data-quality rules on the lake tables, per arrival day: what must hold for every row written.
 
-Each rule is a plain function `(lake_root, days) -> failing rows`: it reads only the
-partitions of `days` (the ones a run just wrote) plus, where a rule needs context, the rows
-those reference (an event's article, a participant's event). An empty list means the rule
-holds. The Dagster asset checks (`assets/checks.py`) report the count and a sample; a
-notebook or a test can call the same functions.
+Each rule is one DuckDB query over the Parquet files of the partitions of `days` (the ones a
+run just wrote) plus, where a rule needs context, the rows those reference (an event's
+article, a participant's event). The query selects the failing rows only; `evaluate` counts
+them and keeps a small sample, so memory depends on the sample, not on the number of rows:
+DuckDB streams the columns it needs and spills to disk past `MEMORY_LIMIT`, where reading
+whole tables into Python (as this module once did) grew with the lake. The Dagster asset
+checks (`assets/checks.py`) report the count and the sample; a notebook or a test can call
+`evaluate` or `Rule.find` directly.
 
 Rules state the contract (`/work/shared/contract.md`), not the extractor's current habits:
 vocabularies come from `akhbar.schema`, offsets index `articles.text_clean` in code points
-(Python string slicing), and a partial date is stored as its first day (2015 -> 2015-01-01).
+(Python string slicing; DuckDB's `substring` and `length` count code points too), and a
+partial date is stored as its first day (2015 -> 2015-01-01).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import duckdb
 import pyarrow.fs as pafs
-import pyarrow.parquet as pq
 
 from akhbar import lake
-from akhbar.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY
+from akhbar.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY, SCHEMAS
 
 LANGUAGES = ("ar", "fr")
 SAMPLE_SIZE = 5
+MEMORY_LIMIT = "512MB"
+THREADS = 2
+# Python's str.strip() whitespace (Unicode separators plus the control characters it strips), for RE2.
+NOT_WHITESPACE = r"[^\pZ\x09-\x0d\x1c-\x1f\x{85}]"
 
 Row = dict
-RuleFunction = Callable[[str, list[dt.date]], list[Row]]
+
+
+class Tables:
+    """The lake's tables as DuckDB relations over the Parquet files of some days, in one connection.
+
+    `tables.sql("events")` is a subquery over the run's days; `tables.sql("articles", days)`
+    over other days. Each relation adds `ingest_date` (from the file's partition folder, so a
+    failure names where it is), `filename` and `file_row_number` (which identify a row).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, lake_root: str, days: Iterable[dt.date | str]) -> None:
+        self.con = con
+        self.lake_root = lake_root
+        self.days = [str(d) for d in days]
+        self._fs, self._base = lake.filesystem(lake_root)
+        self._uri_prefix = (
+            "" if isinstance(self._fs, pafs.LocalFileSystem) else lake_root.split("://")[0] + "://"
+        )
+
+    def files(self, table: str, days: Iterable[str]) -> list[str]:
+        """Every part file of each partition (rejected_files has one per stage), in day and name order."""
+        found: list[str] = []
+        for day in days:
+            selector = pafs.FileSelector(lake.partition_path(self._base, table, day), allow_not_found=True)
+            infos = self._fs.get_file_info(selector)
+            found += sorted(self._uri_prefix + i.path for i in infos if i.path.endswith(".parquet"))
+        return found
+
+    def sql(self, table: str, days: Iterable[str] | None = None) -> str:
+        files = self.files(table, self.days if days is None else days)
+        if not files:
+            return self._empty(table)
+        listed = ", ".join(_literal(f) for f in files)
+        return (
+            f"(select *, regexp_extract(filename, '{PARTITION_KEY}=([^/]+)', 1) as {PARTITION_KEY} "
+            f"from read_parquet([{listed}], hive_partitioning = false, union_by_name = true, "
+            "filename = true, file_row_number = true))"
+        )
+
+    def other_days(self, table: str) -> list[str]:
+        return [d for d in lake.partitions(self.lake_root, table) if d not in self.days]
+
+    def _empty(self, table: str) -> str:
+        """A relation with the table's columns and no row, for days without a partition."""
+        name = f"empty_{table}"
+        self.con.register(name, SCHEMAS[table].empty_table())
+        return (
+            f"(select *, null::varchar as filename, null::bigint as file_row_number, "
+            f"null::varchar as {PARTITION_KEY} from {name})"
+        )
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _python_str(column: str) -> str:
+    """SQL for str(value) as Python writes it, `None` for null (the messages are Python's f-strings)."""
+    return f"coalesce({column}::varchar, 'None')"
+
+
+def _in_list(values: Iterable[str]) -> str:
+    return "(" + ", ".join(_literal(v) for v in values) + ")"
+
+
+RuleQuery = Callable[[Tables], str]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One data-quality rule on one table; `find` returns the rows that break it."""
+    """One data-quality rule on one table; `query` selects the rows that break it."""
 
     table: str
     name: str
     description: str
-    find: RuleFunction
+    query: RuleQuery
+
+    def find(self, lake_root: str, days: list[dt.date], limit: int | None = None) -> list[Row]:
+        """The failing rows (all of them unless `limit`), for a notebook or a test."""
+        with _connect() as con:
+            return _rows(con, self.query(Tables(con, lake_root, days)), limit)
 
 
 @dataclass(frozen=True)
@@ -54,102 +133,109 @@ class Outcome:
         return self.failures == 0
 
 
-def read_rows(lake_root: str, table: str, days: Iterable[dt.date | str], columns: list[str]) -> list[Row]:
-    """The rows of `table` on `days`, every part file of each partition (rejected_files has one per stage).
-
-    Each row also carries its partition day as `ingest_date`, so a failure names where it is.
-    """
-    fs, base = lake.filesystem(lake_root)
-    rows: list[Row] = []
-    for day in days:
-        selector = pafs.FileSelector(lake.partition_path(base, table, day), allow_not_found=True)
-        parts = sorted(i.path for i in fs.get_file_info(selector) if i.path.endswith(".parquet"))
-        for path in parts:
-            with fs.open_input_file(path) as handle:
-                for row in pq.read_table(handle, columns=columns).to_pylist():
-                    row[PARTITION_KEY] = str(day)
-                    rows.append(row)
-    return rows
+def _connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with a memory cap; past it, joins and aggregates spill to a temp folder."""
+    con = duckdb.connect()
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"set threads = {THREADS}")
+    con.execute(f"set temp_directory = {_literal(os.path.join(tempfile.gettempdir(), 'akhbar-quality'))}")
+    con.execute("set preserve_insertion_order = false")
+    # Keep the build side of a join where the query puts it (the right side): the small table of
+    # spans, not the articles with their text, which stream through on the probe side. The optimizer
+    # would pick the side with fewer rows, i.e. the articles, and hold every text_clean in memory.
+    con.execute("set disabled_optimizers = 'join_order,build_side_probe_side'")
+    return con
 
 
-def _all_days(lake_root: str, table: str) -> list[str]:
-    return lake.partitions(lake_root, table)
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, limit: int | None = None) -> list[Row]:
+    """Failing rows as dicts; a sample is the first `limit` in sorted order (a top-N, not a full sort)."""
+    if limit is not None:
+        sql = f"select * from ({sql}) order by all limit {int(limit)}"
+    cursor = con.execute(sql)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 # --- articles ---------------------------------------------------------------------------------
 
 
-def articles_id_unique_not_null(lake_root: str, days: list[dt.date]) -> list[Row]:
-    """article_id is set, and no other article row in the whole lake has it (ids are content hashes)."""
-    mine = read_rows(lake_root, "articles", days, ["article_id", "source_path"])
-    if not mine:
-        return []
-    wanted = {str(d) for d in days}
-    others = read_rows(
-        lake_root,
-        "articles",
-        [d for d in _all_days(lake_root, "articles") if d not in wanted],
-        ["article_id"],
-    )
-    counts = Counter(r["article_id"] for r in mine + others)
-    return [r for r in mine if not r["article_id"] or counts[r["article_id"]] > 1]
+def articles_id_unique_not_null(tables: Tables) -> str:
+    """article_id is set, and no other article row in the whole lake has it (ids are content hashes).
+
+    Other days are read for the run's ids only (a semi-join), so the run's ids are what is held.
+    """
+    return f"""
+        with mine as (select article_id, source_path, {PARTITION_KEY} from {tables.sql("articles")}),
+        ids as (
+            select article_id from mine
+            union all
+            select article_id from {tables.sql("articles", tables.other_days("articles"))}
+            where article_id in (select article_id from mine)
+        ),
+        counts as (select article_id, count(*) as n from ids group by article_id)
+        select mine.* from mine left join counts using (article_id)
+        where mine.article_id is null or mine.article_id = '' or counts.n > 1
+    """
 
 
-def articles_language_supported(lake_root: str, days: list[dt.date]) -> list[Row]:
+def articles_language_supported(tables: Tables) -> str:
     """Only Arabic and French articles are accepted; anything else belongs in rejected_files."""
-    rows = read_rows(lake_root, "articles", days, ["article_id", "source_path", "language"])
-    return [r for r in rows if r["language"] not in LANGUAGES]
+    return f"""
+        select article_id, source_path, language, {PARTITION_KEY} from {tables.sql("articles")}
+        where language is null or language not in {_in_list(LANGUAGES)}
+    """
 
 
-def articles_language_score_in_range(lake_root: str, days: list[dt.date]) -> list[Row]:
+def articles_language_score_in_range(tables: Tables) -> str:
     """language_score is a probability: set and within 0..1."""
-    rows = read_rows(lake_root, "articles", days, ["article_id", "source_path", "language_score"])
-    return [r for r in rows if r["language_score"] is None or not 0.0 <= r["language_score"] <= 1.0]
+    return f"""
+        select article_id, source_path, language_score, {PARTITION_KEY} from {tables.sql("articles")}
+        where language_score is null or not (language_score between 0.0 and 1.0)
+    """
 
 
-def articles_text_clean_not_empty(lake_root: str, days: list[dt.date]) -> list[Row]:
+def articles_text_clean_not_empty(tables: Tables) -> str:
     """An accepted article keeps some text after cleaning (else it should have been rejected)."""
-    rows = read_rows(lake_root, "articles", days, ["article_id", "source_path", "text_clean"])
-    bad = [r for r in rows if not (r["text_clean"] or "").strip()]
-    for r in bad:
-        r.pop("text_clean")
-    return bad
+    return f"""
+        select article_id, source_path, {PARTITION_KEY} from {tables.sql("articles")}
+        where not regexp_matches(coalesce(text_clean, ''), '{NOT_WHITESPACE}')
+    """
 
 
 # --- normalization_edits, rejected_files ------------------------------------------------------
 
 
-def edits_start_char_not_negative(lake_root: str, days: list[dt.date]) -> list[Row]:
+def edits_start_char_not_negative(tables: Tables) -> str:
     """An edit's offset in the raw text is set and not negative."""
-    rows = read_rows(lake_root, "normalization_edits", days, ["article_id", "rule", "before", "start_char"])
-    return [r for r in rows if r["start_char"] is None or r["start_char"] < 0]
+    return f"""
+        select article_id, "rule", "before", start_char, {PARTITION_KEY}
+        from {tables.sql("normalization_edits")}
+        where start_char is null or start_char < 0
+    """
 
 
-def rejected_reason_not_null(lake_root: str, days: list[dt.date]) -> list[Row]:
+def rejected_reason_not_null(tables: Tables) -> str:
     """Every refused file says why."""
-    rows = read_rows(lake_root, "rejected_files", days, ["source_path", "reason", "detail"])
-    return [r for r in rows if not r["reason"]]
+    return f"""
+        select source_path, reason, detail, {PARTITION_KEY} from {tables.sql("rejected_files")}
+        where reason is null or reason = ''
+    """
 
 
 # --- events, event_participants, mentions -----------------------------------------------------
 
 
-def _texts(lake_root: str, days: list[dt.date]) -> dict[str, str]:
-    """article_id -> text_clean for the articles of `days` (the extract layer reads the same day)."""
-    return {
-        r["article_id"]: r["text_clean"] or ""
-        for r in read_rows(lake_root, "articles", days, ["article_id", "text_clean"])
-    }
-
-
-def events_type_in_vocabulary(lake_root: str, days: list[dt.date]) -> list[Row]:
-    rows = read_rows(lake_root, "events", days, ["event_id", "article_id", "event_type"])
-    return [r for r in rows if r["event_type"] not in EVENT_TYPES]
+def events_type_in_vocabulary(tables: Tables) -> str:
+    return f"""
+        select event_id, article_id, event_type, {PARTITION_KEY} from {tables.sql("events")}
+        where event_type is null or event_type not in {_in_list(EVENT_TYPES)}
+    """
 
 
 def date_precision_problem(event_date: dt.date | None, precision: str | None) -> str | None:
     """Why a date and its precision disagree, or None: both null or both set, and a partial
-    date stored as its first day (month -> day 1, year -> January 1st)."""
+    date stored as its first day (month -> day 1, year -> January 1st). The SQL of
+    `events_date_precision_consistent` states the same; this one is for single values."""
     if event_date is None or precision is None:
         return None if event_date is None and precision is None else "date and precision not both set"
     if precision not in DATE_PRECISIONS:
@@ -161,80 +247,130 @@ def date_precision_problem(event_date: dt.date | None, precision: str | None) ->
     return None
 
 
-def events_date_precision_consistent(lake_root: str, days: list[dt.date]) -> list[Row]:
-    rows = read_rows(lake_root, "events", days, ["event_id", "article_id", "event_date", "date_precision"])
-    bad = []
-    for r in rows:
-        problem = date_precision_problem(r["event_date"], r["date_precision"])
-        if problem:
-            bad.append({**r, "event_date": str(r["event_date"]), "problem": problem})
-    return bad
+def events_date_precision_consistent(tables: Tables) -> str:
+    return f"""
+        select * from (
+            select event_id, article_id, coalesce(event_date::varchar, 'None') as event_date,
+                date_precision, {PARTITION_KEY},
+                case
+                    when event_date is null and date_precision is null then null
+                    when event_date is null or date_precision is null then 'date and precision not both set'
+                    when date_precision not in {_in_list(DATE_PRECISIONS)}
+                        then 'unknown precision ''' || date_precision || ''''
+                    when date_precision = 'month' and day(event_date) <> 1
+                        then 'month precision but not the first day'
+                    when date_precision = 'year' and (month(event_date) <> 1 or day(event_date) <> 1)
+                        then 'year precision but not January 1st'
+                end as problem
+            from {tables.sql("events")}
+        ) where problem is not null
+    """
+
+
+ARTICLE_NOT_FOUND = "article not found on the same day"
+QUOTE_DIFFERS = "text_clean[start:end] differs from the quoted text"
 
 
 def span_problem(text: str | None, start: int | None, end: int | None, quoted: str | None) -> str | None:
-    """Why a span (start, end, the text it claims to quote) does not fit its article, or None."""
+    """Why a span (start, end, the text it claims to quote) does not fit its article, or None.
+
+    `_span_failures` states the same in SQL; this one is for single values."""
     if text is None:
-        return "article not found on the same day"
+        return ARTICLE_NOT_FOUND
     if start is None or end is None or not 0 <= start < end <= len(text):
         return f"offsets {start}..{end} outside text_clean (length {len(text)})"
     if quoted is not None and text[start:end] != quoted:
-        return "text_clean[start:end] differs from the quoted text"
+        return QUOTE_DIFFERS
     return None
 
 
-def _span_failures(rows: list[Row], texts: dict[str, str], quoted: str) -> list[Row]:
-    bad = []
-    for r in rows:
-        problem = span_problem(texts.get(r["article_id"]), r["start_char"], r["end_char"], r[quoted])
-        if problem:
-            bad.append({**r, "problem": problem})
-    return bad
+def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
+    """The rows of `spans_sql` (with article_id, start_char, end_char, and the `quoted` column
+    if any) whose span does not fit the text_clean of their article on the run's days, with
+    a `problem` column (`span_problem`'s messages).
 
-
-def events_offsets_inside_text(lake_root: str, days: list[dt.date]) -> list[Row]:
-    """The evidence offsets point inside the article's text_clean."""
-    rows = read_rows(lake_root, "events", days, ["event_id", "article_id", "start_char", "end_char"])
-    for r in rows:
-        r["evidence"] = None  # position only; the quote has its own rule
-    return _span_failures(rows, _texts(lake_root, days), "evidence")
-
-
-def events_evidence_matches_offsets(lake_root: str, days: list[dt.date]) -> list[Row]:
-    """evidence == text_clean[start_char:end_char], so a reader can find the sentence again."""
-    rows = read_rows(
-        lake_root, "events", days, ["event_id", "article_id", "evidence", "start_char", "end_char"]
+    The spans are the build side of the join and the articles stream past them, so the texts
+    are never all in memory. When an article_id appears twice (its own rule fails), a span is
+    checked against the last row with it, once.
+    """
+    articles = tables.sql("articles")
+    differs = (
+        f"s.{quoted} is not null "
+        f"and substring(a.text, s.start_char + 1, s.end_char - s.start_char) <> s.{quoted}"
     )
-    texts = _texts(lake_root, days)
-    return [
-        r
-        for r in _span_failures(rows, texts, "evidence")
-        if r["problem"] == "text_clean[start:end] differs from the quoted text"
-    ]
+    return f"""
+        with latest as (
+            select article_id, max({{'f': filename, 'r': file_row_number}}) as k
+            from {articles} group by article_id
+        ),
+        texts as (
+            select a.article_id, coalesce(a.text_clean, '') as text
+            from {articles} a semi join latest l
+                on a.article_id = l.article_id and a.filename = l.k.f and a.file_row_number = l.k.r
+        ),
+        spans as ({spans_sql}),
+        checked as (
+            select s.*,
+                case
+                    when a.article_id is null then '{ARTICLE_NOT_FOUND}'
+                    when s.start_char is null or s.end_char is null
+                        or not (0 <= s.start_char and s.start_char < s.end_char
+                                and s.end_char <= length(a.text))
+                        then 'offsets ' || {_python_str("s.start_char")}
+                            || '..' || {_python_str("s.end_char")}
+                            || ' outside text_clean (length ' || length(a.text) || ')'
+                    {f"when {differs} then '{QUOTE_DIFFERS}'" if quoted else ""}
+                end as problem
+            from texts a right join spans s on a.article_id = s.article_id
+        )
+        select * from checked where problem is not null
+    """
 
 
-def participants_event_exists(lake_root: str, days: list[dt.date]) -> list[Row]:
+def events_offsets_inside_text(tables: Tables) -> str:
+    """The evidence offsets point inside the article's text_clean (the quote has its own rule)."""
+    spans = f"select event_id, article_id, start_char, end_char, {PARTITION_KEY} from {tables.sql('events')}"
+    return _span_failures(tables, spans, quoted=None)
+
+
+def events_evidence_matches_offsets(tables: Tables) -> str:
+    """evidence == text_clean[start_char:end_char], so a reader can find the sentence again."""
+    spans = (
+        f"select event_id, article_id, evidence, start_char, end_char, {PARTITION_KEY} "
+        f"from {tables.sql('events')}"
+    )
+    return f"select * from ({_span_failures(tables, spans, 'evidence')}) where problem = '{QUOTE_DIFFERS}'"
+
+
+def participants_event_exists(tables: Tables) -> str:
     """Every participant row belongs to an event of the same day."""
-    events = {r["event_id"] for r in read_rows(lake_root, "events", days, ["event_id"])}
-    rows = read_rows(lake_root, "event_participants", days, ["event_id", "article_id", "person_name"])
-    return [r for r in rows if r["event_id"] not in events]
+    return f"""
+        select p.event_id, p.article_id, p.person_name, p.{PARTITION_KEY}
+        from {tables.sql("event_participants")} p
+        anti join (select event_id from {tables.sql("events")}) e
+            on p.event_id is not distinct from e.event_id
+    """
 
 
-def mentions_type_in_vocabulary(lake_root: str, days: list[dt.date]) -> list[Row]:
-    rows = read_rows(lake_root, "mentions", days, ["article_id", "entity_type", "text"])
-    return [r for r in rows if r["entity_type"] not in ENTITY_TYPES]
+def mentions_type_in_vocabulary(tables: Tables) -> str:
+    return f"""
+        select article_id, entity_type, "text", {PARTITION_KEY} from {tables.sql("mentions")}
+        where entity_type is null or entity_type not in {_in_list(ENTITY_TYPES)}
+    """
 
 
-def mentions_offsets_valid(lake_root: str, days: list[dt.date]) -> list[Row]:
+def mentions_offsets_valid(tables: Tables) -> str:
     """A mention's offsets lie inside text_clean and cover exactly its `text`.
 
     Both offsets null is allowed: an entity read outside text_clean (the published date of the
     metadata line) has no position there.
     """
-    rows = read_rows(
-        lake_root, "mentions", days, ["article_id", "entity_type", "text", "start_char", "end_char"]
-    )
-    located = [r for r in rows if r["start_char"] is not None or r["end_char"] is not None]
-    return _span_failures(located, _texts(lake_root, days), "text")
+    spans = f"""
+        select article_id, entity_type, "text", start_char, end_char, {PARTITION_KEY}
+        from {tables.sql("mentions")}
+        where start_char is not null or end_char is not null
+    """
+    return _span_failures(tables, spans, '"text"')
 
 
 RULES: tuple[Rule, ...] = (
@@ -267,9 +403,12 @@ def rules_for(table: str) -> list[Rule]:
 
 
 def evaluate(rule: Rule, lake_root: str, days: list[dt.date], sample_size: int = SAMPLE_SIZE) -> Outcome:
-    """Run one rule on the partitions of `days`."""
-    failures = rule.find(lake_root, days)
-    return Outcome(rule, len(failures), failures[:sample_size])
+    """Run one rule on the partitions of `days`: the failing count and a sample, in a fresh DuckDB."""
+    with _connect() as con:
+        sql = rule.query(Tables(con, lake_root, days))
+        failures = con.execute(f"select count(*) from ({sql})").fetchone()[0]
+        sample = _rows(con, sql, sample_size) if failures else []
+    return Outcome(rule, failures, sample)
 
 
 def evaluate_table(lake_root: str, table: str, days: list[dt.date]) -> list[Outcome]:

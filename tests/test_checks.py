@@ -237,3 +237,77 @@ def test_the_last_try_fails_for_good_with_its_own_message(tmp_path: Path) -> Non
     assert not caught.value.allow_retries  # Dagster reports this message, not "Exceeded max_retries"
     assert "extract layer failed on arrival day" in caught.value.description
     assert "events.tmp" in caught.value.description
+
+
+# --- The rules are DuckDB queries: they must say what the Python definitions say -------------------
+
+DIACRITICS = "قَالَ الأمينُ العامّ لحزبِ الاستقلال"  # combining marks: code points, not graphemes
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "quoted"),
+    [
+        (0, 5, DIACRITICS[0:5]),
+        (6, 14, DIACRITICS[6:14]),
+        (6, 14, DIACRITICS[6:13]),
+        (0, len(DIACRITICS), DIACRITICS),
+        (0, len(DIACRITICS) + 1, DIACRITICS),
+        (5, 5, ""),
+        (-1, 3, "قَا"),
+        (None, 3, "قَا"),
+        (2, None, "x"),
+    ],
+)
+def test_span_rule_in_sql_agrees_with_span_problem(
+    tmp_path: Path, start: int | None, end: int | None, quoted: str
+) -> None:
+    tables = good_tables()
+    tables["articles"].append(_article("d1", DIACRITICS, "ar"))
+    tables["mentions"] = [
+        {"article_id": "d1", "entity_type": "party", "text": quoted, "normalized": quoted, "code": None,
+         "start_char": start, "end_char": end},
+        {"article_id": "gone", "entity_type": "party", "text": "x", "normalized": "x", "code": None,
+         "start_char": 0, "end_char": 1},
+    ]  # fmt: skip
+    root = write_lake(tmp_path, tables)
+    rule = next(r for r in quality.RULES if r.name == "offsets_valid")
+    problems = {row["article_id"]: row["problem"] for row in rule.find(root, [DAY])}
+    assert problems.get("d1") == quality.span_problem(DIACRITICS, start, end, quoted)
+    assert problems["gone"] == quality.span_problem(None, 0, 1, "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "empty"),
+    [("\u3000\xa0\x85\x0b \n", True), ("", True), (None, True), ("\xa0ب\u3000", False), ("\u200bx", False)],
+)
+def test_text_clean_not_empty_strips_what_python_strips(
+    tmp_path: Path, text: str | None, empty: bool
+) -> None:
+    assert (not (text or "").strip()) == empty
+    tables = good_tables()
+    tables["articles"][1] = {**tables["articles"][1], "text_clean": text}
+    root = write_lake(tmp_path, tables)
+    assert ("articles.text_clean_not_empty" in failing(root)) == empty
+
+
+def test_the_sample_is_small_and_the_count_is_all(tmp_path: Path) -> None:
+    tables = good_tables()
+    tables["mentions"] = [
+        {**_mention("a1", TEXT_AR, "حزب التقدم والاشتراكية"), "entity_type": "thing"} for _ in range(40)
+    ]
+    root = write_lake(tmp_path, tables)
+    rule = next(r for r in quality.RULES if r.name == "entity_type_in_vocabulary")
+    outcome = quality.evaluate(rule, root, [DAY], sample_size=3)
+    assert outcome.failures == 40
+    assert len(outcome.sample) == 3
+    assert outcome.sample[0]["ingest_date"] == str(DAY)
+
+
+def test_a_day_without_articles_leaves_every_span_without_its_article(tmp_path: Path) -> None:
+    tables = good_tables()
+    del tables["articles"]
+    root = write_lake(tmp_path, tables)
+    found = failing(root)
+    assert found["events.offsets_inside_text"] == 3
+    assert found["mentions.offsets_valid"] == 2  # the unlocated date mention is not a span
+    assert "events.evidence_matches_offsets" not in found
