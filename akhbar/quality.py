@@ -9,7 +9,7 @@ whole tables into Python (as this module once did) grew with the lake. The Dagst
 checks (`assets/checks.py`) report the count and the sample; a notebook or a test can call
 `evaluate` or `Rule.find` directly.
 
-Rules state the contract (`/work/shared/contract.md`), not the extractor's current habits:
+Rules state the contract (the output contract: README, "Tables"), not the extractor's current habits:
 vocabularies come from `akhbar.schema`, offsets index `articles.text_clean` in code points
 (Python string slicing; DuckDB's `substring` and `length` count code points too), and a
 partial date is stored as its first day (2015 -> 2015-01-01).
