@@ -1,14 +1,13 @@
 """Clean layer: decoded documents -> normalized articles, with every edit the cleaning made."""
 
-from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, multi_asset
 
 from akhbar import pipeline
-from akhbar.lock import lake_lock
-from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
-from assets.metadata import OWNERS, table_metadata
-from assets.partitions import arrival_days, days_of, single_run
+from assets.checks import LAYER_RETRY_POLICY, check_specs
+from assets.metadata import OWNERS
+from assets.partitions import arrival_days, single_run
 from assets.resources import LakeResource
-from assets.runtime import WorkersResource
+from assets.runtime import WorkersResource, run_document_stage
 
 
 @multi_asset(
@@ -39,19 +38,12 @@ from assets.runtime import WorkersResource
 )
 def clean_layer(context: AssetExecutionContext, lake: LakeResource, workers: WorkersResource):
     """Normalize the documents of the run's days."""
-    days = [d for d in days_of(context) if pipeline.has_output(lake.root, "raw_documents", d)]
-    totals = {"articles": 0, "normalization_edits": 0}
-    with (
-        failures_named("clean", lake.root, context.retry_number) as step,  # names the day and file
-        lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
-        workers.mapper() as mapper,
-    ):
-        for day in days:
-            step.day = day
-            report = pipeline.clean_day(lake.root, day, mapper)
-            context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
-            for k, v in report.rows.items():
-                totals[k] += v
-    for table, rows in totals.items():
-        yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))
-    yield from check_results(lake.root, ["articles", "normalization_edits"], days)
+    yield from run_document_stage(
+        context,
+        lake,
+        workers,
+        "clean",
+        pipeline.clean_day,
+        "raw_documents",
+        ["articles", "normalization_edits"],
+    )

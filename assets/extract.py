@@ -1,14 +1,13 @@
 """Extract layer: articles -> events, their participants, and every entity mention."""
 
-from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, multi_asset
 
 from akhbar import pipeline
-from akhbar.lock import lake_lock
-from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
-from assets.metadata import OWNERS, table_metadata
-from assets.partitions import arrival_days, days_of, single_run
+from assets.checks import LAYER_RETRY_POLICY, check_specs
+from assets.metadata import OWNERS
+from assets.partitions import arrival_days, single_run
 from assets.resources import LakeResource
-from assets.runtime import WorkersResource
+from assets.runtime import WorkersResource, run_document_stage
 
 _SPECS = {
     "events": "One row per event an article reports (congress, meeting, general_assembly, public_election, "
@@ -35,19 +34,6 @@ _SPECS = {
 )
 def extract_layer(context: AssetExecutionContext, lake: LakeResource, workers: WorkersResource):
     """Extract the event tables from the articles of the run's days."""
-    days = [d for d in days_of(context) if pipeline.has_output(lake.root, "articles", d)]
-    totals = dict.fromkeys(_SPECS, 0)
-    with (
-        failures_named("extract", lake.root, context.retry_number) as step,  # names the day and file
-        lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
-        workers.mapper() as mapper,
-    ):
-        for day in days:
-            step.day = day
-            report = pipeline.extract_day(lake.root, day, mapper)
-            context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
-            for k, v in report.rows.items():
-                totals[k] += v
-    for table, rows in totals.items():
-        yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))
-    yield from check_results(lake.root, list(_SPECS), days)
+    yield from run_document_stage(
+        context, lake, workers, "extract", pipeline.extract_day, "articles", list(_SPECS)
+    )

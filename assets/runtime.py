@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from dagster import ConfigurableResource
+from dagster import AssetExecutionContext, ConfigurableResource, MaterializeResult
 
+from akhbar import pipeline
+from akhbar.lock import lake_lock
 from akhbar.parallel import document_mapper
+from assets.checks import check_results, failures_named
+from assets.metadata import table_metadata
+from assets.partitions import days_of
+from assets.resources import LakeResource
 
 
 class WorkersResource(ConfigurableResource):
@@ -19,3 +25,33 @@ class WorkersResource(ConfigurableResource):
     def mapper(self) -> Iterator:
         with document_mapper(self.processes) as mapper:
             yield mapper
+
+
+def run_document_stage(
+    context: AssetExecutionContext,
+    lake: LakeResource,
+    workers: WorkersResource,
+    layer: str,
+    stage: Callable,
+    upstream: str,
+    tables: list[str],
+) -> Iterator:
+    """The body of a per-document layer (clean, extract): run `stage(lake_root, day, mapper)` on
+    each of the run's days whose `upstream` partition exists, under the lake lock, then yield one
+    MaterializeResult per table and the tables' quality checks."""
+    days = [d for d in days_of(context) if pipeline.has_output(lake.root, upstream, d)]
+    totals = dict.fromkeys(tables, 0)
+    with (
+        failures_named(layer, lake.root, context.retry_number) as step,  # names the day and file
+        lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
+        workers.mapper() as mapper,
+    ):
+        for day in days:
+            step.day = day
+            report = stage(lake.root, day, mapper)
+            context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
+            for k, v in report.rows.items():
+                totals[k] += v
+    for table, rows in totals.items():
+        yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))
+    yield from check_results(lake.root, tables, days)
