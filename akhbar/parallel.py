@@ -26,7 +26,8 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 _lock = threading.Lock()
 
 
-def _serial(fn: Callable, rows: list) -> list:
+def serial_map(fn: Callable, rows: list) -> list:
+    """Map in this process (the mapper for one process, and for small batches)."""
     return [fn(r) for r in rows]
 
 
@@ -133,12 +134,12 @@ def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], l
     """
     n = processes or os.cpu_count() or 1
     if n <= 1:
-        yield _serial
+        yield serial_map
         return
 
     def mapped(fn: Callable, rows: list) -> list:
         if len(rows) < SERIAL_BELOW:
-            return _serial(fn, rows)
+            return serial_map(fn, rows)
         pool = shared_pool(n)
         try:
             return list(pool.map(fn, rows, chunksize=chunk_size(len(rows), n)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from akhbar import lake
 from akhbar.faults import checkpoint
 from akhbar.ingest import MIN_TEXT_CHARS, Document, RawFile, Rejection, read_document, read_header, scan
+from akhbar.parallel import serial_map
 from akhbar.textedit import TrackedText
 
 BATCH = 500
@@ -94,7 +95,7 @@ def ingest_day(
         reject(r.source_path, r.reason, r.detail)
 
     def accepted() -> Iterator[dict]:
-        for doc in _read_documents(files, mapper or _serial_map):
+        for doc in _read_documents(files, mapper or serial_map):
             if isinstance(doc, Rejection):
                 reject(doc.source_path, doc.reason, doc.detail)
                 continue
@@ -203,10 +204,6 @@ class DocumentFailure:
     reason: str = ""  # default: "<stage>_error"
 
 
-def _serial_map(fn: Callable, rows: list[dict]) -> list:
-    return [fn(r) for r in rows]
-
-
 def _failure_rows(failures: list[DocumentFailure], stage: str) -> list[dict]:
     now = dt.datetime.now(dt.UTC)
     return [
@@ -220,7 +217,7 @@ def _failure_rows(failures: list[DocumentFailure], stage: str) -> list[dict]:
     ]
 
 
-def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
+def clean_day(lake_root: str, day: dt.date, mapper: Mapper = serial_map) -> StageReport:
     """Clean layer for one day: raw_documents -> articles + normalization_edits."""
     checkpoint("pipeline.clean_day")
     report = StageReport()
@@ -243,7 +240,7 @@ def clean_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> Sta
     return report
 
 
-def extract_day(lake_root: str, day: dt.date, mapper: Mapper = _serial_map) -> StageReport:
+def extract_day(lake_root: str, day: dt.date, mapper: Mapper = serial_map) -> StageReport:
     """Extract layer for one day: articles -> events, event_participants, mentions."""
     checkpoint("pipeline.extract_day")
     report = StageReport()
