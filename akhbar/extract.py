@@ -45,7 +45,7 @@ def extract_article(article_id: str, text: str, language: str, published: date |
     text = text or ""
     places = find_places(text, language)
     parties = find_parties(text, language)
-    organizations = find_organizations(text, language)
+    organizations = find_organizations(text, language, parties)
     published = _day(published)
     dates = find_dates(text, language, published)
     context = sorted(places + parties + organizations, key=lambda m: m.start_char)

@@ -150,14 +150,16 @@ def _organization_index(language: str) -> PhraseIndex:
     return index
 
 
-def find_organizations(text: str, language: str) -> list[Mention]:
+def find_organizations(text: str, language: str, parties: Sequence[Mention] | None = None) -> list[Mention]:
     """Party bodies and affiliated organizations in order: entity_type 'organization', code None,
     normalized = canonical form; extra['kind'] (body | affiliate | institution), extra['party'], the
     code of the party it belongs to when the text says so right after it (المكتب السياسي لحزب التقدم
-    والاشتراكية -> PPS; للحزب in a one-party article -> that party), and extra['party_by']."""
+    والاشتراكية -> PPS; للحزب in a one-party article -> that party), and extra['party_by'].
+    `parties`: the text's `find_parties` result, when the caller already has it."""
     lang = _language(language)
     tokens = tokenize(text)
-    parties = find_parties(text, lang)
+    if parties is None:
+        parties = find_parties(text, lang)
     party_at = {p.start_char: p for p in parties}
     codes = {p.code for p in parties}
     only_party = next(iter(codes)) if len(codes) == 1 else None

@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -70,10 +71,10 @@ _AR_PREPOSITION_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل", "لل", "
 # ---------------------------------------------------------------- tokens and phrase index
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A run of letters: `key` is its `match_key` without spaces; `joined` says that only
-    spaces, hyphens or apostrophes separate it from the next token (a name may go on)."""
+    spaces, hyphens or apostrophes separate it from the next token (a name may go on).
+    A named tuple: a document has hundreds, and a tuple is the cheapest object to build."""
 
     start: int
     end: int
@@ -85,12 +86,15 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Letter tokens of `text` with their keys, offsets into `text` (cached: the place, party and
     organization finders all read the same document)."""
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    out: list[Token] = []
-    for n, (start, end) in enumerate(spans):
-        joined = n + 1 < len(spans) and not text[end : spans[n + 1][0]].strip(_JOINER_CHARS)
-        out.append(Token(start, end, _token_key(text[start:end]), joined))
-    return tuple(out)
+    matches = list(_TOKEN.finditer(text))
+    if not matches:
+        return ()
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    joined = [not text[end:start].strip(_JOINER_CHARS) for end, start in zip(ends, starts[1:], strict=False)]
+    joined.append(False)
+    keys = map(_token_key, map(re.Match.group, matches))
+    return tuple(map(Token._make, zip(starts, ends, keys, joined, strict=True)))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -155,6 +159,8 @@ class PhraseIndex:
 
     entries: dict[str, list] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
+    # per variants function: token key -> its readings that can start a phrase (most have none)
+    _openers: dict[Callable, dict[str, tuple[Variant, ...]]] = field(default_factory=dict, repr=False)
 
     def add(self, surface: str, payload: object) -> None:
         key = phrase_key(surface)
@@ -162,6 +168,7 @@ class PhraseIndex:
             return
         self.entries.setdefault(key, []).append(payload)
         self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
+        self._openers.clear()
 
     def scan(
         self,
@@ -177,12 +184,18 @@ class PhraseIndex:
         as à + Dar Bouazza once the commune Adar ("à Dar") is refused.
         """
         n = len(tokens)
+        openers = self._openers.setdefault(variants, {})
         i = 0
         while i < n:
+            token_key = tokens[i].key
+            starts = openers.get(token_key)
+            if starts is None:
+                starts = openers[token_key] = tuple(v for v in variants(token_key) if v.key in self.prefixes)
+            if not starts:
+                i += 1
+                continue
             options: list[tuple[int, int, str, Variant]] = []  # (last, -offset, key, variant)
-            for var in variants(tokens[i].key):
-                if var.key not in self.prefixes:
-                    continue
+            for var in starts:
                 key, j = var.key, i
                 while True:
                     if key in self.entries:
