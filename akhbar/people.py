@@ -463,9 +463,7 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
             if seq in lex.given:
                 return 0, words[length - 1], lex.given[seq]
         return None
-    for rest, offset in strip_clitics(tok.key):
-        if rest not in lex.given_first and rest != _AR_ABD:
-            continue
+    for rest, offset in _given_readings(lex.language, tok.key):
         if tok.text[offset:] in lex.stop_surface:
             continue
         if rest == _AR_ABD and i + 1 < len(toks) and toks[i + 1].key.startswith("ال") and toks[i + 1].is_word:
@@ -477,6 +475,22 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
             if seq in lex.given:
                 return offset, i + length - 1, lex.given[seq]
     return None
+
+
+@lru_cache(maxsize=200_000)
+def _given_readings(language: str, key: str) -> tuple[tuple[str, int], ...]:
+    """The readings of a token key (`strip_clitics`) a given name may start with.
+
+    Cached per key: most words start no name, and this refuses them at once."""
+    lex = _lexicon(language)
+    return tuple(r for r in strip_clitics(key) if r[0] in lex.given_first or r[0] == _AR_ABD)
+
+
+@lru_cache(maxsize=200_000)
+def _honorific_offset(language: str, key: str) -> int | None:
+    """Chars peeled off a token key whose rest is an honorific (والسيد -> 1), or None. Cached per key."""
+    lex = _lexicon(language)
+    return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
 
 
 def _is_role_word(lex: _Lexicon, key: str) -> bool:
@@ -563,10 +577,10 @@ def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, 
     tok = toks[prev]
     if not tok.is_word:
         return None
-    for rest, offset in strip_clitics(tok.key):
-        if rest in lex.honorifics and (lex.language == "ar" or tok.text[0].isupper()):
-            return tok.text[offset:], prev
-    return None
+    offset = _honorific_offset(lex.language, tok.key)
+    if offset is None or not (lex.language == "ar" or tok.text[0].isupper()):
+        return None
+    return tok.text[offset:], prev
 
 
 def _find_names(
