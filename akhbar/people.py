@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -92,27 +93,28 @@ _PREDECESSOR = re.compile(
     + r"\s+(?:لل?\w*\s+)?ل?$|(?:succ[ée]dant\s+[àa]|en\s+remplacement\s+de|rempla[çc]ant)\s+(?:M\.\s*|Mme\s+)?$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"(\w+)|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
 _MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token; a named tuple because a document has hundreds and each is built and read often."""
+
     start: int
     end: int
     text: str
     key: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    is_word: bool  # a word (letters, digits, _), not a punctuation mark
 
 
 def tokens_of(text: str, key: str | None = None) -> list[Tok]:
     """Words and punctuation marks with offsets; `key` is each token's `match_key`."""
     key = match_key(text) if key is None else key
-    return [Tok(m.start(), m.end(), m.group(), key[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
+    return [
+        Tok(m.start(), m.end(), m.group(), key[m.start() : m.end()], m.lastindex is not None)  # group 1: \w+
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -181,6 +183,8 @@ class _Lexicon:
     roles: dict[str, RoleTitle]  # title key (words joined by one space) -> title
     role_pattern: re.Pattern
     role_heads: frozenset[str]  # first word of every title: never part of a name
+    # the word (\w+ run, clitics included) a title match starts with; None: any word may
+    role_starts: frozenset[str] | None
 
 
 def _lang(language: str) -> str:
@@ -212,11 +216,14 @@ def _lexicon(language: str) -> _Lexicon:
             key = " ".join(_fold(w, lang) for w in row["title"].split())
             roles.setdefault(key, RoleTitle(row["canonical"], row["number"], row["complement"]))
     alternatives = []
+    firsts = set()  # first word of each alternative
     for key in sorted(roles, key=len, reverse=True):
         words = [re.escape(w) for w in key.split(" ")]
         alternatives.append(r"\s+".join(words))
+        firsts.add(key.split(" ")[0])
         if lang == "ar" and key.startswith("ال"):  # للكاتب = ل + الكاتب
             alternatives.append("ل" + r"\s+".join([re.escape(key.split(" ")[0][1:])] + words[1:]))
+            firsts.add("ل" + key.split(" ")[0][1:])
     if lang == "ar":
         pattern = re.compile(
             r"(?<!\w)(?P<clitic>[وف]?[بكل]?)(?P<title>" + "|".join(alternatives) + r")(?!\w)"
@@ -224,10 +231,16 @@ def _lexicon(language: str) -> _Lexicon:
     else:
         pattern = re.compile(r"(?<![\w-])(?P<clitic>)(?P<title>" + "|".join(alternatives) + r")(?![\w-])")
     heads = frozenset(k.split(" ")[0] for k in roles)
+    # A match starts a word (the pattern's look-behind), so that word is clitics + the \w+ run
+    # that begins the title (vice of vice-president): testing words against these skips the
+    # long alternation everywhere else.
+    clitics = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل") if lang == "ar" else ("",)
+    runs = [re.match(r"\w*", w).group() for w in firsts]
+    role_starts = None if "" in runs else frozenset(c + r for c in clitics for r in runs)
     given_first = frozenset(k[0] for k in given)
     given_max_len = max(len(k) for k in given)
     return _Lexicon(
-        lang, given, given_first, given_max_len, honorifics, stop, stop_surface, roles, pattern, heads
+        lang, given, given_first, given_max_len, honorifics, stop, stop_surface, roles, pattern, heads, role_starts
     )
 
 
@@ -261,7 +274,7 @@ def _find_roles(text: str, key: str, lex: _Lexicon, context: Sequence[Mention]) 
     haystack = key if lex.language == "ar" else key.lower()
     by_start = sorted(context, key=lambda m: m.start_char)
     spans: list[RoleSpan] = []
-    for m in lex.role_pattern.finditer(haystack):
+    for m in _role_matches(haystack, lex):
         title = lex.roles.get(_title_key(lex, m.group("title")))
         if title is None:
             continue
@@ -280,6 +293,25 @@ def _find_roles(text: str, key: str, lex: _Lexicon, context: Sequence[Mention]) 
             text_out = title.canonical + " " + spans[-1].title.canonical
         spans.append(RoleSpan(start, title_end, end, title, text_out, wa, organization, party))
     return spans
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _role_matches(haystack: str, lex: _Lexicon) -> Iterator[re.Match]:
+    """The matches of `lex.role_pattern.finditer(haystack)`, trying the pattern only at words a
+    title can start with (the pattern scanned at every character was the slowest step)."""
+    if lex.role_starts is None:
+        yield from lex.role_pattern.finditer(haystack)
+        return
+    resume = 0
+    for word in _WORD.finditer(haystack):
+        if word.start() < resume or word.group() not in lex.role_starts:
+            continue
+        m = lex.role_pattern.match(haystack, word.start())
+        if m is not None:
+            resume = m.end()
+            yield m
 
 
 _AR_COMPLEMENT_PREP = re.compile(r"\s*(?:عن\s+|في\s+|من\s+)?[وفبلك]{0,2}")
@@ -431,9 +463,7 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
             if seq in lex.given:
                 return 0, words[length - 1], lex.given[seq]
         return None
-    for rest, offset in strip_clitics(tok.key):
-        if rest not in lex.given_first and rest != _AR_ABD:
-            continue
+    for rest, offset in _given_readings(lex.language, tok.key):
         if tok.text[offset:] in lex.stop_surface:
             continue
         if rest == _AR_ABD and i + 1 < len(toks) and toks[i + 1].key.startswith("ال") and toks[i + 1].is_word:
@@ -445,6 +475,22 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
             if seq in lex.given:
                 return offset, i + length - 1, lex.given[seq]
     return None
+
+
+@lru_cache(maxsize=200_000)
+def _given_readings(language: str, key: str) -> tuple[tuple[str, int], ...]:
+    """The readings of a token key (`strip_clitics`) a given name may start with.
+
+    Cached per key: most words start no name, and this refuses them at once."""
+    lex = _lexicon(language)
+    return tuple(r for r in strip_clitics(key) if r[0] in lex.given_first or r[0] == _AR_ABD)
+
+
+@lru_cache(maxsize=200_000)
+def _honorific_offset(language: str, key: str) -> int | None:
+    """Chars peeled off a token key whose rest is an honorific (والسيد -> 1), or None. Cached per key."""
+    lex = _lexicon(language)
+    return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
 
 
 def _is_role_word(lex: _Lexicon, key: str) -> bool:
@@ -531,10 +577,10 @@ def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, 
     tok = toks[prev]
     if not tok.is_word:
         return None
-    for rest, offset in strip_clitics(tok.key):
-        if rest in lex.honorifics and (lex.language == "ar" or tok.text[0].isupper()):
-            return tok.text[offset:], prev
-    return None
+    offset = _honorific_offset(lex.language, tok.key)
+    if offset is None or not (lex.language == "ar" or tok.text[0].isupper()):
+        return None
+    return tok.text[offset:], prev
 
 
 def _find_names(
