@@ -52,6 +52,7 @@ from importlib import resources
 from typing import TypeVar
 
 from akhbar.keys import match_key
+from akhbar.people import text_key
 from akhbar.spans import DateValue
 
 # Year-only and month-year mentions are accepted in this range (older numbers after a cue are counts
@@ -394,7 +395,7 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
     del language
     if not text:
         return []
-    key = match_key(text)
+    key = text_key(text)  # the people and event finders fold the same text: once for all three
     out: list[DateValue] = []
     for m in _matches(key):
         kind, reading = _read(m, published)

@@ -57,6 +57,7 @@ class _Tables:
     triggers: dict[str, Trigger]  # regex group name -> trigger
     prefilter: re.Pattern  # the triggers' first words: where `pattern` is worth trying
     exclusions: re.Pattern | None  # names containing a trigger word (بيان اليوم, a newspaper)
+    exclusion_words: tuple[tuple[str, ...], ...]  # each name's words: all must be in a text it is in
     cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> its folded one-word cues
     phrases: dict[tuple[str, str], tuple[str, ...]]  # (kind, where) -> " cue " of its several-word cues
 
@@ -106,7 +107,8 @@ def _tables(language: str) -> _Tables:
     # joined words (several future cues are all phrases: the word test is skipped for them)
     cue_sets = {k: frozenset(c for c in v if " " not in c) for k, v in cues.items()}
     phrases = {k: tuple(sorted(f" {c} " for c in v if " " in c)) for k, v in cues.items()}
-    return _Tables(lang, pattern, ordered, prefilter, exclusions, cue_sets, phrases)
+    exclusion_words = tuple(tuple(e.split(" ")) for e in excluded)
+    return _Tables(lang, pattern, ordered, prefilter, exclusions, exclusion_words, cue_sets, phrases)
 
 
 def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
@@ -115,7 +117,10 @@ def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
     out: list[re.Match] = []
     tried: set[int] = set()
     last_end = 0
-    if tables.exclusions is not None:
+    # the exclusion regex is slow at every character, and its names are rare: a text that lacks one
+    # of each name's words (C-level `in`) holds none of them
+    possible = any(all(w in haystack for w in words) for words in tables.exclusion_words)
+    if tables.exclusions is not None and possible:
         for m in tables.exclusions.finditer(haystack):
             tried.update(range(m.start(), m.end()))
     for hit in tables.prefilter.finditer(haystack):
@@ -248,9 +253,13 @@ def find_event_mentions(
     named = _named_parties(parties, organizations)
 
     @cache
+    def sentence_words(sentence: tuple[int, int]) -> list[str]:
+        return _words(haystack, *sentence)
+
+    @cache
     def in_sentence(sentence: tuple[int, int], kind: str) -> bool:
         """Asked for every trigger of a sentence: its words and cues are read once."""
-        return _has_cue(tables, kind, "sentence", _words(haystack, *sentence))
+        return _has_cue(tables, kind, "sentence", sentence_words(sentence))
 
     for n, (start, end, trigger) in enumerate(found):
         sentence = trigger_sentences[n]
@@ -441,6 +450,13 @@ def _back_words(language: str) -> dict[str, int]:
     }
 
 
+@lru_cache(maxsize=200_000)
+def _back_rank(word: str) -> int | None:
+    """The rank a back-reference word points to, the word read with its clitics or without (Arabic)."""
+    words = _back_words("ar")
+    return next((words[r] for r, _ in strip_clitics(word) if r in words), None)
+
+
 def _back_reference(
     haystack: str, language: str, places: Sequence[Mention], start: int, window: Sequence[str]
 ) -> Mention | None:
@@ -448,7 +464,7 @@ def _back_reference(
     words = _back_words(language)
     rank = None
     if language == "ar":
-        rank = next((words[r] for w in window for r, _ in strip_clitics(w) if r in words), None)
+        rank = next((r for w in window if (r := _back_rank(w)) is not None), None)
     else:
         joined = " " + " ".join(window) + " "
         rank = next((v for k, v in words.items() if f" {k} " in joined), None)
@@ -469,7 +485,7 @@ def _governed(haystack: str, places: Sequence[Mention], end: int) -> Mention | N
     first = min(after, key=lambda p: p.start_char)
     head = first.extra.get("head_start")
     begin = head if head is not None and head >= end else first.start_char
-    if len(_WORD.findall(haystack[end:begin])) <= GOVERNED_PLACE_TOKENS:
+    if len(_words(haystack, end, begin)) <= GOVERNED_PLACE_TOKENS:
         return first
     return None
 
