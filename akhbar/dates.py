@@ -13,7 +13,8 @@ Speed (100k documents): a regex tried at every position of a 5,000-character art
 milliseconds in CPython, so the pattern is only matched around triggers found with C-level
 `str.find` (digit runs, one rare word of each relative expression, qualifiers, day words), at the
 start of the trigger's word and of the date words just before it. A test checks this finds exactly
-what a scan of every position finds. The fold is `match_key` (one `str.translate` pass).
+what a scan of every position finds. The fold is `match_key` (one `str.translate` pass), computed
+once per document for the date, people and event finders (`akhbar.people.text_key`).
 
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
