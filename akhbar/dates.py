@@ -13,7 +13,8 @@ Speed (100k documents): a regex tried at every position of a 5,000-character art
 milliseconds in CPython, so the pattern is only matched around triggers found with C-level
 `str.find` (digit runs, one rare word of each relative expression, qualifiers, day words), at the
 start of the trigger's word and of the date words just before it. A test checks this finds exactly
-what a scan of every position finds. The fold is `match_key` (one `str.translate` pass).
+what a scan of every position finds. The fold is `match_key` (one `str.translate` pass), computed
+once per document for the date, people and event finders (`akhbar.people.text_key`).
 
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
@@ -52,6 +53,7 @@ from importlib import resources
 from typing import TypeVar
 
 from akhbar.keys import match_key
+from akhbar.people import text_key
 from akhbar.spans import DateValue
 
 # Year-only and month-year mentions are accepted in this range (older numbers after a cue are counts
@@ -394,7 +396,7 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
     del language
     if not text:
         return []
-    key = match_key(text)
+    key = text_key(text)  # the people and event finders fold the same text: once for all three
     out: list[DateValue] = []
     for m in _matches(key):
         kind, reading = _read(m, published)

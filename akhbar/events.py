@@ -16,13 +16,15 @@ informative mention's sentence as evidence (a date, then a place, then body over
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from akhbar.keys import match_key
 from akhbar.people import sentence_spans, strip_clitics, text_key
@@ -55,7 +57,9 @@ class _Tables:
     triggers: dict[str, Trigger]  # regex group name -> trigger
     prefilter: re.Pattern  # the triggers' first words: where `pattern` is worth trying
     exclusions: re.Pattern | None  # names containing a trigger word (بيان اليوم, a newspaper)
-    cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> folded cue words/phrases
+    exclusion_words: tuple[tuple[str, ...], ...]  # each name's words: all must be in a text it is in
+    cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> its folded one-word cues
+    phrases: dict[tuple[str, str], tuple[str, ...]]  # (kind, where) -> " cue " of its several-word cues
 
 
 def _lang(language: str) -> str:
@@ -99,8 +103,12 @@ def _tables(language: str) -> _Tables:
     if excluded:
         alternation = "|".join(r"\s+".join(map(re.escape, e.split(" "))) for e in excluded)
         exclusions = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:" + alternation + r")(?!\w)")
-    cue_sets = {k: frozenset(v) for k, v in cues.items()}
-    return _Tables(lang, pattern, ordered, prefilter, exclusions, cue_sets)
+    # a word's readings hold no space: only one-word cues can be among them, phrases are found in the
+    # joined words (several future cues are all phrases: the word test is skipped for them)
+    cue_sets = {k: frozenset(c for c in v if " " not in c) for k, v in cues.items()}
+    phrases = {k: tuple(sorted(f" {c} " for c in v if " " in c)) for k, v in cues.items()}
+    exclusion_words = tuple(tuple(e.split(" ")) for e in excluded)
+    return _Tables(lang, pattern, ordered, prefilter, exclusions, exclusion_words, cue_sets, phrases)
 
 
 def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
@@ -109,7 +117,10 @@ def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
     out: list[re.Match] = []
     tried: set[int] = set()
     last_end = 0
-    if tables.exclusions is not None:
+    # the exclusion regex is slow at every character, and its names are rare: a text that lacks one
+    # of each name's words (C-level `in`) holds none of them
+    possible = any(all(w in haystack for w in words) for words in tables.exclusion_words)
+    if tables.exclusions is not None and possible:
         for m in tables.exclusions.finditer(haystack):
             tried.update(range(m.start(), m.end()))
     for hit in tables.prefilter.finditer(haystack):
@@ -235,11 +246,23 @@ def find_event_mentions(
     dated = [d for d in dates if d.iso]
     found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)]
     out: list[EventMention] = []
-    trigger_sentences = [_sentence_of(sentences, start) for start, _, _ in found]
+    starts = [s for s, _ in sentences]
+    trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
-    sentence_words: dict[tuple[int, int], list[str]] = {}
+    coded = [p for p in places if p.code]
+    named = _named_parties(parties, organizations)
+
+    @cache
+    def sentence_words(sentence: tuple[int, int]) -> list[str]:
+        return _words(haystack, *sentence)
+
+    @cache
+    def in_sentence(sentence: tuple[int, int], kind: str) -> bool:
+        """Asked for every trigger of a sentence: its words and cues are read once."""
+        return _has_cue(tables, kind, "sentence", sentence_words(sentence))
+
     for n, (start, end, trigger) in enumerate(found):
-        sentence = _sentence_of(sentences, start)
+        sentence = trigger_sentences[n]
         # a date or place past a neighbouring trigger belongs to that trigger
         low = max(sentence[0], found[n - 1][1] if n > 0 else 0)
         high = min(sentence[1], found[n + 1][0] if n + 1 < len(found) else len(text))
@@ -247,16 +270,14 @@ def find_event_mentions(
             trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new"
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
-        mention.place = _place_for(haystack, places, start, end, (low, high))
-        mention.party = _party_for(parties, organizations, start, end, sentence) or main_party
-        if sentence not in sentence_words:
-            sentence_words[sentence] = _words(haystack[sentence[0] : sentence[1]])
-        window = _words(haystack[low:high])
+        mention.place = _place_for(haystack, coded, start, end, (low, high))
+        mention.party = _party_for(named, start, sentence) or main_party
+        window = _words(haystack, low, high)
         lead = sentence[0] <= lead_start
-        words = sentence_words[sentence]
-        mention.status = _status(tables, haystack, mention, trigger, places, high, words, window, lead)
+        sentence_cue = functools.partial(in_sentence, sentence)
+        mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
         if mention.place is None:
-            mention.place = _back_reference(haystack, tables.language, places, mention.start, window)
+            mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
         if (
             mention.date is None
             and out
@@ -264,7 +285,7 @@ def find_event_mentions(
             and _has_cue(tables, "sequel", "window", window)
         ):
             mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
-        if mention.date is None and _has_cue(tables, "sameday", "sentence", words):
+        if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
         if mention.status == "new" and _after(mention.date, published):
@@ -317,7 +338,7 @@ def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
     tables = _tables(language)
     key = text_key(text)
     haystack = key if tables.language == "ar" else key.lower()
-    words = _words(haystack[sentence[0] : sentence[1]])
+    words = _words(haystack, *sentence)
     return _has_cue(tables, "comment", "sentence", words) and not _has_cue(
         tables, "speech", "sentence", words
     )
@@ -329,8 +350,9 @@ def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool
     tables = _tables(language)
     key = text_key(text)
     haystack = key if tables.language == "ar" else key.lower()
-    before = _words(haystack[max(sentence_start, pos - 120) : pos])[-8:]
-    return any(_has_cue(tables, "presence", "before", before[n:]) for n in range(len(before)))
+    before = _words(haystack, max(sentence_start, pos - 120), pos)[-8:]
+    # a cue in any tail of `before` is a cue in `before` itself: one test covers them all
+    return _has_cue(tables, "presence", "before", before)
 
 
 # ---------------------------------------------------------------- helpers
@@ -348,10 +370,11 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
     return 0
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= pos < end:
-            return start, end
+def _sentence_of(sentences: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> tuple[int, int]:
+    """The sentence holding `pos` (`starts`: the sentences' starts, to bisect)."""
+    n = bisect_right(starts, pos) - 1
+    if n >= 0 and pos < sentences[n][1]:
+        return sentences[n]
     return pos, pos
 
 
@@ -390,8 +413,8 @@ def _place_for(
     haystack: str, places: Sequence[Mention], start: int, end: int, window: tuple[int, int]
 ) -> Mention | None:
     """The place the trigger governs, else the nearest in the sentence; then the most specific
-    place of the sentence inside it (بجهة سوس ماسة ... بمدينة أكادير -> أكادير)."""
-    inside = [p for p in places if window[0] <= p.start_char and p.end_char <= window[1] and p.code]
+    place of the sentence inside it (بجهة سوس ماسة ... بمدينة أكادير -> أكادير). `places`: those with a code."""
+    inside = [p for p in places if window[0] <= p.start_char and p.end_char <= window[1]]
     if not inside:
         return None
     chosen = _governed(haystack, inside, end)
@@ -427,6 +450,13 @@ def _back_words(language: str) -> dict[str, int]:
     }
 
 
+@lru_cache(maxsize=200_000)
+def _back_rank(word: str) -> int | None:
+    """The rank a back-reference word points to, the word read with its clitics or without (Arabic)."""
+    words = _back_words("ar")
+    return next((words[r] for r, _ in strip_clitics(word) if r in words), None)
+
+
 def _back_reference(
     haystack: str, language: str, places: Sequence[Mention], start: int, window: Sequence[str]
 ) -> Mention | None:
@@ -434,13 +464,13 @@ def _back_reference(
     words = _back_words(language)
     rank = None
     if language == "ar":
-        rank = next((words[r] for w in window for r, _ in strip_clitics(w) if r in words), None)
+        rank = next((r for w in window if (r := _back_rank(w)) is not None), None)
     else:
         joined = " " + " ".join(window) + " "
         rank = next((v for k, v in words.items() if f" {k} " in joined), None)
     if rank is None:
         return None
-    before = [p for p in places if p.end_char <= start and p.code and _rank(p) == rank]
+    before = [p for p in places if p.end_char <= start and _rank(p) == rank]
     return before[-1] if before else None
 
 
@@ -455,7 +485,7 @@ def _governed(haystack: str, places: Sequence[Mention], end: int) -> Mention | N
     first = min(after, key=lambda p: p.start_char)
     head = first.extra.get("head_start")
     begin = head if head is not None and head >= end else first.start_char
-    if len(_WORD.findall(haystack[end:begin])) <= GOVERNED_PLACE_TOKENS:
+    if len(_words(haystack, end, begin)) <= GOVERNED_PLACE_TOKENS:
         return first
     return None
 
@@ -514,16 +544,15 @@ def _main_party(parties: Sequence[Mention], organizations: Sequence[Mention]) ->
     return next(c for c in codes if counts[c] == top)
 
 
-def _party_for(
-    parties: Sequence[Mention],
-    organizations: Sequence[Mention],
-    start: int,
-    end: int,
-    sentence: tuple[int, int],
-) -> str | None:
-    """A party named in the trigger's sentence (the nearest one)."""
+def _named_parties(parties: Sequence[Mention], organizations: Sequence[Mention]) -> list[tuple[int, str]]:
+    """(offset, party code) of every party and party organization named in the document."""
     named = [(p.start_char, p.code) for p in parties if p.code]
     named += [(o.start_char, o.extra["party"]) for o in organizations if o.extra.get("party")]
+    return named
+
+
+def _party_for(named: Sequence[tuple[int, str]], start: int, sentence: tuple[int, int]) -> str | None:
+    """A party named in the trigger's sentence (the nearest one)."""
     inside = [(pos, code) for pos, code in named if sentence[0] <= pos < sentence[1]]
     if not inside:
         return None
@@ -534,14 +563,26 @@ def _readings(word: str, language: str) -> list[str]:
     return [r for r, _ in strip_clitics(word)] if language == "ar" else [word]
 
 
+@lru_cache(maxsize=200_000)
+def _word_cues(word: str, language: str) -> frozenset[tuple[str, str]]:
+    """The (kind, where) cue sets one of the word's readings is in. Cached: a cue test then costs
+    one lookup per word instead of one per reading and cue set, and words recur across documents."""
+    tables = _tables(language)
+    readings = _readings(word, tables.language)
+    return frozenset(k for k, cues in tables.cues.items() if any(r in cues for r in readings))
+
+
 def _has_cue(tables: _Tables, kind: str, where: str, words: Sequence[str]) -> bool:
-    cues = tables.cues.get((kind, where))
-    if not cues or not words:
+    key = (kind, where)
+    if not words:
         return False
-    if any(r in cues for w in words for r in _readings(w, tables.language)):
+    if tables.cues.get(key) and any(key in _word_cues(w, tables.language) for w in words):
         return True
+    phrases = tables.phrases.get(key)
+    if not phrases:
+        return False
     joined = " " + " ".join(words) + " "
-    return any(" " in c and f" {c} " in joined for c in cues)
+    return any(c in joined for c in phrases)
 
 
 def _status(
@@ -551,34 +592,36 @@ def _status(
     trigger: Trigger,
     places: Sequence[Mention],
     limit: int,
-    sentence_words: list[str],
+    sentence_cue: Callable[[str], bool],
     window: list[str],
     lead: bool,
 ) -> str:
-    """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak."""
+    """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak.
+
+    `places`: those with a code; `sentence_cue(kind)`: is a cue of that kind in the sentence?"""
     s0, s1 = mention.sentence
-    before = _words(haystack[max(s0, mention.start - 60) : mention.start])
-    after = _words(haystack[mention.end : min(s1, mention.end + 60)])[:CUE_WINDOW_AFTER]
+    before = _words(haystack, max(s0, mention.start - 60), mention.start)
+    after = _words(haystack, mention.end, min(s1, mention.end + 60))[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
     if (
         _has_cue(tables, "future", "before", before[-CUE_WINDOW_BEFORE:])
         or _has_cue(tables, "future", "after", after)
         or _has_cue(tables, "future", "window", window)
-        or _has_cue(tables, "future", "sentence", sentence_words)
+        or sentence_cue("future")
     ):
         return "future"
     if _has_cue(tables, "generic", "before", before[-2:]):
         return "generic"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = (
-        _governed(haystack, [p for p in places if p.end_char <= limit and p.code], mention.end) is not None
+        _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     )
     mention.placed = placed
     if dated or placed:
         return "new"
     # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
-    reported = lead or _has_cue(tables, "occurrence", "sentence", sentence_words)
+    reported = lead or sentence_cue("occurrence")
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
@@ -591,9 +634,9 @@ def _after(value: DateValue | None, published: date | None) -> bool:
     return value.iso > published.isoformat()[: len(value.iso)]
 
 
-def _words(key_text: str) -> list[str]:
-    """Word tokens of an already folded text."""
-    return _WORD.findall(key_text)
+def _words(key: str, start: int, end: int) -> list[str]:
+    """Word tokens of key[start:end] (an already folded text), without copying the slice."""
+    return _WORD.findall(key, start, end)
 
 
 def _distance(mention: EventMention) -> int:

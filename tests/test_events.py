@@ -303,3 +303,14 @@ def test_a_statement_issued_in_the_wake_of_a_meeting_takes_its_date():
         "meeting": "2024-04-07",
         "statement": "2024-04-07",
     }
+
+
+def test_presence_cue_before_a_name_with_a_title_in_between():
+    from akhbar.events import is_presence
+
+    text = "انعقد الاجتماع برئاسة الأمين العام للحزب محمد نبيل بنعبد الله بالرباط."
+    assert is_presence(text, "ar", 0, text.index("محمد"))
+    assert not is_presence(text, "ar", 0, text.index("الاجتماع"))
+    text = "La réunion s'est tenue en présence de M. Ahmed Alami à Rabat."
+    assert is_presence(text, "fr", 0, text.index("Ahmed"))  # a cue of several words
+    assert not is_presence(text, "fr", 0, text.index("tenue"))
