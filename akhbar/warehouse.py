@@ -10,18 +10,26 @@ A small dbt-like runner (see docs/analyst_layer.md for why not dbt-duckdb):
 - `dbt_like_sql/tests/*.sql` each return the rows that break a rule (zero rows = pass); a
   leading `-- guards: <model>` comment names the model the test is about.
 
-The warehouse is rebuilt whole on every run, in a new file next to `warehouse.duckdb`, and
-swapped in with one `os.replace`: an analyst holding the old file open (even read-only,
-which DuckDB locks) never blocks a run, and nobody ever sees half a warehouse. Views read the
-Parquet by absolute path, so the file only works for the lake it was built from.
+The warehouse is rebuilt whole, in a new file next to `warehouse.duckdb`, and swapped in
+with one `os.replace`: an analyst holding the old file open (even read-only, which DuckDB
+locks) never blocks a run, and nobody ever sees half a warehouse. Views read the Parquet by
+absolute path, so the file only works for the lake it was built from.
+
+`update_warehouse` rebuilds only when an input changed: each build stores a fingerprint of
+what it read (the lake's Parquet files by path, inode, size and mtime; the models' SQL; the
+gazetteer, vocabularies and contract schemas) in the `akhbar_build` table of the file, so a
+nightly run with nothing new leaves the file alone instead of rewriting it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import graphlib
+import hashlib
+import json
 import os
 import re
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -39,6 +47,12 @@ MODEL_LAYERS = ("staging", "marts")
 BASE_TABLES = ("gazetteer", "vocabularies")  # loaded from Python, not from the lake
 SAMPLE_ROWS = 5
 STALE_TMP_S = 6 * 3600  # a build takes seconds: an older temporary file is a killed build's leftover
+BUILD_TABLE = "akhbar_build"  # one row: the fingerprint of the inputs and the build's row counts
+BUILD_VERSION = "1"  # bump when this module changes what a build writes: forces one rebuild
+# DuckDB's defaults (80 % of RAM, one thread a core, a buffer cache that keeps what it read)
+# made the build the largest part of the pipeline's main process; past the cap it spills to disk.
+MEMORY_LIMIT = "256MB"
+THREADS = 2
 
 _REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
 _RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
@@ -67,6 +81,8 @@ class WarehouseReport:
     path: Path
     base_rows: dict[str, int] = field(default_factory=dict)  # lake views and base tables
     model_rows: dict[str, int] = field(default_factory=dict)  # in build order
+    rebuilt: bool = True
+    reason: str = ""  # why it was rebuilt, or why not
 
 
 @dataclass(frozen=True)
@@ -218,20 +234,106 @@ def _remove_stale_tmp(lake: Path) -> None:
                 path.unlink()
 
 
+def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with DuckDB's memory and threads capped; past the cap it spills to a temp folder."""
+    spill = os.path.join(tempfile.gettempdir(), "akhbar-warehouse")
+    config = {"memory_limit": MEMORY_LIMIT, "threads": THREADS, "temp_directory": spill}
+    return duckdb.connect(str(path), read_only=read_only, config=config)
+
+
+def _local_lake(lake_root: str | Path) -> Path:
+    if "://" in str(lake_root):
+        raise ValueError(f"the warehouse is built next to a local lake, not on {lake_root}")
+    return Path(lake_root).resolve()
+
+
+@lru_cache(maxsize=1)
+def _reference_digest() -> str:
+    """The inputs that only change with the code: gazetteer, vocabularies, contract schemas, builder."""
+    digest = hashlib.sha256(f"{BUILD_VERSION}\0{duckdb.__version__}\0".encode())
+    for table in (gazetteer_table(), vocabularies_table()):
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        digest.update(sink.getvalue().to_pybytes())
+    for table in schema.CONTRACT_TABLES:
+        digest.update(f"{table}\0{schema.SCHEMAS[table]}\0".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> dict[str, str]:
+    """A digest of each input a build reads, by name: if one differs from the stored build's, rebuild.
+
+    The lake's files are known by path, inode, size and mtime (a rewritten partition gets a new
+    file), not by content: listing them costs one `stat` a file, reading them would cost the build.
+    """
+    lake = _local_lake(lake_root)
+    files = hashlib.sha256(f"{lake}\0".encode())
+    for table in schema.CONTRACT_TABLES:
+        folder = lake / table
+        for path in sorted(folder.rglob("*.parquet")) if folder.is_dir() else []:
+            st = path.stat()
+            files.update(f"{path.relative_to(lake)}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    sql = hashlib.sha256()
+    for name, model in sorted(models(sql_dir).items()):
+        sql.update(f"{name}\0{model.sql}\0".encode())
+    return {
+        "lake files": files.hexdigest(),
+        "SQL models": sql.hexdigest(),
+        "gazetteer, vocabularies, schemas or builder": _reference_digest(),
+    }
+
+
+def stored_build(warehouse_path: str | Path) -> dict | None:
+    """What the last build recorded (fingerprint, row counts), read-only; None if there is none."""
+    path = Path(warehouse_path)
+    if not path.exists():
+        return None
+    try:
+        with _connect(path, read_only=True) as con:
+            row = con.execute(f"select build from {BUILD_TABLE}").fetchone()
+    except duckdb.Error:  # built before fingerprints, or held open read-write by someone
+        return None
+    return json.loads(row[0]) if row else None
+
+
+def update_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
+    """The warehouse for the lake as it is now: rebuilt only when something it reads changed.
+
+    When nothing did, the file is not touched (not even opened read-write) and the report
+    carries the row counts the last build stored.
+    """
+    final = _local_lake(lake_root) / WAREHOUSE_FILE
+    stored = stored_build(final)
+    if stored is None:
+        reason = "no warehouse yet" if not final.exists() else "the warehouse has no build record"
+    else:
+        current = fingerprint(lake_root, sql_dir)
+        changed = [name for name, digest in current.items() if stored["fingerprint"].get(name) != digest]
+        if not changed:
+            return WarehouseReport(
+                final, stored["base_rows"], stored["model_rows"], rebuilt=False,
+                reason="nothing it reads changed since the last build",
+            )  # fmt: skip
+        reason = "changed since the last build: " + ", ".join(changed)
+    report = build_warehouse(lake_root, sql_dir)
+    report.reason = reason
+    return report
+
+
 def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
     """Views over every lake table + gazetteer + every SQL model (in dependency order), built in a
     temporary file and swapped in atomically. Returns per-model row counts."""
-    if "://" in str(lake_root):
-        raise ValueError(f"the warehouse is built next to a local lake, not on {lake_root}")
-    lake = Path(lake_root).resolve()
+    lake = _local_lake(lake_root)
     lake.mkdir(parents=True, exist_ok=True)
     final = lake / WAREHOUSE_FILE
     _remove_stale_tmp(lake)
     tmp = lake / f".{WAREHOUSE_FILE}.{uuid.uuid4().hex}.tmp"
-    report = WarehouseReport(final)
+    report = WarehouseReport(final, reason="built on request")
+    inputs = fingerprint(lake, sql_dir)  # before reading anything: a change during the build shows next time
     all_models = models(sql_dir)
     try:
-        with duckdb.connect(str(tmp)) as con:
+        with _connect(tmp) as con:
             con.execute("begin")  # one commit: a sync per statement would cost a second
             for table in schema.CONTRACT_TABLES:
                 con.execute(f"create view {table} as {_lake_view_sql(lake, table)}")
@@ -249,6 +351,9 @@ def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> War
                 except duckdb.Error as exc:
                     raise RuntimeError(f"model {name} ({model.path}) failed: {exc}") from exc
                 report.model_rows[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
+            build = {"fingerprint": inputs, "base_rows": report.base_rows, "model_rows": report.model_rows}
+            con.execute(f"create table {BUILD_TABLE} (built_at timestamptz, build varchar)")
+            con.execute(f"insert into {BUILD_TABLE} values (now(), ?)", [json.dumps(build)])
             con.execute("commit")
             con.execute("checkpoint")
         # a log left by a crashed read-write session on the old file must not be replayed on the new one
@@ -264,7 +369,7 @@ def run_data_tests(warehouse_path: str | Path, sql_dir: str | Path = SQL_DIR) ->
     """Run every data test on a built warehouse (read-only): failing row count and a sample."""
     known = known_relations(sql_dir)
     results = []
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+    with _connect(Path(warehouse_path), read_only=True) as con:
         for test in data_tests(sql_dir):
             try:  # one pass: the sample and the total count of failing rows
                 cursor = con.execute(f"select *, count(*) over () from ({test.sql}) limit {SAMPLE_ROWS}")

@@ -2,7 +2,9 @@
 
 One multi-asset builds everything in one step: the warehouse is rebuilt whole into a new
 file and swapped in (see `akhbar.warehouse`), so building a subset would make no sense
-(`can_subset=False`). The specs are generated from `dbt_like_sql/`: adding a `.sql` file adds
+(`can_subset=False`). It is rebuilt only when the lake, the SQL or the gazetteer changed
+since the last build; otherwise the step leaves the file alone, reports the stored row
+counts (metadata `rebuilt: false` and why) and still runs the data tests, read-only. The specs are generated from `dbt_like_sql/`: adding a `.sql` file adds
 an asset (or a check), and each asset's upstreams are the relations its SQL reads, so the
 lineage in the UI is the SQL's. Lake tables in a model's FROM/JOIN point at the lake
 assets; `gazetteer` and `vocabularies` point at `warehouse_views`, the base of the file.
@@ -27,13 +29,13 @@ from akhbar.warehouse import (
     BASE_TABLES,
     SQL_DIR,
     TestResult,
-    build_warehouse,
     data_tests,
     guarded_model,
     known_relations,
     model_dependencies,
     models,
     run_data_tests,
+    update_warehouse,
 )
 from assets.metadata import OWNERS
 from assets.resources import LakeResource
@@ -121,21 +123,27 @@ def check_result(result: TestResult) -> AssetCheckResult:
     can_subset=False,
 )
 def warehouse(context: AssetExecutionContext, lake: LakeResource):
-    """Rebuild warehouse.duckdb (views, gazetteer, every SQL model) and run the SQL data tests on it."""
+    """Rebuild warehouse.duckdb (views, gazetteer, every SQL model) if an input changed, and run the
+    SQL data tests on it."""
     with lake_lock(lake.root, purpose=f"dagster run {context.run.run_id} (warehouse)"):
-        report = build_warehouse(lake.root, SQL_DIR)
+        report = update_warehouse(lake.root, SQL_DIR)
         results = run_data_tests(report.path, SQL_DIR)
-    path = MetadataValue.path(str(report.path))
+    context.log.info(f"warehouse {'rebuilt' if report.rebuilt else 'not rebuilt'}: {report.reason}")
+    build = {
+        "path": MetadataValue.path(str(report.path)),
+        "rebuilt": MetadataValue.bool(report.rebuilt),
+        "build_reason": MetadataValue.text(report.reason),
+    }
     yield MaterializeResult(
         asset_key=BASE_ASSET,
         metadata={
-            "path": path,
+            **build,
             **{f"rows/{name}": MetadataValue.int(rows) for name, rows in report.base_rows.items()},
         },
     )
     for name, rows in report.model_rows.items():
         yield MaterializeResult(
-            asset_key=name, metadata={"dagster/row_count": MetadataValue.int(rows), "path": path}
+            asset_key=name, metadata={"dagster/row_count": MetadataValue.int(rows), **build}
         )
     for result in results:
         if not result.passed:

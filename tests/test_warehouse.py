@@ -16,6 +16,7 @@ import pytest
 from akhbar.query import query, render
 from akhbar.schema import CONTRACT_TABLES, PARTITION_KEY, SCHEMAS
 from akhbar.warehouse import (
+    SQL_DIR,
     WAREHOUSE_FILE,
     build_warehouse,
     data_tests,
@@ -23,6 +24,8 @@ from akhbar.warehouse import (
     known_relations,
     model_dependencies,
     relations_read,
+    stored_build,
+    update_warehouse,
 )
 
 DAY = "2026-11-23"
@@ -321,3 +324,58 @@ def test_a_data_test_must_guard_a_model(tmp_path: Path) -> None:
         guarded_model(tests["bad_guard"], known_relations(sql))
     with pytest.raises(ValueError, match="reads no model"):
         guarded_model(tests["no_model"], known_relations(sql))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+def test_update_leaves_the_file_alone_when_nothing_it_reads_changed(tiny_lake: Path) -> None:
+    first = update_warehouse(tiny_lake)
+    assert first.rebuilt and first.reason == "no warehouse yet"
+    before = _identity(first.path)
+    second = update_warehouse(tiny_lake)
+    assert not second.rebuilt and "nothing" in second.reason
+    assert _identity(second.path) == before
+    # the stored row counts stand in for the build's
+    assert (second.base_rows, second.model_rows) == (first.base_rows, first.model_rows)
+    assert stored_build(second.path)["model_rows"]["stg_events"] == 3
+
+
+def test_update_rebuilds_for_a_new_partition_a_rewritten_one_or_a_changed_model(
+    tiny_lake: Path, tmp_path: Path
+) -> None:
+    update_warehouse(tiny_lake)
+    late = {**tiny_lake_rows()["events"][0], "event_id": "e9", "article_id": "a9"}
+    write_lake(tiny_lake, {"events": [late]}, day="2026-11-24")
+    new_day = update_warehouse(tiny_lake)
+    assert new_day.rebuilt and new_day.reason == "changed since the last build: lake files"
+    assert new_day.model_rows["stg_events"] == 4
+
+    rows = tiny_lake_rows()
+    rows["events"] = rows["events"][:1]
+    write_lake(tiny_lake, rows)  # the same day's partition replaced
+    assert update_warehouse(tiny_lake).model_rows["stg_events"] == 2
+
+    sql = tmp_path / "sql"
+    for layer in ("staging", "marts"):
+        (sql / layer).mkdir(parents=True)
+        for model in (SQL_DIR / layer).glob("*.sql"):
+            (sql / layer / model.name).write_text(model.read_text(encoding="utf-8"), encoding="utf-8")
+    assert not update_warehouse(tiny_lake, sql).rebuilt  # same SQL in another folder: same models
+    stg = sql / "staging" / "stg_events.sql"
+    stg.write_text(
+        stg.read_text(encoding="utf-8").replace("from events\n", "from events where event_id <> 'e9'\n")
+    )
+    changed = update_warehouse(tiny_lake, sql)
+    assert changed.reason == "changed since the last build: SQL models"
+    assert changed.model_rows["stg_events"] == 1
+
+
+def test_a_warehouse_without_a_build_record_is_rebuilt(tiny_lake: Path) -> None:
+    with duckdb.connect(str(tiny_lake / WAREHOUSE_FILE)) as con:
+        con.execute("create table old as select 1 as x")
+    report = update_warehouse(tiny_lake)
+    assert report.rebuilt and report.reason == "the warehouse has no build record"
+    assert report.model_rows["stg_events"] == 3

@@ -62,3 +62,38 @@ def test_a_planted_bad_row_fails_its_check_with_count_and_sample(tmp_path: Path)
     assert evaluation.asset_key == AssetKey(["stg_events"])
     assert evaluation.metadata["failing_rows"].value == 1
     assert "picnic" in evaluation.metadata["sample"].value
+
+
+def _build_metadata(result) -> dict:
+    base = next(
+        m for m in result.asset_materializations_for_node("warehouse") if m.asset_key.path == [BASE_ASSET]
+    )
+    return {k: base.metadata[k].value for k in ("rebuilt", "build_reason")}
+
+
+def test_a_second_run_with_nothing_new_leaves_the_file_alone_and_still_checks(tmp_path: Path) -> None:
+    lake = write_lake(tmp_path / "lake", tiny_lake_rows())
+    assert _build_metadata(_run(lake)) == {"rebuilt": True, "build_reason": "no warehouse yet"}
+    path = lake / "warehouse.duckdb"
+    before = (path.stat().st_ino, path.stat().st_mtime_ns)
+
+    again = _run(lake)
+    assert again.success
+    assert _build_metadata(again) == {
+        "rebuilt": False,
+        "build_reason": "nothing it reads changed since the last build",
+    }
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == before
+    rows = {
+        m.asset_key.to_user_string(): m.metadata["dagster/row_count"].value
+        for m in again.asset_materializations_for_node("warehouse")
+        if "dagster/row_count" in m.metadata
+    }
+    assert rows["stg_events"] == 3
+    assert len(again.get_asset_check_evaluations()) == len(data_tests())
+    assert all(e.passed for e in again.get_asset_check_evaluations())
+
+    write_lake(lake, tiny_lake_rows(), day="2026-11-24")  # a new arrival day
+    rebuilt = _run(lake)
+    assert _build_metadata(rebuilt)["rebuilt"] is True
+    assert path.stat().st_ino != before[0]
