@@ -117,10 +117,12 @@ def tokens_of(text: str, key: str | None = None) -> list[Tok]:
     ]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: cut after . ! ? ؟ ; followed by a space, and at line breaks.
 
-    `M.` and other one-capital abbreviations do not end a sentence.
+    `M.` and other one-capital abbreviations do not end a sentence. Cached (a tuple, so no caller
+    can change it): the person, event and participant steps all read the same article's sentences.
     """
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
@@ -129,7 +131,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 @lru_cache(maxsize=200_000)
