@@ -16,7 +16,6 @@ informative mention's sentence as evidence (a date, then a place, then body over
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from bisect import bisect_right
@@ -24,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from akhbar.keys import match_key
 from akhbar.people import sentence_spans, strip_clitics, text_key
@@ -274,7 +273,7 @@ def find_event_mentions(
         mention.party = _party_for(named, start, sentence) or main_party
         window = _words(haystack, low, high)
         lead = sentence[0] <= lead_start
-        sentence_cue = functools.partial(in_sentence, sentence)
+        sentence_cue = partial(in_sentence, sentence)
         mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
@@ -614,9 +613,7 @@ def _status(
     if _has_cue(tables, "generic", "before", before[-2:]):
         return "generic"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
-    placed = (
-        _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
-    )
+    placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
     if dated or placed:
         return "new"

@@ -95,6 +95,8 @@ _PREDECESSOR = re.compile(
 )
 _TOKEN = re.compile(r"(\w+)|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
+# Clitics a role title may carry in Arabic (والكاتب, بالرئيس, فلرئيس): a conjunction, then a preposition.
+_AR_TITLE_CONJUNCTIONS, _AR_TITLE_PREPOSITIONS = "وف", "بكل"
 _MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces
 
 
@@ -228,7 +230,9 @@ def _lexicon(language: str) -> _Lexicon:
             firsts.add("ل" + key.split(" ")[0][1:])
     if lang == "ar":
         pattern = re.compile(
-            r"(?<!\w)(?P<clitic>[وف]?[بكل]?)(?P<title>" + "|".join(alternatives) + r")(?!\w)"
+            rf"(?<!\w)(?P<clitic>[{_AR_TITLE_CONJUNCTIONS}]?[{_AR_TITLE_PREPOSITIONS}]?)(?P<title>"
+            + "|".join(alternatives)
+            + r")(?!\w)"
         )
     else:
         pattern = re.compile(r"(?<![\w-])(?P<clitic>)(?P<title>" + "|".join(alternatives) + r")(?![\w-])")
@@ -236,13 +240,27 @@ def _lexicon(language: str) -> _Lexicon:
     # A match starts a word (the pattern's look-behind), so that word is clitics + the \w+ run
     # that begins the title (vice of vice-president): testing words against these skips the
     # long alternation everywhere else.
-    clitics = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل") if lang == "ar" else ("",)
+    clitics = (
+        [c + p for c in ("", *_AR_TITLE_CONJUNCTIONS) for p in ("", *_AR_TITLE_PREPOSITIONS)]
+        if lang == "ar"
+        else [""]
+    )  # every clitic the pattern's <clitic> group accepts
     runs = [re.match(r"\w*", w).group() for w in firsts]
     role_starts = None if "" in runs else frozenset(c + r for c in clitics for r in runs)
     given_first = frozenset(k[0] for k in given)
     given_max_len = max(len(k) for k in given)
     return _Lexicon(
-        lang, given, given_first, given_max_len, honorifics, stop, stop_surface, roles, pattern, heads, role_starts
+        lang,
+        given,
+        given_first,
+        given_max_len,
+        honorifics,
+        stop,
+        stop_surface,
+        roles,
+        pattern,
+        heads,
+        role_starts,
     )
 
 
