@@ -305,10 +305,10 @@ def update_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> Wa
     """
     final = _local_lake(lake_root) / WAREHOUSE_FILE
     stored = stored_build(final)
+    current = fingerprint(lake_root, sql_dir)
     if stored is None:
         reason = "no warehouse yet" if not final.exists() else "the warehouse has no build record"
     else:
-        current = fingerprint(lake_root, sql_dir)
         changed = [name for name, digest in current.items() if stored["fingerprint"].get(name) != digest]
         if not changed:
             return WarehouseReport(
@@ -316,21 +316,26 @@ def update_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> Wa
                 reason="nothing it reads changed since the last build",
             )  # fmt: skip
         reason = "changed since the last build: " + ", ".join(changed)
-    report = build_warehouse(lake_root, sql_dir)
-    report.reason = reason
-    return report
+    return _build(lake_root, sql_dir, current, reason)
 
 
 def build_warehouse(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> WarehouseReport:
     """Views over every lake table + gazetteer + every SQL model (in dependency order), built in a
     temporary file and swapped in atomically. Returns per-model row counts."""
+    return _build(lake_root, sql_dir, fingerprint(lake_root, sql_dir), "built on request")
+
+
+def _build(
+    lake_root: str | Path, sql_dir: str | Path, inputs: dict[str, str], reason: str
+) -> WarehouseReport:
+    """`build_warehouse`, recording `inputs` (the fingerprint taken before reading anything: a change
+    during the build shows next time)."""
     lake = _local_lake(lake_root)
     lake.mkdir(parents=True, exist_ok=True)
     final = lake / WAREHOUSE_FILE
     _remove_stale_tmp(lake)
     tmp = lake / f".{WAREHOUSE_FILE}.{uuid.uuid4().hex}.tmp"
-    report = WarehouseReport(final, reason="built on request")
-    inputs = fingerprint(lake, sql_dir)  # before reading anything: a change during the build shows next time
+    report = WarehouseReport(final, reason=reason)
     all_models = models(sql_dir)
     try:
         with _connect(tmp) as con:
