@@ -10,6 +10,7 @@ local folder or an object-store URI (`s3://bucket/lake`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Iterator
@@ -81,10 +82,12 @@ class PartitionWriter:
         return target
 
     def abort(self) -> None:
+        """Drop the half-written file; never raise over the error that made the caller abort."""
         try:
             self._writer.close()
         finally:
-            self._fs.delete_file(self._tmp)
+            with contextlib.suppress(FileNotFoundError):  # already gone (a cleanup removed `_tmp`)
+                self._fs.delete_file(self._tmp)
 
     def __enter__(self) -> PartitionWriter:
         return self

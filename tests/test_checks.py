@@ -311,3 +311,31 @@ def test_a_day_without_articles_leaves_every_span_without_its_article(tmp_path: 
     assert found["events.offsets_inside_text"] == 3
     assert found["mentions.offsets_valid"] == 2  # the unlocated date mention is not a span
     assert "events.evidence_matches_offsets" not in found
+
+
+def test_span_rules_in_article_buckets_find_what_one_query_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = good_tables()
+    texts = {f"b{i}": f"{TEXT_FR} Numéro {i}." for i in range(12)}
+    tables["articles"] += [_article(aid, text, "fr") for aid, text in texts.items()]
+    tables["mentions"] += [_mention(aid, text, "Rabat", "place") for aid, text in texts.items()]
+    for aid in ("b3", "b7", "b11"):  # three spans that do not quote their text
+        tables["mentions"].append({**_mention(aid, texts[aid], "Rabat", "place"), "text": "Paris"})
+    root = write_lake(tmp_path, tables)
+    rule = next(r for r in quality.RULES if r.name == "offsets_valid")
+    whole = quality.evaluate(rule, root, [DAY])
+    monkeypatch.setattr(quality, "ARTICLES_PER_BUCKET", 4)  # 14 articles: 4 buckets
+    assert len(quality._buckets(rule, root, DAY)) == 4
+    bucketed = quality.evaluate(rule, root, [DAY])
+    assert whole.failures == bucketed.failures == 3
+    assert {r["article_id"] for r in bucketed.sample} == {"b3", "b7", "b11"}
+
+
+def test_each_day_is_checked_against_its_own_articles(tmp_path: Path) -> None:
+    tables = good_tables()
+    write_lake(tmp_path, {"articles": tables.pop("articles")}, day=OTHER_DAY)
+    root = write_lake(tmp_path, tables)
+    found = failing(root, [DAY, OTHER_DAY])  # the spans' articles arrived on another day of the run
+    assert found["mentions.offsets_valid"] == 2
+    assert found["events.offsets_inside_text"] == 3

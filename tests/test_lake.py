@@ -1,4 +1,5 @@
 import datetime as dt
+import shutil
 
 import duckdb
 import pyarrow.parquet as pq
@@ -64,3 +65,15 @@ def test_empty_partition_still_has_the_schema(tmp_path) -> None:
     assert lake.write_partition(root, "events", DAY, []) == 0
     table = pq.read_table(tmp_path / "events" / f"ingest_date={DAY}" / "part-0.parquet")
     assert table.num_rows == 0 and "event_type" in table.column_names
+
+
+def test_abort_keeps_the_callers_error_when_the_temporary_file_is_gone(tmp_path) -> None:
+    root = str(tmp_path)
+    with (
+        pytest.raises(RuntimeError, match="the real error"),
+        lake.PartitionWriter(root, "rejected_files", DAY) as writer,
+    ):
+        writer.write_rows(_rows(3))
+        shutil.rmtree(tmp_path / "_tmp")  # another process cleaned the temporary folder
+        raise RuntimeError("the real error")
+    assert lake.partitions(root, "rejected_files") == []
