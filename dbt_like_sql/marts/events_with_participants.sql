@@ -1,6 +1,7 @@
 -- materialized: table
 -- One row per event with its article, place names and participants ("name (role)", by
--- name) for reading events without joining four tables.
+-- name) for reading events without joining four tables. Not sorted: sorting every event with
+-- its evidence ran out of the warehouse's memory cap at 100k documents; order it when you read it.
 with people as (
     select
         event_id,
@@ -35,4 +36,3 @@ left join {{ ref('stg_articles') }} as a on a.article_id = e.article_id
 left join people on people.event_id = e.event_id
 left join gazetteer as p on p.code = e.province_code and p.level = 'province'
 left join gazetteer as r on r.code = e.region_code and r.level = 'region'
-order by e.event_date nulls last, e.event_id

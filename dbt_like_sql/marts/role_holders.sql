@@ -19,6 +19,28 @@ with seen as (
     from {{ ref('stg_event_participants') }} as p
     join {{ ref('stg_events') }} as e on e.event_id = p.event_id
     left join {{ ref('stg_articles') }} as a on a.article_id = e.article_id
+),
+-- Counted in steps (per event, per article, per holder) rather than with count(distinct): plain
+-- aggregates spill to disk past the warehouse's memory cap, distinct ones ran out of it at 100k
+-- documents.
+per_event as (
+    select
+        person_name, role, organization, party, province_code, region_code, article_id, event_id,
+        min(seen_on) as first_seen,
+        max(seen_on) as last_seen,
+        arg_min(dated_by, seen_on) as dated_by
+    from seen
+    group by all
+),
+per_article as (
+    select
+        person_name, role, organization, party, province_code, region_code, article_id,
+        min(first_seen) as first_seen,
+        max(last_seen) as last_seen,
+        arg_min(dated_by, first_seen) as dated_by,
+        count(*) as events
+    from per_event
+    group by all
 )
 select
     s.person_name,
@@ -29,12 +51,12 @@ select
     pr.name_fr as province_name_fr,
     pr.name_ar as province_name_ar,
     s.region_code,
-    min(s.seen_on) as first_seen,
-    max(s.seen_on) as last_seen,
-    arg_min(s.dated_by, s.seen_on) as dated_by,
-    count(distinct s.event_id) as events,
-    count(distinct s.article_id) as articles
-from seen as s
+    min(s.first_seen) as first_seen,
+    max(s.last_seen) as last_seen,
+    arg_min(s.dated_by, s.first_seen) as dated_by,
+    sum(s.events) as events,
+    count(*) as articles
+from per_article as s
 left join gazetteer as pr on pr.code = s.province_code and pr.level = 'province'
 group by all
 order by s.person_name, first_seen nulls last
