@@ -115,6 +115,21 @@ def shutdown_pools() -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def release_workers() -> None:
+    """Stop the workers and the warm forkserver, giving their memory back (~420 MB PSS at 100k
+    documents: the langid model, word frequencies, gazetteer and each worker's caches).
+
+    For when a run's per-document stages are over: its checks and warehouse build then run
+    with that memory free. A later stage in this process starts them again, warm (~2 s of CPU).
+    """
+    shutdown_pools()
+    # CPython has no public way to stop the forkserver; `_stop` is what its own tests call.
+    # Without it the server stays up: only the workers' memory comes back.
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def chunk_size(rows: int, processes: int) -> int:
     """Documents per task: CHUNK, smaller for small batches so every worker gets several tasks.
 

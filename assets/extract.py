@@ -35,5 +35,5 @@ _SPECS = {
 def extract_layer(context: AssetExecutionContext, lake: LakeResource, workers: WorkersResource):
     """Extract the event tables from the articles of the run's days."""
     yield from run_document_stage(
-        context, lake, workers, "extract", pipeline.extract_day, "articles", list(_SPECS)
+        context, lake, workers, "extract", pipeline.extract_day, "articles", list(_SPECS), last_stage=True
     )

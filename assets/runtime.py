@@ -9,7 +9,7 @@ from dagster import AssetExecutionContext, ConfigurableResource, MaterializeResu
 
 from akhbar import pipeline
 from akhbar.lock import lake_lock
-from akhbar.parallel import document_mapper
+from akhbar.parallel import document_mapper, release_workers
 from assets.checks import check_results, failures_named
 from assets.metadata import table_metadata
 from assets.partitions import days_of
@@ -35,10 +35,15 @@ def run_document_stage(
     stage: Callable,
     upstream: str,
     tables: list[str],
+    last_stage: bool = False,
 ) -> Iterator:
     """The body of a per-document layer (clean, extract): run `stage(lake_root, day, mapper)` on
     each of the run's days whose `upstream` partition exists, under the lake lock, then yield one
-    MaterializeResult per table and the tables' quality checks."""
+    MaterializeResult per table and the tables' quality checks.
+
+    `last_stage`: no later step of the run uses the worker processes, so they are stopped before
+    the checks (see `akhbar.parallel.release_workers`).
+    """
     days = [d for d in days_of(context) if pipeline.has_output(lake.root, upstream, d)]
     totals = dict.fromkeys(tables, 0)
     with (
@@ -52,6 +57,8 @@ def run_document_stage(
             context.log.info(f"{day}: {report.rows}, {report.rejected} documents failed")
             for k, v in report.rows.items():
                 totals[k] += v
+    if last_stage:
+        release_workers()
     for table, rows in totals.items():
         yield MaterializeResult(asset_key=table, metadata=table_metadata(lake.root, table, rows, days))
     yield from check_results(lake.root, tables, days)
