@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,40 +83,57 @@ def article_id_for(data: bytes) -> str:
 
 
 def scan(root: str | Path) -> tuple[list[RawFile], list[Rejection]]:
-    """Every `*.txt` under `root`, recursively, sorted; links leading outside `root` are refused."""
+    """Every `*.txt` under `root`, recursively, sorted; links leading outside `root` are refused.
+
+    A regular file costs one `lstat` (the nightly run lists the whole folder: 100k files took
+    7-9 s when each was resolved and stat-ed again, as only links need to be).
+    """
     base = Path(root).resolve()
+    prefix = len(str(base)) + 1
     files: list[RawFile] = []
     rejected: list[Rejection] = []
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         dirnames.sort()
+        folder = dirpath[prefix:]
         for name in sorted(filenames):
             path = Path(dirpath, name)
-            rel = printable(path.relative_to(base).as_posix())
+            rel = printable(f"{folder}/{name}" if folder else name)
             if not name.lower().endswith(".txt"):
                 if not name.startswith("."):  # dot files (.DS_Store, .gitkeep) are not deliveries
                     rejected.append(_not_txt(rel, path))
                 continue
             try:
-                link_time = path.lstat().st_mtime_ns
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError) as exc:
-                detail = f"cannot resolve the path (a broken link or a link loop?): {printable(str(exc))}"
-                rejected.append(Rejection(rel, "unreadable", detail, _lstat_time(path)))
-                continue
-            if not real.is_relative_to(base):
-                detail = "a link to a file outside the raw folder; only files inside it are read"
-                rejected.append(Rejection(rel, "outside_raw_folder", detail, link_time))
-                continue
-            try:
-                st = real.stat()
+                st = os.lstat(path)
             except OSError as exc:
-                rejected.append(Rejection(rel, "unreadable", printable(str(exc)), link_time))
+                rejected.append(Rejection(rel, "unreadable", printable(str(exc)), 0))
                 continue
-            if not real.is_file():
-                rejected.append(Rejection(rel, "not_a_file", "not a regular file", link_time))
-                continue
-            files.append(RawFile(rel, real, st.st_size, st.st_mtime_ns))
+            if stat.S_ISLNK(st.st_mode):
+                found = _linked_file(base, rel, path, st.st_mtime_ns)
+            elif stat.S_ISREG(st.st_mode):
+                found = RawFile(rel, path, st.st_size, st.st_mtime_ns)
+            else:
+                found = Rejection(rel, "not_a_file", "not a regular file", st.st_mtime_ns)
+            (files if isinstance(found, RawFile) else rejected).append(found)
     return files, rejected
+
+
+def _linked_file(base: Path, rel: str, path: Path, link_time: int) -> RawFile | Rejection:
+    """A symbolic link: read the file it leads to, if that is a regular file inside the raw folder."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        detail = f"cannot resolve the path (a broken link or a link loop?): {printable(str(exc))}"
+        return Rejection(rel, "unreadable", detail, link_time)
+    if not real.is_relative_to(base):
+        detail = "a link to a file outside the raw folder; only files inside it are read"
+        return Rejection(rel, "outside_raw_folder", detail, link_time)
+    try:
+        st = real.stat()
+    except OSError as exc:
+        return Rejection(rel, "unreadable", printable(str(exc)), link_time)
+    if not stat.S_ISREG(st.st_mode):
+        return Rejection(rel, "not_a_file", "not a regular file", link_time)
+    return RawFile(rel, real, st.st_size, st.st_mtime_ns)
 
 
 def printable(text: str) -> str:
