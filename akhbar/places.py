@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
@@ -94,7 +95,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     joined = [not text[end:start].strip(_JOINER_CHARS) for end, start in zip(ends, starts[1:], strict=False)]
     joined.append(False)
     keys = map(_token_key, map(re.Match.group, matches))
-    return tuple(map(Token._make, zip(starts, ends, keys, joined, strict=True)))
+    return tuple(map(tuple.__new__, repeat(Token), zip(starts, ends, keys, joined, strict=True)))
 
 
 @lru_cache(maxsize=1 << 18)
