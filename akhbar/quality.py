@@ -5,9 +5,9 @@ runs it for each of the days a run just wrote) plus, where a rule needs context,
 those reference (an event's article, a participant's event). The query selects the failing
 rows only; `evaluate` counts them and keeps a small sample. A rule that joins rows to their
 article's text runs in buckets of articles (by hash of article_id), so what DuckDB holds
-follows the bucket, not the day or the lake; past `MEMORY_LIMIT` it spills to disk. The Dagster asset
-checks (`assets/checks.py`) report the count and the sample; a notebook or a test can call
-`evaluate` or `Rule.find` directly.
+follows the bucket, not the day or the lake; past `MEMORY_LIMIT` it spills to disk. The
+Dagster asset checks (`assets/checks.py`) report the count and the sample; a notebook or a
+test can call `evaluate` or `Rule.find` directly.
 
 Rules state the contract (the output contract: README, "Tables"), not the extractor's current habits:
 vocabularies come from `akhbar.schema`, offsets index `articles.text_clean` in code points
@@ -86,10 +86,10 @@ class Tables:
             "filename = true, file_row_number = true))"
         )
 
-    def in_bucket(self, column: str = "article_id") -> str:
+    def in_bucket(self) -> str:
         """A SQL condition keeping the rows of this bucket's articles (true when there is one bucket)."""
         k, n = self.bucket
-        return "true" if n == 1 else f"hash({column}) % {n} = {k}"
+        return "true" if n == 1 else f"hash(article_id) % {n} = {k}"
 
     def other_days(self, table: str) -> list[str]:
         return [d for d in lake.partitions(self.lake_root, table) if d not in self.days]
