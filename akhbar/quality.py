@@ -1,11 +1,11 @@
 """Data-quality rules on the lake tables, per arrival day: what must hold for every row written.
 
-Each rule is one DuckDB query over the Parquet files of one day's partitions (`evaluate`
-runs it for each of the days a run just wrote) plus, where a rule needs context, the rows
-those reference (an event's article, a participant's event). The query selects the failing
-rows only; `evaluate` counts them and keeps a small sample. A rule that joins rows to their
-article's text runs in buckets of articles (by hash of article_id), so what DuckDB holds
-follows the bucket, not the day or the lake; past `MEMORY_LIMIT` it spills to disk. The
+Each rule is a DuckDB query over the Parquet files of the partitions of `days` (the ones a
+run just wrote) plus, where a rule needs context, the rows those reference (an event's
+article, a participant's event). The query selects the failing rows only; `evaluate` counts
+them and keeps a small sample. A rule that joins rows to their article's text runs on
+batches of days, and a big day in buckets of articles (by hash of article_id), so what
+DuckDB holds follows the batch, not the run or the lake; past `MEMORY_LIMIT` it spills. The
 Dagster asset checks (`assets/checks.py`) report the count and the sample; a notebook or a
 test can call `evaluate` or `Rule.find` directly.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import duckdb
@@ -301,9 +301,9 @@ def span_problem(text: str | None, start: int | None, end: int | None, quoted: s
 
 
 def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
-    """The rows of `spans_sql` (with article_id, start_char, end_char, and the `quoted` column
-    if any) whose span does not fit the text_clean of their article on the run's days, with
-    a `problem` column (`span_problem`'s messages).
+    """The rows of `spans_sql` (with article_id, start_char, end_char, ingest_date and the `quoted`
+    column if any) whose span does not fit the text_clean of their article on the same arrival
+    day, with a `problem` column (`span_problem`'s messages).
 
     The spans are the build side of the join and the articles stream past them, so the texts
     are never all in memory. When an article_id appears twice (its own rule fails), a span is
@@ -316,11 +316,11 @@ def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
     )
     return f"""
         with latest as (
-            select article_id, max({{'f': filename, 'r': file_row_number}}) as k
-            from {articles} where {tables.in_bucket()} group by article_id
+            select article_id, {PARTITION_KEY}, max({{'f': filename, 'r': file_row_number}}) as k
+            from {articles} where {tables.in_bucket()} group by article_id, {PARTITION_KEY}
         ),
         texts as (
-            select a.article_id, coalesce(a.text_clean, '') as text
+            select a.article_id, a.{PARTITION_KEY}, coalesce(a.text_clean, '') as text
             from {articles} a semi join latest l
                 on a.article_id = l.article_id and a.filename = l.k.f and a.file_row_number = l.k.r
         ),
@@ -337,7 +337,8 @@ def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
                             || ' outside text_clean (length ' || length(a.text) || ')'
                     {f"when {differs} then '{QUOTE_DIFFERS}'" if quoted else ""}
                 end as problem
-            from texts a right join spans s on a.article_id = s.article_id
+            from texts a right join spans s
+                on a.article_id = s.article_id and a.{PARTITION_KEY} = s.{PARTITION_KEY}
         )
         select * from checked where problem is not null
     """
@@ -421,29 +422,45 @@ def rules_for(table: str) -> list[Rule]:
 def evaluate(rule: Rule, lake_root: str, days: list[dt.date], sample_size: int = SAMPLE_SIZE) -> Outcome:
     """Run one rule on the partitions of `days`: the failing count and a sample, in a fresh DuckDB.
 
-    One day at a time, and a span rule in buckets of at most ARTICLES_PER_BUCKET articles, so
-    what DuckDB holds follows the bucket, not the run: a 100k-document week checked in one query
-    ran out of its memory limit. The sample comes from the earliest days with failures.
+    A rule that joins rows to their article's text runs on batches of days holding at most
+    ARTICLES_PER_BUCKET articles, a bigger day in buckets of articles, so what DuckDB holds
+    follows the batch, not the run: a 100k-document week checked in one query ran out of its
+    memory limit. Other rules stream, and run once over all the days. The sample comes from
+    the earliest batches with failures.
     """
     failures, sample = 0, []
     with _connect() as con:
-        for day in days:
-            for bucket in _buckets(rule, lake_root, day):
-                sql = rule.query(Tables(con, lake_root, [day], bucket))
-                found = con.execute(f"select count(*) from ({sql})").fetchall()[0][0]  # all: frees the cursor
-                failures += found
-                if found and len(sample) < sample_size:
-                    sample += _rows(con, sql, sample_size - len(sample))
+        for batch_days, bucket in _batches(rule, lake_root, days):
+            sql = rule.query(Tables(con, lake_root, batch_days, bucket))
+            found = con.execute(f"select count(*) from ({sql})").fetchall()[0][0]  # all: frees the cursor
+            failures += found
+            if found and len(sample) < sample_size:
+                sample += _rows(con, sql, sample_size - len(sample))
     return Outcome(rule, failures, sample)
 
 
-def _buckets(rule: Rule, lake_root: str, day: dt.date) -> list[tuple[int, int]]:
-    """(k, n) for each bucket of the day's articles the rule is evaluated on: one unless per_article."""
+def _batches(
+    rule: Rule, lake_root: str, days: list[dt.date]
+) -> Iterator[tuple[list[dt.date], tuple[int, int]]]:
+    """(days, (k, n) bucket) to evaluate `rule` on: all days at once unless it is `per_article`."""
     if not rule.per_article:
-        return [(0, 1)]
-    articles = lake.row_count(lake_root, "articles", str(day), str(day))
-    n = max(1, -(-articles // ARTICLES_PER_BUCKET))
-    return [(k, n) for k in range(n)]
+        yield days, (0, 1)
+        return
+    batch: list[dt.date] = []
+    held = 0
+    for day in days:
+        articles = lake.row_count(lake_root, "articles", str(day), str(day))
+        if batch and held + articles > ARTICLES_PER_BUCKET:
+            yield batch, (0, 1)
+            batch, held = [], 0
+        if articles > ARTICLES_PER_BUCKET:  # one big day (a backfill): in buckets of articles
+            n = -(-articles // ARTICLES_PER_BUCKET)
+            yield from (([day], (k, n)) for k in range(n))
+            continue
+        batch.append(day)
+        held += articles
+    if batch:
+        yield batch, (0, 1)
 
 
 def evaluate_table(lake_root: str, table: str, days: list[dt.date]) -> list[Outcome]:

@@ -326,7 +326,7 @@ def test_span_rules_in_article_buckets_find_what_one_query_finds(
     rule = next(r for r in quality.RULES if r.name == "offsets_valid")
     whole = quality.evaluate(rule, root, [DAY])
     monkeypatch.setattr(quality, "ARTICLES_PER_BUCKET", 4)  # 14 articles: 4 buckets
-    assert len(quality._buckets(rule, root, DAY)) == 4
+    assert [bucket for _, bucket in quality._batches(rule, root, [DAY])] == [(k, 4) for k in range(4)]
     bucketed = quality.evaluate(rule, root, [DAY])
     assert whole.failures == bucketed.failures == 3
     assert {r["article_id"] for r in bucketed.sample} == {"b3", "b7", "b11"}
@@ -339,3 +339,23 @@ def test_each_day_is_checked_against_its_own_articles(tmp_path: Path) -> None:
     found = failing(root, [DAY, OTHER_DAY])  # the spans' articles arrived on another day of the run
     assert found["mentions.offsets_valid"] == 2
     assert found["events.offsets_inside_text"] == 3
+
+
+def test_small_days_are_checked_together_and_a_big_day_in_buckets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    days = [dt.date(2026, 3, d) for d in (1, 2, 3, 4)]
+    sizes = {days[0]: 2, days[1]: 2, days[2]: 9, days[3]: 1}
+    for day, n in sizes.items():
+        write_lake(tmp_path, {"articles": [_article(f"{day}-{i}", TEXT_FR, "fr") for i in range(n)]}, day)
+    monkeypatch.setattr(quality, "ARTICLES_PER_BUCKET", 4)
+    spans = next(r for r in quality.RULES if r.name == "offsets_valid")
+    assert list(quality._batches(spans, str(tmp_path), days)) == [
+        ([days[0], days[1]], (0, 1)),
+        ([days[2]], (0, 3)),
+        ([days[2]], (1, 3)),
+        ([days[2]], (2, 3)),
+        ([days[3]], (0, 1)),
+    ]
+    streaming = next(r for r in quality.RULES if r.name == "entity_type_in_vocabulary")
+    assert list(quality._batches(streaming, str(tmp_path), days)) == [(days, (0, 1))]
