@@ -131,9 +131,15 @@ class Rule:
     per_article: bool = False  # joins each row to its article's text: evaluated in buckets of articles
 
     def find(self, lake_root: str, days: list[dt.date], limit: int | None = None) -> list[Row]:
-        """The failing rows (all of them unless `limit`), for a notebook or a test."""
+        """The failing rows (all of them unless `limit`), for a notebook or a test; batched as `evaluate`."""
+        found: list[Row] = []
         with _connect() as con:
-            return _rows(con, self.query(Tables(con, lake_root, days)), limit)
+            for batch_days, bucket in _batches(self, lake_root, days):
+                left = None if limit is None else limit - len(found)
+                if left == 0:
+                    break
+                found += _rows(con, self.query(Tables(con, lake_root, batch_days, bucket)), left)
+        return found
 
 
 @dataclass(frozen=True)
