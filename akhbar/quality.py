@@ -5,7 +5,7 @@ run just wrote) plus, where a rule needs context, the rows those reference (an e
 article, a participant's event). The query selects the failing rows only; `evaluate` counts
 them and keeps a small sample. A rule that joins rows to their article's text runs on
 batches of days, and a big day in buckets of articles (by hash of article_id), so what
-DuckDB holds follows the batch, not the run or the lake; past `MEMORY_LIMIT` it spills. The
+DuckDB holds follows the batch, not the run or the lake; past `duck.MEMORY_LIMIT` it spills. The
 Dagster asset checks (`assets/checks.py`) report the count and the sample; a notebook or a
 test can call `evaluate` or `Rule.find` directly.
 
@@ -18,24 +18,20 @@ partial date is stored as its first day (2015 -> 2015-01-01).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import duckdb
 import pyarrow.fs as pafs
 
-from akhbar import lake
+from akhbar import duck, lake
 from akhbar.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY, SCHEMAS
 
 LANGUAGES = ("ar", "fr")
 SAMPLE_SIZE = 5
-MEMORY_LIMIT = "256MB"
-# A span rule holds one bucket's spans and texts: 14k articles and their 750k mentions took
-# ~150 MB (measured on the 100k benchmark corpus); 20k keeps the 256MB limit with room.
+# A span rule holds one batch's spans and texts: 14k articles and their 750k mentions took
+# ~150 MB (measured on the 100k benchmark corpus); 20k keeps `duck.MEMORY_LIMIT` with room.
 ARTICLES_PER_BUCKET = 20_000
-THREADS = 2
 # Python's str.strip() whitespace (Unicode separators plus the control characters it strips), for RE2.
 NOT_WHITESPACE = r"[^\pZ\x09-\x0d\x1c-\x1f\x{85}]"
 
@@ -156,11 +152,8 @@ class Outcome:
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with a memory cap; past it, joins and aggregates spill to a temp folder."""
-    con = duckdb.connect()
-    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
-    con.execute(f"set threads = {THREADS}")
-    con.execute(f"set temp_directory = {_literal(os.path.join(tempfile.gettempdir(), 'akhbar-quality'))}")
+    """An in-memory DuckDB, capped (`akhbar.duck`), that keeps each join's build side where the query puts it."""
+    con = duck.connect(spill="akhbar-quality")
     con.execute("set preserve_insertion_order = false")
     # Keep the build side of a join where the query puts it (the right side): the small table of
     # spans, not the articles with their text, which stream through on the probe side. The optimizer

@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from akhbar import gazetteer, schema
+from akhbar import duck, gazetteer, schema
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "dbt_like_sql"
 WAREHOUSE_FILE = "warehouse.duckdb"
@@ -49,10 +48,6 @@ SAMPLE_ROWS = 5
 STALE_TMP_S = 6 * 3600  # a build takes seconds: an older temporary file is a killed build's leftover
 BUILD_TABLE = "akhbar_build"  # one row: the fingerprint of the inputs and the build's row counts
 BUILD_VERSION = "1"  # bump when this module changes what a build writes: forces one rebuild
-# DuckDB's defaults (80 % of RAM, one thread a core, a buffer cache that keeps what it read)
-# made the build the largest part of the pipeline's main process; past the cap it spills to disk.
-MEMORY_LIMIT = "256MB"
-THREADS = 2
 
 _REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
 _RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
@@ -235,10 +230,7 @@ def _remove_stale_tmp(lake: Path) -> None:
 
 
 def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with DuckDB's memory and threads capped; past the cap it spills to a temp folder."""
-    spill = os.path.join(tempfile.gettempdir(), "akhbar-warehouse")
-    config = {"memory_limit": MEMORY_LIMIT, "threads": THREADS, "temp_directory": spill}
-    return duckdb.connect(str(path), read_only=read_only, config=config)
+    return duck.connect(str(path), read_only=read_only, spill="akhbar-warehouse")
 
 
 def _local_lake(lake_root: str | Path) -> Path:
