@@ -460,13 +460,11 @@ def _back_reference(
     haystack: str, language: str, places: Sequence[Mention], start: int, window: Sequence[str]
 ) -> Mention | None:
     """الحزب بالجماعة، dans la commune: the last place of that level named before the trigger."""
-    words = _back_words(language)
-    rank = None
     if language == "ar":
         rank = next((r for w in window if (r := _back_rank(w)) is not None), None)
     else:
         joined = " " + " ".join(window) + " "
-        rank = next((v for k, v in words.items() if f" {k} " in joined), None)
+        rank = next((v for k, v in _back_words(language).items() if f" {k} " in joined), None)
     if rank is None:
         return None
     before = [p for p in places if p.end_char <= start and _rank(p) == rank]

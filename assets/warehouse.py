@@ -6,8 +6,9 @@ file and swapped in (see `akhbar.warehouse`), so building a subset would make no
 since the last build; otherwise the step leaves the file alone, reports the stored row
 counts (metadata `rebuilt: false` and why) and still runs the data tests, read-only. The
 specs are generated from `dbt_like_sql/`: adding a `.sql` file adds an asset (or a check),
-and each asset's upstreams are the relations its SQL reads, so the lineage in the UI is the SQL's. Lake tables in a model's FROM/JOIN point at the lake
-assets; `gazetteer` and `vocabularies` point at `warehouse_views`, the base of the file.
+and each asset's upstreams are the relations its SQL reads, so the lineage in the UI is the
+SQL's. Lake tables in a model's FROM/JOIN point at the lake assets; `gazetteer` and
+`vocabularies` point at `warehouse_views`, the base of the file.
 """
 
 import hashlib
