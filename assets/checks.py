@@ -28,8 +28,8 @@ from dagster import (
     RetryPolicy,
 )
 
-from akhbar import quality
-from akhbar.lock import LakeLocked
+from akhbar.lake import quality
+from akhbar.lake.lock import LakeLocked
 
 
 def check_specs(tables: list[str]) -> list[AssetCheckSpec]:

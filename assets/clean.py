@@ -2,7 +2,7 @@
 
 from dagster import AssetExecutionContext, AssetSpec, multi_asset
 
-from akhbar import pipeline
+from akhbar.run import pipeline
 from assets.checks import LAYER_RETRY_POLICY, check_specs
 from assets.metadata import OWNERS
 from assets.partitions import arrival_days, single_run

@@ -7,8 +7,8 @@ import datetime as dt
 import pyarrow as pa
 from dagster import MetadataValue, TableColumn, TableSchema
 
-from akhbar import lake
-from akhbar.schema import SCHEMAS
+from akhbar.lake import parquet as lake
+from akhbar.tables.schema import SCHEMAS
 
 OWNERS = ["team:akhbar-data"]  # who answers for the tables, shown on every asset in the UI
 PREVIEW_ROWS = 5
@@ -16,7 +16,13 @@ PREVIEW_CHARS = 80
 
 
 def table_schema(table: str) -> TableSchema:
-    return TableSchema(columns=[TableColumn(f.name, str(f.type)) for f in SCHEMAS[table]])
+    """Column names, types and descriptions (the data dictionary's, carried in the Arrow schema)."""
+    return TableSchema(
+        columns=[
+            TableColumn(f.name, str(f.type), description=(f.metadata or {}).get(b"description", b"").decode())
+            for f in SCHEMAS[table]
+        ]
+    )
 
 
 def preview(lake_root: str, table: str, days: list[dt.date]) -> str:

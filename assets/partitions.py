@@ -13,7 +13,7 @@ import datetime as dt
 
 from dagster import AssetExecutionContext, BackfillPolicy, DailyPartitionsDefinition
 
-from akhbar.ingest import FIRST_ARRIVAL_DAY
+from akhbar.ingest.reader import FIRST_ARRIVAL_DAY
 
 ARRIVAL_START = str(FIRST_ARRIVAL_DAY)  # older files count as arriving that day
 

@@ -2,8 +2,8 @@
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
-from akhbar import pipeline
-from akhbar.lock import lake_lock
+from akhbar.lake.lock import lake_lock
+from akhbar.run import pipeline
 from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
 from assets.metadata import OWNERS, table_metadata
 from assets.partitions import arrival_days, days_of, single_run

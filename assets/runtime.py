@@ -7,9 +7,9 @@ from contextlib import contextmanager
 
 from dagster import AssetExecutionContext, ConfigurableResource, MaterializeResult
 
-from akhbar import pipeline
-from akhbar.lock import lake_lock
-from akhbar.parallel import document_mapper, release_workers
+from akhbar.lake.lock import lake_lock
+from akhbar.run import pipeline
+from akhbar.run.parallel import document_mapper, release_workers
 from assets.checks import check_results, failures_named
 from assets.metadata import table_metadata
 from assets.partitions import days_of

@@ -24,9 +24,9 @@ from dagster import (
     multi_asset,
 )
 
-from akhbar import schema
-from akhbar.lock import lake_lock
-from akhbar.warehouse import (
+from akhbar.lake.lock import lake_lock
+from akhbar.tables import schema
+from akhbar.warehouse.build import (
     BASE_TABLES,
     SQL_DIR,
     TestResult,

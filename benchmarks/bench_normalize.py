@@ -18,9 +18,9 @@ import re
 import time
 from pathlib import Path
 
-from akhbar.gazetteer import arabic_place_names
-from akhbar.normalize import _split_word, normalize_text
-from akhbar.wordsplit import arabic_zipf
+from akhbar.clean.normalize import _split_word, normalize_text
+from akhbar.clean.wordsplit import arabic_zipf
+from akhbar.lexicons.gazetteer import arabic_place_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "data" / "raw", ROOT / "tests" / "fixtures" / "heldout"]
@@ -92,7 +92,7 @@ def make_corpus(n_docs: int, seed: int, french_share: float) -> list[tuple[str, 
 
 def show_splits(folder: Path) -> None:
     """Every glued-word split the normalizer makes on the `*.txt` files of `folder` (a review aid)."""
-    from akhbar.language import identify
+    from akhbar.ingest.language import identify
 
     for path in sorted(folder.glob("*.txt")):
         raw = path.read_text(encoding="utf-8")

@@ -20,10 +20,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from akhbar.decode import DecodeError, decode
-from akhbar.ingest import scan
-from akhbar.language import identify
-from akhbar.parallel import document_mapper, shutdown_pools
+from akhbar.ingest.decode import DecodeError, decode
+from akhbar.ingest.language import identify
+from akhbar.ingest.reader import scan
+from akhbar.run.parallel import document_mapper, shutdown_pools
 
 FLOOR_SCHEMA = pa.schema(
     [("source_path", pa.string()), ("text", pa.string()), ("language", pa.string()), ("score", pa.float64())]

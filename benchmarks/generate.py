@@ -135,7 +135,7 @@ def _samples() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[str]]:
     """Official place names (regions, provinces, communes) in Arabic and French."""
-    from akhbar.gazetteer import entries
+    from akhbar.lexicons.gazetteer import entries
 
     ar = [name_ar for _, name_ar, _ in entries() if name_ar]
     fr = [name_fr for _, _, name_fr in entries() if name_fr]

@@ -19,8 +19,9 @@ import pstats
 import time
 from collections import defaultdict
 
-from akhbar import extract, pipeline
-from akhbar.ingest import Document, read_document, scan
+from akhbar.extract import article as extract
+from akhbar.ingest.reader import Document, read_document, scan
+from akhbar.run import documents, pipeline
 
 FINDERS = (
     "find_places",
@@ -55,7 +56,7 @@ def measure(raw: str, n: int, profile: bool = False) -> str:
     # warm every cache first: one-time loads are not per-document costs
     warm = [d for d in map(read_document, chosen[:5]) if isinstance(d, Document)]
     for d in warm:
-        pipeline.extract_document(pipeline.clean_document(pipeline._raw_row(d, now))[0])
+        documents.extract_document(documents.clean_document(pipeline._raw_row(d, now))[0])
     sink: dict[str, float] = defaultdict(float)
     originals = {name: getattr(extract, name) for name in FINDERS}
     for name, fn in originals.items():
@@ -72,9 +73,9 @@ def measure(raw: str, n: int, profile: bool = False) -> str:
             if profiler:
                 profiler.enable()
             start = time.process_time()
-            article, _ = pipeline.clean_document(pipeline._raw_row(doc, now))
+            article, _ = documents.clean_document(pipeline._raw_row(doc, now))
             cleaned = time.process_time()
-            pipeline.extract_document(article)
+            documents.extract_document(article)
             extracted = time.process_time()
             if profiler:
                 profiler.disable()

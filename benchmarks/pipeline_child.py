@@ -21,7 +21,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from akhbar import lake, pipeline
+from akhbar.lake import parquet as lake
+from akhbar.run import pipeline
 
 _seconds: dict[str, float] = defaultdict(float)
 _stage = ["other"]
@@ -109,7 +110,7 @@ def pool_ingest(processes: int | None) -> None:
     `ingest_day` takes a `mapper` (like `clean_day`); until `assets/raw.py` passes
     `workers.mapper()`, this shows what it gains. A mapper the asset passes wins.
     """
-    from akhbar.parallel import document_mapper
+    from akhbar.run.parallel import document_mapper
 
     original = pipeline.ingest_day
 

@@ -7,8 +7,9 @@ import hashlib
 
 import pyarrow.parquet as pq
 
-from akhbar import lake, pipeline
-from akhbar.parallel import chunk_size, document_mapper
+from akhbar.lake import parquet as lake
+from akhbar.run import pipeline
+from akhbar.run.parallel import chunk_size, document_mapper
 from benchmarks import floor as references
 from benchmarks.generate import LAST_DAY, generate
 from benchmarks.run import TreeMemory, lake_snapshot

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from akhbar.pipeline import files_by_day
+    from akhbar.run.pipeline import files_by_day
     from pipelines.runner import RunFailed, run_pipeline
 
     raw = args.raw or raw_root()
@@ -85,7 +85,7 @@ def _progress(quiet: bool) -> None:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from akhbar.query import query, render
+    from akhbar.warehouse.query import query, render
 
     lake = args.lake or lake_root()
     text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, materialize
 
-from akhbar import lake as lake_io
-from akhbar.lock import LakeLocked, lake_lock
-from akhbar.schema import CONTRACT_TABLES
+from akhbar.lake import parquet as lake_io
+from akhbar.lake.lock import LakeLocked, lake_lock
+from akhbar.tables.schema import CONTRACT_TABLES
 from pipelines.resources import resources
 
 RANGE_START = "dagster/asset_partition_range_start"
@@ -69,7 +69,7 @@ def run_pipeline(
 ) -> RunSummary:
     """Materialize all assets in process for the arrival days `days` (inclusive), or by default
     for every day that has files in `raw`, one run per range of `day_ranges`."""
-    from akhbar.pipeline import files_by_day
+    from akhbar.run.pipeline import files_by_day
 
     ranges = [days] if days else day_ranges(list(files_by_day(raw)))
     if instance is None and os.environ.get("DAGSTER_HOME"):

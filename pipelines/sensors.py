@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
 
-from akhbar.ingest import scan
+from akhbar.ingest.reader import scan
 from assets.partitions import ARRIVAL_START
 from pipelines.jobs import all_assets_job
 from pipelines.resources import raw_root

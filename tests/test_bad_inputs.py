@@ -17,8 +17,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from akhbar import ingest, pipeline
-from akhbar.ingest import MAX_BYTES, RawFile, read_document
+from akhbar.ingest import reader as ingest
+from akhbar.ingest.reader import MAX_BYTES, RawFile, read_document
+from akhbar.run import pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "data" / "raw").glob("*.txt"))

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from dagster import Failure
 
-from akhbar import lake, quality
-from akhbar.lock import LakeLocked
+from akhbar.lake import parquet as lake
+from akhbar.lake import quality
+from akhbar.lake.lock import LakeLocked
 from assets.checks import check_results, check_specs, failures_named
 
 DAY = dt.date(2026, 3, 12)

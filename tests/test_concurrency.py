@@ -16,8 +16,8 @@ import duckdb
 import pytest
 from dagster import materialize
 
-from akhbar.lock import TOKEN_ENV, LakeLocked, holder, lake_lock
-from akhbar.schema import CONTRACT_TABLES
+from akhbar.lake.lock import TOKEN_ENV, LakeLocked, holder, lake_lock
+from akhbar.tables.schema import CONTRACT_TABLES
 from pipelines.definitions import defs
 from pipelines.resources import resources
 from pipelines.runner import RANGE_END, RANGE_START
@@ -29,7 +29,7 @@ TODAY = dt.datetime.now(dt.UTC).date()
 
 _HOLD = """
 import sys, time
-from akhbar.lock import lake_lock
+from akhbar.lake.lock import lake_lock
 with lake_lock(sys.argv[1], purpose="test holder"):
     print("held", flush=True)
     time.sleep(120)
@@ -101,14 +101,18 @@ def test_the_lock_is_reentrant_within_its_run_and_exclusive_outside(tmp_path: Pa
         with lake_lock(root) as inner:  # an asset step inside `akhbar run`
             assert inner is False
         child = subprocess.run(  # a child process of the run (multiprocess executor): inherits the token
-            [PYTHON, "-c", f"from akhbar.lock import lake_lock\nwith lake_lock({root!r}) as t: print(t)"],
+            [
+                PYTHON,
+                "-c",
+                f"from akhbar.lake.lock import lake_lock\nwith lake_lock({root!r}) as t: print(t)",
+            ],
             capture_output=True,
             text=True,
             cwd=REPO,
         )
         assert child.stdout.strip() == "False"
         stranger = subprocess.run(  # an unrelated process: refused
-            [PYTHON, "-c", f"from akhbar.lock import lake_lock\nwith lake_lock({root!r}): pass"],
+            [PYTHON, "-c", f"from akhbar.lake.lock import lake_lock\nwith lake_lock({root!r}): pass"],
             capture_output=True,
             text=True,
             cwd=REPO,

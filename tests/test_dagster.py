@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 from dagster import materialize
 
-from akhbar.schema import CONTRACT_TABLES
+from akhbar.tables.schema import CONTRACT_TABLES
 from pipelines.definitions import defs
 from pipelines.resources import resources
 from pipelines.runner import RANGE_END, RANGE_START, day_ranges, run_pipeline

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.dates import _lexicons, find_dates, to_date
-from akhbar.keys import match_key
-from akhbar.spans import DateValue
+from akhbar.extract.dates import _lexicons, find_dates, to_date
+from akhbar.text.keys import match_key
+from akhbar.text.spans import DateValue
 
 MON_16_MARCH_2026 = date(2026, 3, 16)  # a Monday
 THU_12_MARCH_2026 = date(2026, 3, 12)
@@ -224,7 +224,7 @@ def test_month_lexicon_agrees_with_dateparser() -> None:
     """Every month name dateparser knows (ar-MA, ar, fr) reads to the same month number."""
     import dateparser
 
-    from akhbar.dates import _read_lexicon
+    from akhbar.extract.dates import _read_lexicon
 
     checked = 0
     for row in _read_lexicon("months.tsv"):
@@ -245,7 +245,7 @@ def test_trigger_search_agrees_with_a_full_scan_on_shuffled_text() -> None:
     """Sentences glued by brackets, quotes, no-break spaces, or cut in the middle: same matches."""
     import random
 
-    from akhbar.dates import _matches, _pattern
+    from akhbar.extract.dates import _matches, _pattern
 
     rng = random.Random(7)
     sentences = [text for text, _, _ in CASES]
@@ -260,7 +260,7 @@ def test_trigger_search_agrees_with_a_full_scan_on_shuffled_text() -> None:
 
 def test_trigger_search_finds_what_a_full_scan_finds() -> None:
     """Matching only around triggers (digits, trigger words) loses nothing a scan of every position finds."""
-    from akhbar.dates import _matches, _pattern
+    from akhbar.extract.dates import _matches, _pattern
 
     texts = [text for text, _, _ in CASES]
     texts += [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("data/raw/*.txt"))]
@@ -271,7 +271,7 @@ def test_trigger_search_finds_what_a_full_scan_finds() -> None:
 
 def test_lexicons_are_well_formed() -> None:
     """What a linguist's edit must keep: every month and weekday named, known units, kinds and directions."""
-    from akhbar.dates import _read_lexicon
+    from akhbar.extract.dates import _read_lexicon
 
     months = _read_lexicon("months.tsv")
     for dialect in ("ma", "fr"):

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from akhbar.decode import DecodeError, decode
+from akhbar.ingest.decode import DecodeError, decode
 
 ARABIC = "عقد المكتب السياسي لحزب التقدم والاشتراكية اجتماعه الأسبوعي"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from akhbar.events import Event, find_events
-from akhbar.parties import find_organizations, find_parties
-from akhbar.places import find_places
-from akhbar.spans import DateValue
+from akhbar.extract.events import Event, find_events
+from akhbar.extract.parties import find_organizations, find_parties
+from akhbar.extract.places import find_places
+from akhbar.text.spans import DateValue
 
 PRECISION = {4: "year", 7: "month", 10: "day"}
 
@@ -229,7 +229,7 @@ def test_a_newspaper_name_is_not_a_statement():
 
 
 def _events(text: str, language: str) -> list[Event]:
-    from akhbar.dates import find_dates
+    from akhbar.extract.dates import find_dates
 
     return find_events(text, language, find_dates(text, language, None), find_places(text, language))
 
@@ -306,7 +306,7 @@ def test_a_statement_issued_in_the_wake_of_a_meeting_takes_its_date():
 
 
 def test_presence_cue_before_a_name_with_a_title_in_between():
-    from akhbar.events import is_presence
+    from akhbar.extract.events import is_presence
 
     text = "انعقد الاجتماع برئاسة الأمين العام للحزب محمد نبيل بنعبد الله بالرباط."
     assert is_presence(text, "ar", 0, text.index("محمد"))

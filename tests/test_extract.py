@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from akhbar.extract import Extraction, extract_article
-from akhbar.schema import SCHEMAS
+from akhbar.extract.article import Extraction, extract_article
+from akhbar.tables.schema import SCHEMAS
 
 AR = (
     "حزب الاستقلال يعقد مؤتمره الإقليمي بتاونات\n"

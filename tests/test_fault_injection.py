@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.schema import CONTRACT_TABLES
+from akhbar.tables.schema import CONTRACT_TABLES
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "raw"
@@ -162,7 +162,8 @@ def _choose(names: list[str], wanted: int) -> list[int]:
 
 def drive(work: Path) -> dict:
     """Clean run, trace, then kill/check/rerun/compare at each point; a JSON-able report."""
-    from akhbar import faults, pipeline
+    from akhbar.lake import faults
+    from akhbar.run import pipeline
     from pipelines import cli
 
     pipeline.BATCH = 2  # several batches per day, so batch checkpoints are many

@@ -1,8 +1,8 @@
 import datetime as dt
 
-from akhbar.ingest import Document, Rejection, document_from_bytes, read_header
-from akhbar.language import identify
-from akhbar.textedit import TrackedText
+from akhbar.ingest.language import identify
+from akhbar.ingest.reader import Document, Rejection, document_from_bytes, read_header
+from akhbar.text.textedit import TrackedText
 
 BODY_AR = (
     "عقد المكتب السياسي لحزب التقدم والاشتراكية اجتماعه الأسبوعي يوم الثلاثاء 21 يناير 2020 "

@@ -5,7 +5,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from akhbar import lake
+from akhbar.lake import parquet as lake
 
 DAY = dt.date(2026, 11, 23)
 

@@ -32,7 +32,8 @@ SMALL, LARGE = 200, 2000
 _CHILD = """
 import datetime as dt, json, os, resource, sys, time
 from pathlib import Path
-from akhbar import lake, pipeline
+from akhbar.lake import parquet as lake
+from akhbar.run import pipeline
 pipeline.BATCH = 50
 lake.BATCH_ROWS = 100
 raw, out, warm = sys.argv[1], sys.argv[2], sys.argv[3]

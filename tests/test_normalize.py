@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from akhbar.normalize import normalize_text, normalize_tracked
-from akhbar.spans import Edit
-from akhbar.textedit import TrackedText
+from akhbar.clean.normalize import normalize_text, normalize_tracked
+from akhbar.text.spans import Edit
+from akhbar.text.textedit import TrackedText
 
 ARABIC_ONLY_RULES = {"remove_tatweel", "tatweel_before_digit", "hamza_wasl", "join_waw", "split_merged_word"}
 
@@ -208,7 +208,7 @@ def test_every_edit_of_a_mixed_document_points_at_its_raw_text() -> None:
 
 
 def test_match_key_keeps_length_and_folds_both_scripts() -> None:
-    from akhbar.keys import match_key
+    from akhbar.text.keys import match_key
 
     text = "Élections à Aït Melloul – l’année 2015؛ إِنْتِخَابات الأحد ـ مؤخراً İ"
     key = match_key(text)

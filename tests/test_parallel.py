@@ -7,7 +7,7 @@ from multiprocessing import forkserver
 
 import pytest
 
-from akhbar import parallel
+from akhbar.run import parallel
 
 
 def _pid_and_square(n: int) -> tuple[int, int]:

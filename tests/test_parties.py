@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from akhbar.parties import find_organizations, find_parties
-from akhbar.places import read_lexicon
+from akhbar.extract.parties import find_organizations, find_parties
+from akhbar.lexicons import read_lexicon
 
 
 def party_codes(text: str, language: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from akhbar.people import find_people, sentence_spans
+from akhbar.extract.people import find_people
+from akhbar.text.tokens import sentence_spans
 
 
 def roles_of(text: str, language: str = "ar") -> dict[str, list[str]]:

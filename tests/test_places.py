@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from akhbar.gazetteer import crosswalk_names, records, records_by_code
-from akhbar.places import find_places, phrase_key, place_by_code, read_lexicon, tokenize
+from akhbar.extract.places import find_places, place_by_code
+from akhbar.lexicons import read_lexicon
+from akhbar.lexicons.gazetteer import crosswalk_names, records, records_by_code
+from akhbar.text.phrases import phrase_key, tokenize
 
 
 def codes(text: str, language: str) -> list[str]:

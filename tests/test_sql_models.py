@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from test_warehouse import tiny_lake_rows, write_lake
 
-from akhbar.query import query
-from akhbar.warehouse import SQL_DIR, build_order, build_warehouse, data_tests, models, run_data_tests
+from akhbar.warehouse.build import SQL_DIR, build_order, build_warehouse, data_tests, models, run_data_tests
+from akhbar.warehouse.query import query
 
 
 @pytest.fixture(scope="module")

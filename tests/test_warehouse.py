@@ -13,9 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from akhbar.query import query, render
-from akhbar.schema import CONTRACT_TABLES, PARTITION_KEY, SCHEMAS
-from akhbar.warehouse import (
+from akhbar.tables.schema import CONTRACT_TABLES, PARTITION_KEY, SCHEMAS
+from akhbar.warehouse.build import (
     SQL_DIR,
     WAREHOUSE_FILE,
     build_warehouse,
@@ -27,6 +26,7 @@ from akhbar.warehouse import (
     stored_build,
     update_warehouse,
 )
+from akhbar.warehouse.query import query, render
 
 DAY = "2026-11-23"
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)

@@ -7,7 +7,7 @@ from pathlib import Path
 from dagster import AssetKey, materialize
 from test_warehouse import tiny_lake_rows, write_lake
 
-from akhbar.warehouse import data_tests, models
+from akhbar.warehouse.build import data_tests, models
 from assets.resources import LakeResource
 from assets.warehouse import BASE_ASSET, warehouse, warehouse_assets
 

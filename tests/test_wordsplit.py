@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from akhbar.wordsplit import split_glued
+from akhbar.clean.wordsplit import split_glued
 
 # Gazetteer place names glued to a head word (إقليم، جهة، عمالة، جماعة، مدينة، دائرة، الإقليمي),
 # with and without the prepositions ب and ل, the conjunction و and the article. Written for these

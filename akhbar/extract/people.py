@@ -30,15 +30,13 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter, is_not
-from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from akhbar.keys import match_key
-from akhbar.places import read_lexicon
-from akhbar.spans import Mention
+from akhbar.lexicons import read_lexicon
+from akhbar.text.keys import match_key
+from akhbar.text.spans import Mention
+from akhbar.text.tokens import TOKEN, Tok, strip_clitics, text_key, tokens_of
 
 # Zipf bounds for family-name tokens (measured: تاج 4.4, الصغير 5.05, التهامي 3.1,
 # الإدريسي 3.1, خريج 3.9, عدد 6.0, بلا 5.4); names outside the word list score 0.
@@ -47,7 +45,6 @@ NEXT_FAMILY_MAX_ZIPF = 3.5
 AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
 CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
 
-_AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _AR_PARTICLES = frozenset(
     match_key(w) for w in ("بن", "ابن", "بو", "أيت", "آيت", "ايت", "ولد", "بنت", "آل", "أبو")
 )
@@ -95,77 +92,9 @@ _PREDECESSOR = re.compile(
     + r"\s+(?:لل?\w*\s+)?ل?$|(?:succ[ée]dant\s+[àa]|en\s+remplacement\s+de|rempla[çc]ant)\s+(?:M\.\s*|Mme\s+)?$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"(\w+)|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
 # Clitics a role title may carry in Arabic (والكاتب, بالرئيس, فلرئيس): a conjunction, then a preposition.
 _AR_TITLE_CONJUNCTIONS, _AR_TITLE_PREPOSITIONS = "وف", "بكل"
 _MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces
-
-
-_LAST_GROUP = attrgetter("lastindex")
-
-
-class Tok(NamedTuple):
-    """A token; a named tuple because a document has hundreds and each is built and read often."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    is_word: bool  # a word (letters, digits, _), not a punctuation mark
-
-
-def tokens_of(text: str, key: str | None = None) -> list[Tok]:
-    """Words and punctuation marks with offsets; `key` is each token's `match_key`.
-
-    Built column by column with C-level `map`s (a third faster than a Tok(...) call per token)."""
-    key = match_key(text) if key is None else key
-    matches = list(_TOKEN.finditer(text))
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
-    keys = map(key.__getitem__, map(slice, starts, ends))
-    is_word = map(is_not, map(_LAST_GROUP, matches), repeat(None))  # group 1 (\w+) matched
-    columns = zip(starts, ends, map(re.Match.group, matches), keys, is_word, strict=True)
-    return list(map(tuple.__new__, repeat(Tok), columns))
-
-
-@lru_cache(maxsize=4)
-def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence: cut after . ! ? ؟ ; followed by a space, and at line breaks.
-
-    `M.` and other one-capital abbreviations do not end a sentence. Cached (a tuple, so no caller
-    can change it): the person, event and participant steps all read the same article's sentences.
-    """
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() > start and text[start : m.start()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return tuple(spans)
-
-
-@lru_cache(maxsize=200_000)
-def strip_clitics(key: str) -> tuple[tuple[str, int], ...]:
-    """The token key and its readings without Arabic proclitics: (rest, chars peeled).
-
-    Cached: the same words come back in every document."""
-    out = [(key, 0)]
-    if key.isascii():
-        return tuple(out)
-    if key.startswith("لل") and len(key) > 3:
-        out.append(("ال" + key[2:], 1))
-    for clitic in _AR_CLITICS:
-        if key.startswith(clitic) and len(key) - len(clitic) >= 2:
-            out.append((key[len(clitic) :], len(clitic)))
-    return tuple(out)
-
-
-@lru_cache(maxsize=4)
-def text_key(text: str) -> str:
-    """`match_key` of a whole document, computed once for the people and event finders."""
-    return match_key(text)
 
 
 @lru_cache(maxsize=65536)
@@ -699,7 +628,7 @@ def _mask(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
 def _gap_tokens(key: str, start: int, end: int, skip: bytearray | None = None) -> list[str] | None:
     """Keys of the tokens between start and end that no skipped span covers (None if too many)."""
     out = []
-    for m in _TOKEN.finditer(key, start, end):
+    for m in TOKEN.finditer(key, start, end):
         if skip is not None and skip[m.start()]:
             continue
         out.append(m.group().lower())
@@ -835,7 +764,7 @@ def _elected(key: str, lex: _Lexicon, names: Sequence[NameSpan], role: RoleSpan)
     sentence_start = max(key.rfind(".", 0, role.start), key.rfind("\n", 0, role.start)) + 1
     window = key[sentence_start : role.start]
     cue_at = None
-    for m in _TOKEN.finditer(window):
+    for m in TOKEN.finditer(window):
         if any(rest in _ELECTION_CUES for rest, _ in strip_clitics(m.group().lower())):
             cue_at = sentence_start + m.end()
     if cue_at is None:
@@ -923,8 +852,8 @@ def _vote_getters(key: str, lex: _Lexicon, names: Sequence[NameSpan]) -> set[int
 
 
 def _context_mentions(text: str, language: str) -> list[Mention]:
-    from akhbar.parties import find_organizations, find_parties
-    from akhbar.places import find_places
+    from akhbar.extract.parties import find_organizations, find_parties
+    from akhbar.extract.places import find_places
 
     found = find_places(text, language) + find_parties(text, language) + find_organizations(text, language)
     return sorted(found, key=lambda m: m.start_char)

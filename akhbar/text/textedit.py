@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from akhbar.spans import Edit
+from akhbar.text.spans import Edit
 
 Replacement = str | Callable[[re.Match[str]], str]
 

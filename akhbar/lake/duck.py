@@ -3,7 +3,7 @@
 DuckDB's defaults (80 % of RAM, one thread a core, a buffer cache that keeps what it read)
 made these queries the largest part of the pipeline's main process. Past the cap, joins,
 aggregates and sorts spill to a folder under the system's temporary directory. Analysts'
-ad-hoc queries (`akhbar.query`) are not the pipeline's and keep DuckDB's defaults.
+ad-hoc queries (`akhbar.warehouse.query`) are not the pipeline's and keep DuckDB's defaults.
 """
 
 from __future__ import annotations

@@ -28,9 +28,9 @@ from functools import lru_cache
 
 import wordfreq
 
-from akhbar.gazetteer import arabic_place_names
-from akhbar.keys import match_key
-from akhbar.lexicon import read_rows
+from akhbar.lexicons import read_rows
+from akhbar.lexicons.gazetteer import arabic_place_names
+from akhbar.text.keys import match_key
 
 COMMON_ZIPF = 4.0  # both sides of a head-less split must be at least this common (4.0 = 10 per million)
 HEAD_REST_ZIPF = 2.0  # a definite word after a head word: rarer words allowed, the head is the evidence

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from akhbar.lake import clean_tmp
+from akhbar.lake.parquet import clean_tmp
 
 LOCK_FILE = "_lock"
 TOKEN_ENV = "AKHBAR_LAKE_LOCK"

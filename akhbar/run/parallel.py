@@ -52,8 +52,8 @@ def warm_up() -> None:
     memory (shared copy-on-write) instead of spending seconds of CPU loading its own copy.
     Any failure only means a colder start: the workers load lazily as before.
     """
-    from akhbar.language import identify
-    from akhbar.pipeline import clean_document, extract_document
+    from akhbar.ingest.language import identify
+    from akhbar.run.documents import clean_document, extract_document
 
     for language, text in _WARM_TEXTS:
         identify(text * 2)

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
 
-from akhbar.keys import match_key
-from akhbar.people import sentence_spans, strip_clitics, text_key
-from akhbar.places import read_lexicon
-from akhbar.spans import DateValue, Mention
+from akhbar.lexicons import read_lexicon
+from akhbar.text.keys import match_key
+from akhbar.text.spans import DateValue, Mention
+from akhbar.text.tokens import sentence_spans, strip_clitics, text_key
 
 GOVERNED_PLACE_TOKENS = 10  # a place this many words after the trigger is the event's place
 DATE_ANCHOR_CHARS = 120  # a date this close to a trigger (same sentence) fixes the event
@@ -216,8 +216,8 @@ def find_events(
 ) -> list[Event]:
     """The events `text` reports, in order of first mention (see the module docstring).
 
-    `dates`, `places`, `parties`, `organizations` are the document's mentions (from akhbar.dates,
-    akhbar.places, akhbar.parties); they give each event its date, place and party. With the
+    `dates`, `places`, `parties`, `organizations` are the document's mentions (from akhbar.extract.dates,
+    akhbar.extract.places, akhbar.extract.parties); they give each event its date, place and party. With the
     `published` day, an event dated after it is a planned one and is left out.
     """
     mentions = find_event_mentions(text, language, dates, places, parties, organizations, published)

@@ -10,7 +10,7 @@ Dagster asset checks (`assets/checks.py`) report the count and the sample; a not
 test can call `evaluate` or `Rule.find` directly.
 
 Rules state the contract (the output contract: README, "Tables"), not the extractor's current habits:
-vocabularies come from `akhbar.schema`, offsets index `articles.text_clean` in code points
+vocabularies come from `akhbar.tables.schema`, offsets index `articles.text_clean` in code points
 (Python string slicing; DuckDB's `substring` and `length` count code points too), and a
 partial date is stored as its first day (2015 -> 2015-01-01).
 """
@@ -24,8 +24,9 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow.fs as pafs
 
-from akhbar import duck, lake
-from akhbar.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY, SCHEMAS
+from akhbar.lake import duck
+from akhbar.lake import parquet as lake
+from akhbar.tables.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY, SCHEMAS
 
 LANGUAGES = ("ar", "fr")
 SAMPLE_SIZE = 5
@@ -152,7 +153,7 @@ class Outcome:
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB, capped (`akhbar.duck`), that keeps each join's build side where the query puts it."""
+    """An in-memory DuckDB, capped (`akhbar.lake.duck`), that keeps each join's build side where the query puts it."""
     con = duck.connect(spill="akhbar-quality")
     con.execute("set preserve_insertion_order = false")
     # Keep the build side of a join where the query puts it (the right side): the small table of

@@ -1,6 +1,6 @@
 """Cleaning rules: raw article text -> `text_clean`, correct text for people to read.
 
-This is not the matching key (that is `akhbar.keys.match_key`): hamzas, ta marbuta and alef
+This is not the matching key (that is `akhbar.text.keys.match_key`): hamzas, ta marbuta and alef
 maqsura stay as written, except where a rule knows the spelling is wrong (a hamza on a hamzat
 al-wasl). Every change goes through `TrackedText` (`sub`, or `replace_spans` for the cached word
 rules), so each one lands in `text.edits` with its offset in the raw text. Rule names are short snake_case; only the glued-word rule contains "split".
@@ -17,12 +17,12 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from akhbar.gazetteer import arabic_place_names
-from akhbar.keys import compact_key
-from akhbar.lexicon import read_rows
-from akhbar.spans import Edit
-from akhbar.textedit import TrackedText
-from akhbar.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
+from akhbar.lexicons import read_rows
+from akhbar.lexicons.gazetteer import arabic_place_names
+from akhbar.text.keys import compact_key
+from akhbar.text.spans import Edit
+from akhbar.text.textedit import TrackedText
 
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")

@@ -22,17 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akhbar.places import (
-    Match,
-    PhraseIndex,
-    Token,
-    Variant,
-    arabic_variants,
-    phrase_key,
-    read_lexicon,
-    tokenize,
-)
-from akhbar.spans import Mention
+from akhbar.lexicons import read_lexicon
+from akhbar.text.phrases import Match, PhraseIndex, Token, Variant, arabic_variants, phrase_key, tokenize
+from akhbar.text.spans import Mention
 
 CONTEXT = "context"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from akhbar.tables.dictionary import column_description, table_description
+
 PARTITION_KEY = "ingest_date"
 
 _TS = pa.timestamp("us", tz="UTC")
@@ -103,6 +105,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
 }
+
+
+def _described(table: str, arrow: pa.Schema) -> pa.Schema:
+    """The schema with each field's description (from the data dictionary) as Parquet field metadata."""
+    fields = [f.with_metadata({"description": column_description(table, f.name) or ""}) for f in arrow]
+    return pa.schema(fields, metadata={"description": table_description(table) or ""})
+
+
+SCHEMAS = {table: _described(table, arrow) for table, arrow in SCHEMAS.items()}
 
 CONTRACT_TABLES: tuple[str, ...] = (
     "articles",

@@ -4,7 +4,7 @@ Why not `dateparser.search_dates`: on Moroccan text it finds none of the ar-MA m
 running text and invents a month and a day for bare numbers (162 مليون, a year alone). So the
 finder is one compiled regex built from the lexicons (`akhbar/lexicons/months.tsv`, `weekdays.tsv`,
 `relative_dates.tsv`, `date_*.tsv`), matched on a length-preserving fold of the text (the
-`akhbar.keys.match_key` folding: offsets on the key are offsets on the text). Every match is already
+`akhbar.text.keys.match_key` folding: offsets on the key are offsets on the text). Every match is already
 split into day, month number and year by the lexicon lookup, so it is read with `datetime.date`
 directly (which refuses impossible dates such as 31/02): dateparser would only re-parse a canonical
 numeric form, and the lexicon is checked against dateparser's own month names in the tests.
@@ -14,7 +14,7 @@ milliseconds in CPython, so the pattern is only matched around triggers found wi
 `str.find` (digit runs, one rare word of each relative expression, qualifiers, day words), at the
 start of the trigger's word and of the date words just before it. A test checks this finds exactly
 what a scan of every position finds. The fold is `match_key` (one `str.translate` pass), computed
-once per document for the date, people and event finders (`akhbar.people.text_key`).
+once per document for the date, people and event finders (`akhbar.text.tokens.text_key`).
 
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
@@ -52,9 +52,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
 
-from akhbar.keys import match_key
-from akhbar.people import text_key
-from akhbar.spans import DateValue
+from akhbar.text.keys import match_key
+from akhbar.text.spans import DateValue
+from akhbar.text.tokens import text_key
 
 # Year-only and month-year mentions are accepted in this range (older numbers after a cue are counts
 # or Hijri years).

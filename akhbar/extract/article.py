@@ -17,14 +17,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from akhbar.dates import find_dates, to_date
-from akhbar.events import Event, EventMention, find_event_mentions, group_mentions, is_comment, is_presence
-from akhbar.keys import compact_key
-from akhbar.parties import find_organizations, find_parties
-from akhbar.people import find_people, sentence_spans
-from akhbar.places import find_places
-from akhbar.schema import SCHEMAS
-from akhbar.spans import DateValue, Mention
+from akhbar.extract.dates import find_dates, to_date
+from akhbar.extract.events import (
+    Event,
+    EventMention,
+    find_event_mentions,
+    group_mentions,
+    is_comment,
+    is_presence,
+)
+from akhbar.extract.parties import find_organizations, find_parties
+from akhbar.extract.people import find_people
+from akhbar.extract.places import find_places
+from akhbar.tables.schema import SCHEMAS
+from akhbar.text.keys import compact_key
+from akhbar.text.spans import DateValue, Mention
+from akhbar.text.tokens import sentence_spans
 
 EVENT_LANGUAGES = ("ar", "fr")
 

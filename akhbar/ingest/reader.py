@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from akhbar.decode import DecodeError, decode
-from akhbar.language import identify
-from akhbar.textedit import TrackedText
+from akhbar.ingest.decode import DecodeError, decode
+from akhbar.ingest.language import identify
+from akhbar.text.textedit import TrackedText
 
 MAX_BYTES = 10 * 1024 * 1024  # no news article is this long; bigger files are refused, not read
 SUPPORTED_LANGUAGES = ("ar", "fr")

@@ -1,0 +1,1 @@
+"""Raw files to documents: decode the bytes, identify the language, read the header."""

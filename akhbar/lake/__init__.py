@@ -1,0 +1,1 @@
+"""The lake: partitioned Parquet written atomically, its lock, its quality rules, capped DuckDB connections."""

@@ -1,0 +1,1 @@
+"""The contract tables: Arrow schemas, vocabularies and the data dictionary (`dictionary.tsv`)."""
