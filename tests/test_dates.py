@@ -287,3 +287,35 @@ def test_lexicons_are_well_formed() -> None:
     assert {r["kind"] for r in _read_lexicon("date_year_cues.tsv")} <= {"year", "weak", "event"}
     assert {r["kind"] for r in _read_lexicon("date_connectors.tsv")} <= {"range", "of"}
     assert find_dates("", "ar") == []
+
+
+# ---------------------------------------------------------------- reference dates (real-text classes)
+
+
+def test_a_month_anchor_reads_year_less_days_but_no_day_relative_expression() -> None:
+    anchor = date(2021, 9, 30)  # a ` date 2021-09` header: the month's last day
+    found = find_dates("à l'issue du scrutin du 8 septembre, samedi dernier, hier.", "fr", anchor, "month")
+    assert [(d.text, d.iso) for d in found] == [
+        ("8 septembre", "2021-09-08"),
+        ("samedi dernier", None),
+        ("hier", None),
+    ]
+
+
+def test_a_year_anchor_puts_year_less_dates_in_that_year_and_reads_no_relative() -> None:
+    anchor = date(2015, 12, 31)  # the year the text states
+    found = find_dates("يوم الثلاثاء 16 دجنبر الجاري، وفي أكتوبر المقبل، ولسنة الجارية", "ar", anchor, "year")
+    assert [d.iso for d in found if d.iso] == ["2015-12-16", "2015-10"]
+    assert all(d.iso is None for d in found if "الجارية" in d.text)
+
+
+def test_a_weekday_alone_is_read_only_with_a_cue_and_a_day_anchor() -> None:
+    thursday = date(2024, 5, 30)
+    assert [(d.text, d.iso) for d in find_dates("Le parti tient ce samedi son congrès.", "fr", thursday)] == [
+        ("ce samedi", "2024-06-01")
+    ]
+    monday = date(2021, 9, 20)
+    assert [d.iso for d in find_dates("Il a été élu vendredi matin.", "fr", monday)] == ["2021-09-17"]
+    assert [d.iso for d in find_dates("انعقد يوم السبت المجلس", "ar", date(2019, 5, 14))] == ["2019-05-11"]
+    assert find_dates("Il a été élu vendredi, président.", "fr", monday) == []  # no cue
+    assert find_dates("ce samedi", "fr", monday, "month") == []  # no day to count from

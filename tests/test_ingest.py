@@ -82,3 +82,18 @@ def test_empty_and_english_files_are_rejected_with_reasons() -> None:
     )
     rejected = document_from_bytes("en.txt", english)
     assert isinstance(rejected, Rejection) and rejected.reason == "unsupported_language"
+
+
+def test_a_month_header_and_a_dateline_give_the_published_date_with_its_precision() -> None:
+    from akhbar.ingest.reader import dateline, read_header
+    from akhbar.text.textedit import TrackedText
+
+    header = read_header(TrackedText(" date 2021-09 Le conseil a élu son président vendredi."))
+    assert (header.published_date, header.published_precision) == (dt.date(2021, 9, 1), "month")
+    text = TrackedText(
+        "Le bureau politique s'est réuni\nlundi, 3 mars 2022 à 09:15\nLe bureau a examiné la situation."
+    )
+    assert read_header(text).published_date == dt.date(2022, 3, 3)
+    assert dateline("الأحد 12 ماي 2019 - 10:30") == dt.date(2019, 5, 12)
+    assert dateline("Publié le 08/10/2022 à 12h30") == dt.date(2022, 10, 8)
+    assert dateline("Le bureau politique a tenu sa réunion en 2021") is None

@@ -13,9 +13,10 @@ own role or title and that event named in its sentence. Bureau lists of bare nam
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from akhbar.extract.dates import find_dates, to_date
 from akhbar.extract.events import (
@@ -48,27 +49,64 @@ def _columns(table: str) -> list[str]:
     return [name for name in SCHEMAS[table].names if name != "ingest_date"]
 
 
-def extract_article(article_id: str, text: str, language: str, published: date | None) -> Extraction:
+def extract_article(
+    article_id: str,
+    text: str,
+    language: str,
+    published: date | None,
+    published_precision: str | None = "day",
+) -> Extraction:
     """Events, participants and mentions of one article (`text` = its text_clean)."""
     text = text or ""
     places = find_places(text, language)
     parties = find_parties(text, language)
     organizations = find_organizations(text, language, parties)
     published = _day(published)
-    dates = find_dates(text, language, published)
+    anchor, anchor_precision = reference_date(text, language, published, published_precision)
+    dates = find_dates(text, language, anchor, anchor_precision)
     context = sorted(places + parties + organizations, key=lambda m: m.start_char)
     people = find_people(text, language, context) if language in EVENT_LANGUAGES else []
 
     out = Extraction()
-    out.mentions = _mention_rows(article_id, places, parties, organizations, people, dates, published)
+    published_iso = (
+        published.isoformat()[: 7 if published_precision == "month" else 10] if published else None
+    )
+    out.mentions = _mention_rows(article_id, places, parties, organizations, people, dates, published_iso)
     if language not in EVENT_LANGUAGES:
         return out
-    mentions = find_event_mentions(text, language, dates, places, parties, organizations, _day(published))
+    planned_after = anchor if anchor_precision in ("day", "month") else None  # later = a planned event
+    mentions = find_event_mentions(text, language, dates, places, parties, organizations, planned_after)
     events = group_mentions(mentions)
     ids = {id(e): e.event_id(article_id) for e in events}
     out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
     out.participants = _participants(article_id, text, language, events, ids, people)
     return out
+
+
+def reference_date(
+    text: str, language: str, published: date | None, precision: str | None
+) -> tuple[date | None, str]:
+    """The day (or month, or year) the article's relative and year-less dates count from.
+
+    The publication day; else, under a month-only header, the first full date of that month in the
+    text (a dateline: `30/05/2024`), else the header's month (its last day, precision month); else
+    the year the text itself states most often in full dates (its last day, precision year)."""
+    if published is not None and precision != "month":
+        return published, "day"
+    explicit = [d for d in find_dates(text, language) if d.iso and not d.relative and d.precision != "year"]
+    if published is not None:
+        month = published.isoformat()[:7]
+        dateline = next((d for d in explicit if d.precision == "day" and d.iso.startswith(month)), None)
+        if dateline is not None:
+            return date.fromisoformat(dateline.iso), "day"
+        following = date(published.year + published.month // 12, published.month % 12 + 1, 1)
+        return following - timedelta(days=1), "month"
+    years = Counter(int(d.iso[:4]) for d in explicit)
+    if not years:
+        return None, "day"
+    top = max(years.values())
+    year = max(y for y, n in years.items() if n == top)
+    return date(year, 12, 31), "year"
 
 
 def _day(value: date | None) -> date | None:
@@ -201,7 +239,7 @@ def _mention_rows(
     organizations: Sequence[Mention],
     people: Sequence[Mention],
     dates: Sequence[DateValue],
-    published: date | None,
+    published_iso: str | None,
 ) -> list[dict]:
     rows = []
     for m in sorted(
@@ -213,9 +251,8 @@ def _mention_rows(
     for d in dates:
         if d.iso:
             rows.append(_mention_row(article_id, "date", d.text, d.iso, d.iso, d.start_char, d.end_char))
-    if published is not None:
-        iso = published.isoformat()[:10]
-        rows.append(_mention_row(article_id, "date", iso, iso, iso, None, None))
+    if published_iso is not None:  # the header's date, at its own precision (2021-09 for a month)
+        rows.append(_mention_row(article_id, "date", published_iso, published_iso, published_iso, None, None))
     return rows
 
 

@@ -39,15 +39,22 @@ Decisions (what a reader would understand, never more precise than the text):
 - Vague expressions (récemment, مؤخرا, في الفترة الأخيرة) are returned with iso None and precision
   None even with an anchor, so an event extractor knows its event is dated vaguely.
 - `relative` is True for every value that needs the anchor to be read (year-less days included).
+- The anchor has a precision (`anchor_precision`): `day` (a publication day or a dateline) reads
+  everything above; `month` (a ` date 2021-09` header: the anchor is the month's last day) and `year`
+  (the year the text itself states) read year-less days and months (a year anchor puts them in its
+  year), never a day-relative expression (أمس, samedi dernier): the text does not give the day they
+  count from; under a year anchor no relative expression is read at all (لسنة الجارية stays unread).
+- A weekday alone is a date only with a cue (`date_weekday_cues.tsv`: ce samedi, يوم السبت, jeudi
+  matin) and a day anchor; dateparser reads it (RELATIVE_BASE = the anchor, past preferred).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
@@ -309,11 +316,28 @@ def _day_of(text: str) -> int:
 
 
 _Reading = tuple[str | None, str | None, bool]  # iso, precision, relative
+_DAY_UNITS = frozenset({"day", "week", "weekend"})  # relative units that need a day to count from
 
 
-def _read(m: re.Match[str], anchor: date | None) -> tuple[str, _Reading | None]:
-    """Which alternative matched (its group name) and what it means; None = not a date after all."""
+def _read(m: re.Match[str], anchor: date | None, precision: str = "day") -> tuple[str, _Reading | None]:
+    """Which alternative matched (its group name) and what it means; None = not a date after all.
+
+    `precision` is the anchor's: below `day`, expressions counted from a day stay unread."""
     lex = _lexicons()
+    if anchor is not None and precision != "day":
+        if m.group("wq") is not None:
+            return "wq", (None, None, True)
+        if m.group("rel") is not None and (
+            precision == "year" or _lookup(lex.relatives, _group_key(m, "rel"))[0] in _DAY_UNITS
+        ):
+            return "rel", (None, None, True)
+        if precision == "year" and m.group("full") is not None and m["fy"] is None:
+            day, month = _day_of(m["fd"]), _month_of(m["fm"])
+            d = _safe_date(anchor.year, month, day)
+            return "full", ((d.isoformat(), "day", True) if d else None)
+        if precision == "year" and (m.group("mq") is not None or m.group("mo") is not None):
+            kind = "mq" if m.group("mq") is not None else "mo"
+            return kind, (f"{anchor.year:04d}-{_month_of(m[kind + 'm']):02d}", "month", True)
     if m.group("iso") is not None:
         d = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
         return "iso", ((d.isoformat(), "day", False) if d and YEAR_MIN <= d.year <= YEAR_MAX else None)
@@ -386,20 +410,22 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
     return m.span(kind)
 
 
-def find_dates(text: str, language: str, published: date | None = None) -> list[DateValue]:
+def find_dates(
+    text: str, language: str, published: date | None = None, anchor_precision: str = "day"
+) -> list[DateValue]:
     """All date expressions in `text`, in order, non-overlapping (longest match wins).
 
-    `language` is accepted for the shared extractor interface: the lexicons of every language are
-    matched (their scripts differ), so a French date in an Arabic article is found too.
-    `published` anchors relative and year-less expressions; without it they get iso None.
+    The lexicons of every language are matched (their scripts differ), so a French date in an
+    Arabic article is found too; `language` picks dateparser's locale for weekdays alone.
+    `published` anchors relative and year-less expressions (at `anchor_precision`: day, month or
+    year, see the module docstring); without it they get iso None.
     """
-    del language
     if not text:
         return []
     key = text_key(text)  # the people and event finders fold the same text: once for all three
     out: list[DateValue] = []
     for m in _matches(key):
-        kind, reading = _read(m, published)
+        kind, reading = _read(m, published, anchor_precision)
         if reading is None:
             continue
         start, end = _span(m, kind)
@@ -409,8 +435,51 @@ def find_dates(text: str, language: str, published: date | None = None) -> list[
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
         if kind == "cy":
             out.extend(_listed_years(key, text, end))
+    if published is not None and anchor_precision == "day":
+        out.extend(_cued_weekdays(text, key, language, published, out))
     out.sort(key=lambda d: d.start_char)
     return _without_overlaps(out)
+
+
+@lru_cache(maxsize=1)
+def _weekday_cues() -> dict[tuple[str, str], int]:
+    """(where, folded cue) -> direction, from date_weekday_cues.tsv."""
+    return {(r["where"], _key(r["cue"])): int(r["direction"]) for r in _read_lexicon("date_weekday_cues.tsv")}
+
+
+def _cued_weekdays(
+    text: str, key: str, language: str, anchor: date, taken: Sequence[DateValue]
+) -> list[DateValue]:
+    """Weekdays alone with a cue (ce samedi, يوم السبت الذي..., jeudi matin) read against a day anchor."""
+    import dateparser  # only articles with a weekday alone and a day anchor get here
+
+    cues, weekdays = _weekday_cues(), _lexicons().weekdays
+    words = list(_WORD.finditer(key))
+    found = []
+    for i, w in enumerate(words):
+        name = w.group().lower()
+        if name not in weekdays or any(d.start_char <= w.start() < d.end_char for d in taken):
+            continue
+        before = words[i - 1].group().lower() if i else ""
+        after = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        direction = cues.get(("before", before), cues.get(("after", after)))
+        if direction is None:
+            continue
+        if direction == 0:
+            day = _weekday_relative(weekdays[name], 0, anchor)
+        else:
+            base = datetime.combine(anchor, datetime.min.time()) + timedelta(
+                days=1
+            )  # the anchor day itself counts
+            settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+            locale = ["ar-MA"] if language == "ar" else ["fr"]
+            parsed = dateparser.parse(text[w.start() : w.end()], locales=locale, settings=settings)
+            if parsed is None:
+                continue
+            day = parsed.date()
+        start = words[i - 1].start() if direction == 0 and i else w.start()
+        found.append(DateValue(day.isoformat(), "day", text[start : w.end()], start, w.end(), True))
+    return found
 
 
 def _listed_years(key: str, text: str, end: int) -> list[DateValue]:

@@ -75,6 +75,7 @@ class Document:
     title: str | None
     author: str | None
     size_bytes: int
+    published_precision: str | None = None
 
 
 def article_id_for(data: bytes) -> str:
@@ -211,6 +212,7 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
         title=header.title,
         author=header.author,
         size_bytes=len(data),
+        published_precision=header.published_precision,
     )
 
 
@@ -244,11 +246,12 @@ class Header:
     published_date: dt.date | None
     title: str | None
     author: str | None
+    published_precision: str | None = None  # day | month (a ` date 2021-09` line), None without a date
 
 
 _META = re.compile(
     r"\A[\ufeff\s]*(?:date|published|publié le|التاريخ|تاريخ النشر)\s*[:=]?\s*"
-    r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
+    r"(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -260,24 +263,26 @@ _SENTENCE_END = re.compile(r"[.!?؟:]\s*$")
 def read_header(text: TrackedText) -> Header:
     """Take the metadata line and the byline off the text (edits recorded); read the title.
 
-    A leading ` date 2026-03-12` line is the published date. The first line is a title when
+    A leading ` date 2026-03-12` line is the published date (` date 2021-09`: its month, precision
+    month, the date kept as the month's first day). The first line is a title when
     it is short, has no final stop and more text follows; it stays in the text. A short
     line ending with `:` (`محمد الصفى :`) or starting with `Par`/`بقلم` right after the title
     (or at the top) is the byline, and is removed.
     """
-    published = None
+    published = precision = None
     m = _META.match(text.text)
     if m:
+        precision = "day" if m.group(3) else "month"
         try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
         except ValueError:
-            published = None
+            published = precision = None
         if published is not None:
             text.replace_spans("metadata_line", [(0, m.end(), "")])
     lines = text.text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
-        return Header(published, None, None)
+        return Header(published, None, None, precision)
     title = author = None
     byline_at = None
     for position, i in enumerate(filled[:2]):
@@ -293,7 +298,35 @@ def read_header(text: TrackedText) -> Header:
         start = sum(len(x) + 1 for x in lines[:byline_at])
         end = min(start + len(lines[byline_at]) + 1, len(text.text))
         text.replace_spans("byline", [(start, end, "")])
-    return Header(published, title, author)
+    if published is None:
+        published = next(filter(None, map(dateline, (lines[i] for i in filled[:DATELINE_LINES]))), None)
+        precision = "day" if published else None
+    return Header(published, title, author, precision)
+
+
+DATELINE_LINES = 4  # a dateline stands among the first lines of the text
+_DATELINE_HINT = re.compile(r"^.{0,25}\b(?:19|20)\d\d\b.{0,30}$")  # short, with a year: worth parsing
+_DATELINE_LABEL = re.compile(
+    r"^\W*(?:publié|mis à jour|posted|updated|نشر|تاريخ النشر|بتاريخ|آخر تحديث)[^\d]{0,12}?(?=\w)",
+    re.IGNORECASE,
+)
+_HOUR = re.compile(r"(\d{1,2})\s*h\s*(\d{2})\b", re.IGNORECASE)
+
+
+def dateline(line: str) -> dt.date | None:
+    """The day a dateline gives (`lundi, 3 mars 2022 à 09:15`, `الأحد 12 ماي 2019 - 10:30`, `30/05/2024`),
+    or None when the line is anything but a date. dateparser reads the line whole (day, month and year
+    required, day first), so a sentence that merely holds a date is never taken for a dateline."""
+    candidate = line.strip().strip("|-–— ")
+    if not _DATELINE_HINT.match(candidate):
+        return None
+    candidate = _HOUR.sub(r"\1:\2", _DATELINE_LABEL.sub("", candidate))
+    import dateparser  # here: most documents have no dateline, and the import costs a start-up
+
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in candidate)
+    settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    found = dateparser.parse(candidate, locales=["ar-MA"] if arabic else ["fr", "en"], settings=settings)
+    return found.date() if found is not None else None
 
 
 def _byline(line: str) -> str | None:

@@ -45,7 +45,13 @@ def extract_document(row: dict) -> tuple[list[dict], list[dict], list[dict]]:
     """One articles row -> (events, event_participants, mentions) rows."""
     from akhbar.extract.article import extract_article
 
-    result = extract_article(row["article_id"], row["text_clean"], row["language"], row["published_date"])
+    result = extract_article(
+        row["article_id"],
+        row["text_clean"],
+        row["language"],
+        row["published_date"],
+        row.get("published_precision") or ("day" if row["published_date"] else None),
+    )
     return result.events, result.participants, result.mentions
 
 

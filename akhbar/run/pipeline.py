@@ -136,6 +136,7 @@ def _raw_row(doc: Document, now: dt.datetime) -> dict:
         "language": doc.language,
         "language_score": doc.language_score,
         "published_date": doc.published_date,
+        "published_precision": doc.published_precision,
         "title": doc.title,
         "author": doc.author,
         "raw_text": doc.raw_text,
@@ -187,7 +188,7 @@ def extract_day(lake_root: str, day: dt.date, mapper: Mapper = serial_map) -> St
     """Extract layer for one day: articles -> events, event_participants, mentions."""
     checkpoint("pipeline.extract_day")
     report = StageReport()
-    columns = ["article_id", "source_path", "language", "published_date", "text_clean"]
+    columns = ["article_id", "source_path", "language", "published_date", "published_precision", "text_clean"]
     failures: list[DocumentFailure] = []
     with (
         lake.PartitionWriter(lake_root, "events", day) as events,
