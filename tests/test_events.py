@@ -314,3 +314,48 @@ def test_presence_cue_before_a_name_with_a_title_in_between():
     text = "La réunion s'est tenue en présence de M. Ahmed Alami à Rabat."
     assert is_presence(text, "fr", 0, text.index("Ahmed"))  # a cue of several words
     assert not is_presence(text, "fr", 0, text.index("tenue"))
+
+
+# ---------------------------------------------------------------- classes seen on real articles
+
+
+def test_an_office_election_and_the_seat_results_of_the_same_council_are_two_events() -> None:
+    text = (
+        "Le Parti de l'Istiqlal est arrivé en tête du conseil communal de Taza avec 11 sièges sur 39. "
+        "Karim Alaoui, de l'Istiqlal, a été élu président du conseil communal de Taza."
+    )
+    found = summary(events_of(text, "fr"))
+    assert [e[0] for e in found] == ["public_election", "public_election"]
+    assert all(e[2] == "PI" and e[4] == "03.561" for e in found)
+
+
+def test_seats_won_are_an_election_result_in_arabic() -> None:
+    text = "وحاز حزب الحركة الشعبية 12 مقعدا بالمجلس الجماعي لمدينة خنيفرة، متبوعا بحزب الاستقلال."
+    assert [(e[0], e[2], e[4]) for e in summary(events_of(text, "ar"))] == [
+        ("public_election", "MP", "05.301")
+    ]
+
+
+def test_a_body_and_a_verb_report_a_meeting_without_the_noun() -> None:
+    text = "انعقدت اللجنة التنفيذية لحزب الاستقلال برئاسة الأمين العام للحزب بمقر الحزب."
+    assert [(e[0], e[2]) for e in summary(events_of(text, "ar"))] == [("meeting", "PI")]
+
+
+def test_a_statement_quoted_by_what_it_says_is_an_event() -> None:
+    text = "وأكدت الكتابة الإقليمية لحزب العدالة والتنمية في بيانها رفضها لقرار المجلس."
+    assert [e[0] for e in summary(events_of(text, "ar"))] == ["statement"]
+
+
+def test_the_evidence_is_the_sentence_that_reports_the_event_not_a_later_back_reference() -> None:
+    text = (
+        "Le secrétariat général du PJD a tenu hier soir une réunion présidée par son secrétaire général. "
+        "A l'ordre du jour de cette réunion, la situation à Al Hoceïma."
+    )
+    (event,) = events_of(text, "fr")
+    assert "a tenu hier soir" in text[event.best.sentence[0] : event.best.sentence[1]]
+    assert event.place is not None  # the back reference still gives its place
+
+
+def test_a_party_conference_organised_by_the_party_is_a_meeting() -> None:
+    text = "Le Mouvement populaire a organisé, dimanche dernier à Beni Mellal, une conférence sur la réforme."
+    assert [e[0] for e in summary(events_of(text, "fr"))] == ["meeting"]

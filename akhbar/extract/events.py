@@ -46,7 +46,8 @@ _WORD = re.compile(r"\w+")
 class Trigger:
     event_type: str
     number: str  # sg | plural
-    needs: str  # free | anchor
+    needs: str  # free | anchor | self (the words themselves say it happened: a été élu, حازت ... مقعدا)
+    scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ def _tables(language: str) -> _Tables:
     triggers: dict[str, Trigger] = {}
     for row in read_lexicon("event_triggers.tsv"):
         if row["language"] == lang:
-            triggers[_fold(row["trigger"], lang)] = Trigger(row["event_type"], row["number"], row["needs"])
+            triggers[_fold(row["trigger"], lang)] = Trigger(
+                row["event_type"], row["number"], row["needs"], row.get("scope") or "event"
+            )
     alternatives = []
     for key in sorted(triggers, key=len, reverse=True):
         words = [re.escape(w) for w in key.split(" ")]
@@ -150,6 +153,7 @@ class EventMention:
     sentence: tuple[int, int]
     in_title: bool
     status: str  # new | coref | weak (no date, place or verb) | future | generic
+    scope: str = "event"  # the trigger's scope: mentions of two scopes are two events
     date: DateValue | None = None
     place: Mention | None = None
     party: str | None = None
@@ -176,9 +180,11 @@ class Event:
 
     @property
     def best(self) -> EventMention:
-        """The most informative mention of the event's own type (a date, a place, the body, the first)."""
+        """The most informative mention of the event's own type (a date, a place, the body, the first)
+        among those that report it; a later `cette réunion` adds its place, but is not the evidence."""
         own = [m for m in self.mentions if m.event_type == self.event_type]
-        return max(own, key=lambda m: m.score)
+        reporting = [m for m in own if m.status == "new"] or own
+        return max(reporting, key=lambda m: m.score)
 
     @property
     def date(self) -> DateValue | None:
@@ -266,7 +272,7 @@ def find_event_mentions(
         low = max(sentence[0], found[n - 1][1] if n > 0 else 0)
         high = min(sentence[1], found[n + 1][0] if n + 1 < len(found) else len(text))
         mention = EventMention(
-            trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new"
+            trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new", trigger.scope
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
         mention.place = _place_for(haystack, coded, start, end, (low, high))
@@ -397,12 +403,15 @@ def _closest_trigger(
 
 
 def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[int, int]) -> DateValue | None:
-    """The date in the sentence nearest to the trigger."""
+    """The date in the sentence nearest to the trigger; a year alone only when close (a long sentence
+    of a biography lists years that belong to other clauses: منسقا جهويا سنة 2005 ... بثلاث مقاعد)."""
     best, best_distance = None, None
     for d in dates:
         if d.start_char < sentence[0] or d.end_char > sentence[1]:
             continue
         distance = start - d.end_char if d.end_char <= start else max(0, d.start_char - end)
+        if d.precision == "year" and distance > DATE_ANCHOR_CHARS:
+            continue
         if best_distance is None or distance < best_distance:
             best, best_distance = d, distance
     return best
@@ -524,7 +533,11 @@ def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _compatible(event: Event, mention: EventMention) -> bool:
-    if event.event_type != mention.event_type or event.mentions[0].number != mention.number:
+    first = event.mentions[0]
+    if event.event_type != mention.event_type or (first.number, first.scope) != (
+        mention.number,
+        mention.scope,
+    ):
         return False
     return _dates_agree(event.date, mention.date) and _places_agree(event.place, mention.place)
 
@@ -610,6 +623,8 @@ def _status(
         return "future"
     if _has_cue(tables, "generic", "before", before[-2:]):
         return "generic"
+    if trigger.needs == "self":
+        return "new"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
@@ -617,6 +632,10 @@ def _status(
         return "new"
     # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
     reported = lead or sentence_cue("occurrence")
+    if (
+        trigger.event_type == "statement"
+    ):  # أكدت الكتابة في بيانها, selon un communiqué: the statement is quoted
+        reported = reported or sentence_cue("report") or _has_cue(tables, "report", "before", before[-1:])
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
