@@ -162,3 +162,21 @@ def test_a_comment_made_in_a_speech_at_the_event_keeps_the_speaker():
         "وفي كلمته، ثمن المفتش الإقليمي للحزب أحمد البقالي جهود المناضلين."
     )
     assert "أحمد البقالي" in participants(extract_article("c4", text, "ar", None))
+
+
+def test_a_name_without_title_takes_part_in_the_event_its_own_sentence_reports() -> None:
+    text = (
+        "Le conseil communal de Taza s'est réuni vendredi. Karim Alaoui, de l'Istiqlal, a été élu président "
+        "du conseil communal de Taza avec 30 voix.\nPlus tard, Youssef Bennani a commenté la situation."
+    )
+    ex = extract_article("a1", text, "fr", date(2021, 9, 20))
+    assert "Karim Alaoui" in participants(ex)
+    assert "Youssef Bennani" not in participants(ex)  # no title and no event in his sentence
+
+
+def test_the_king_named_in_a_royal_formula_is_not_a_person() -> None:
+    text = "عقد حزب الاستقلال مؤتمره الإقليمي بتازة تحت الرعاية السامية لجلالة الملك محمد السادس نصره الله."
+    ex = extract_article("a2", text, "ar", date(2021, 9, 20))
+    assert not [m for m in ex.mentions if m["entity_type"] == "person"]
+    text_fr = "Le PPS a tenu son congrès à Taza en présence de la lettre royale de Mohammed VI."
+    assert "Mohammed VI" not in participants(extract_article("a3", text_fr, "fr", date(2021, 9, 20)))

@@ -176,12 +176,14 @@ def _participants(
     for person in people:
         name_key = compact_key(person.normalized)
         info = roles[name_key]
-        if not (info["role"] or info["titled"]) or person.extra.get("predecessor"):
+        if person.extra.get("predecessor"):
             continue  # a predecessor (خلفا للرفيق X) is not at the event
         # A later mention joins another event only when it carries its own role or title and that
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
         in_sentence = _event_in_sentence(person, anchors)
+        if not (info["role"] or info["titled"]) and in_sentence is None:
+            continue  # a name with no role or title takes part only in an event its own sentence reports
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
         if in_sentence is not None and is_presence(text, language, sentence[0], person.start_char):
             # برئاسة X، وأصدر على إثره بيانا: X chairs the meeting named before, not the statement after
