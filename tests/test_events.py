@@ -359,3 +359,10 @@ def test_the_evidence_is_the_sentence_that_reports_the_event_not_a_later_back_re
 def test_a_party_conference_organised_by_the_party_is_a_meeting() -> None:
     text = "Le Mouvement populaire a organisé, dimanche dernier à Beni Mellal, une conférence sur la réforme."
     assert [e[0] for e in summary(events_of(text, "fr"))] == ["meeting"]
+
+
+def test_a_council_president_named_as_a_title_is_not_an_election() -> None:
+    text = "Il a bénéficié du soutien de l'actuel président du conseil municipal de Dakhla, Sidi Ahmed."
+    assert events_of(text, "fr") == []
+    elected = "A Dakhla, Ahmed Salem a été réélu président du conseil de la région de Dakhla-Oued Ed-Dahab."
+    assert [e[0] for e in summary(events_of(elected, "fr"))] == ["public_election"]

@@ -46,7 +46,7 @@ _WORD = re.compile(r"\w+")
 class Trigger:
     event_type: str
     number: str  # sg | plural
-    needs: str  # free | anchor | self (the words themselves say it happened: a été élu, حازت ... مقعدا)
+    needs: str  # free | anchor | verb (an occurrence verb only) | self (the words say it happened: مقاعد)
     scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
 
@@ -625,6 +625,8 @@ def _status(
         return "generic"
     if trigger.needs == "self":
         return "new"
+    if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
+        return "new" if sentence_cue("occurrence") or sentence_cue("election") else "weak"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
