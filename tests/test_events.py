@@ -366,3 +366,16 @@ def test_a_council_president_named_as_a_title_is_not_an_election() -> None:
     assert events_of(text, "fr") == []
     elected = "A Dakhla, Ahmed Salem a été réélu président du conseil de la région de Dakhla-Oued Ed-Dahab."
     assert [e[0] for e in summary(events_of(elected, "fr"))] == ["public_election"]
+
+
+def test_an_event_announced_for_a_day_this_week_is_reported() -> None:
+    text = "L'USFP tient ce samedi 1er juin 2024 son congrès provincial à Oujda."
+    value = DateValue("2024-06-01", "day", "samedi 1er juin 2024", 18, 38)
+    kept = find_events(
+        text, "fr", [value], find_places(text, "fr"), find_parties(text, "fr"), published=date(2024, 5, 30)
+    )
+    assert [e.event_type for e in kept] == ["congress"]
+    far = find_events(
+        text, "fr", [value], find_places(text, "fr"), find_parties(text, "fr"), published=date(2024, 4, 1)
+    )
+    assert far == []  # two months ahead: a plan, not an event

@@ -35,6 +35,7 @@ DATE_ANCHOR_CHARS = 120  # a date this close to a trigger (same sentence) fixes 
 REFINE_CHARS = (
     80  # a finer place this close to the event's place refines it (بجهة سوس ماسة ... بمدينة أكادير)
 )
+IMMINENT_DAYS = 14  # an event announced for a day this close is reported as an event
 CUE_WINDOW_BEFORE = 4
 CUE_WINDOW_AFTER = 3
 GATHERINGS = ("congress", "general_assembly")
@@ -295,6 +296,12 @@ def find_event_mentions(
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
         if mention.status == "new" and _after(mention.date, published):
             mention.status = "future"
+        if (
+            mention.status == "future"
+            and _imminent(mention.date, published)
+            and in_sentence(sentence, "announce")
+        ):
+            mention.status = "new"  # l'USFP tient ce samedi son congrès: announced for a day this week
         out.append(mention)
     return out
 
@@ -641,6 +648,15 @@ def _status(
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
+
+
+def _imminent(value: DateValue | None, published: date | None) -> bool:
+    """A day fixed within IMMINENT_DAYS after the publication day. With a verb that announces it (tient,
+    يعقد: `announce` cues) the article reports the event as it is about to happen; a past verb with a
+    later date (a tenu samedi 6 mai, published 1 May) contradicts itself and stays out."""
+    if value is None or value.precision != "day" or not value.iso or published is None:
+        return False
+    return 0 < (date.fromisoformat(value.iso) - published).days <= IMMINENT_DAYS
 
 
 def _after(value: DateValue | None, published: date | None) -> bool:
