@@ -69,7 +69,7 @@ def names() -> set[str]:
     out: set[str] = set()
     for name in arabic_place_names():
         out.update(name.split())
-    for _, ar, fr in entries():
+    for _, _ar, fr in entries():
         out.update((fr or "").replace("-", " ").split())
     for row in read_lexicon("given_names.tsv"):
         out.update(row["name"].split())
