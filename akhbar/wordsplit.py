@@ -285,10 +285,12 @@ MAX_PARTS = 3
 CUT_PENALTY = 0.5
 SPLIT_MIN = -2.5
 SPLIT_MIN_BARE = 1.0
-KNOWN_MAX = 2.5
-KNOWN_MARGIN = 3.0
+KNOWN_MAX = 3.0
+KNOWN_MARGIN = 0.5
 PART_MIN_ZIPF = 2.5  # every part at least this common (a place, head word or name counts as NAME_ZIPF)
 NAME_ZIPF = 3.5
+DEFINITE_SHORT_ZIPF = 4.0  # an article before a two-letter stem is a definite word only this common (الأخ)
+PREPOSITION_AFTER_ZIPF = 3.0  # a word before a two-letter preposition is at least this common (قوته|في)
 
 
 @lru_cache(maxsize=1)
@@ -344,11 +346,11 @@ def _piece(part: str) -> _Piece | None:
         return None
     zipf, cue = found.zipf, "word"
     if found.kind in ("place", "glued_place", "head") or _core(key) in _name_words() or key in _name_words():
-        zipf, cue = max(zipf, NAME_ZIPF), "name" if len(found.stem) > 3 else "short_name"
-    elif len(found.stem) <= 3:
+        zipf, cue = max(zipf, NAME_ZIPF), "name" if len(part) > 3 else "short_name"
+    elif len(part) <= 3:
         return None  # a short content word (بول، حي): too often a piece of a name (بولعيون، الفتاحي)
-    elif key.startswith(_DEFINITE) and len(_core(key)) >= 3:
-        cue = "definite"
+    elif key.startswith(_DEFINITE) and (len(_core(key)) >= 3 or zipf >= DEFINITE_SHORT_ZIPF):
+        cue = "definite"  # الأخ, الحاضرين; not الها (إلى + a pronoun)
     if zipf < PART_MIN_ZIPF:
         return None
     return _Piece(zipf, found.words, cue, key)
@@ -381,12 +383,16 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
         if left.cue == "short_name":
             return "cue" if right.cue in ("definite", "name") else None
         return "cue" if left.cue == "name" else None
-    if right.cue in ("definite", "name"):
+    if right.cue in ("definite", "name", "definite+"):
         return "cue"
     if right.cue in ("preposition", "particle", "preposition+", "particle+"):
-        if right.cue != "preposition" or len(left_text) < 4 + (len(right_text) <= 2):
+        if right.cue != "preposition" or len(left_text) < 3 or right_text[1:].startswith(_suffix_starts()):
             return None
-        return None if right_text[1:].startswith(_suffix_starts()) else "cue"
+        if len(right_text) <= 2 and left.zipf < PREPOSITION_AFTER_ZIPF:
+            return None  # سولو|من, أديل|في: a rare word or name ending like a preposition
+        if right_text.endswith("ي") and arabic_zipf().get(left_text + right_text[:-1], 0.0) >= PART_MIN_ZIPF:
+            return None  # الشر|في is the nisba of الشرف (الشرفي), not الشر في
+        return "cue"
     if left.cue in ("preposition", "particle", "preposition+", "particle+"):
         long_enough = len(_bare(left_text)[1]) >= 3 and len(right_text) >= 4
         return "cue" if long_enough and not right_text.startswith("و") else None
@@ -444,8 +450,8 @@ def viterbi_split(token: str) -> list[str] | None:
     best: tuple[float, list[_Piece]] | None = None
     for score, cued, pieces in _cuttings(token):
         need = SPLIT_MIN if cued else SPLIT_MIN_BARE
-        if whole_zipf > 0:
-            need = max(need, whole_zipf + KNOWN_MARGIN)
+        if whole_zipf > 0:  # a known token: only a glue-shaped cutting, clearly more probable
+            need = whole_zipf + KNOWN_MARGIN if cued else float("inf")
         if score >= need and (best is None or score > best[0]):
             best = (score, pieces)
     return [w for p in best[1] for w in p.words] if best else None

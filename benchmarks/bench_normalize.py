@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from akhbar.gazetteer import arabic_place_names
-from akhbar.normalize import _split_word, normalize_text
+from akhbar.glue import split_token
+from akhbar.normalize import normalize_text
 from akhbar.wordsplit import arabic_zipf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +132,7 @@ def main() -> None:
         splits += sum(1 for e in doc_edits if e.rule == "split_merged_word")
     run, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
-    info = _split_word.cache_info()
+    info = split_token.cache_info()
     print(f"load (wordfreq, gazetteer, lexicons): {load:.2f} s")
     print(f"documents: {len(docs)}  ({size_mb:.1f} MB, {a.french_share:.0%} French)")
     print(f"normalize: {run:.2f} s wall  ->  {len(docs) / run:,.0f} documents/s, {size_mb / run:.2f} MB/s")
