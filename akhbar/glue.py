@@ -11,7 +11,7 @@
      unless what follows is a pronoun suffix (`علىه` is a misspelled `عليه`);
    - French: a lower-case letter followed by a capital (`SecrétaireLe`), unless the token is a known
      word (`YouTube`) or listed (`TelQuel`), and a sentence's punctuation followed by a capitalized
-     word (`part.Cette` -> `part. Cette`).
+     word or an opening quote (`part.Cette` -> `part. Cette`, `pays.«` -> `pays. «`).
 2. What is left is scored: every way of cutting an unknown piece into known words (wordfreq's
    log-probabilities; Arabic clitics, places, head words, given and party names from the lexicons),
    split only when the cutting is much more probable than the piece whole (`akhbar.wordsplit` for
@@ -37,7 +37,9 @@ _AR = "\u0621-\u063a\u0641-\u064a"
 # a token: letters and digits, maybe joined by one punctuation mark (part.Cette); never a piece of a
 # word cut by an Arabic diacritic or tatweel (مُنتخب)
 _IN_WORD = f"{_AR}\u0610-\u061a\u0640\u064b-\u065f\u0670"
-TOKEN = re.compile(f"(?<![{_IN_WORD}\\w])[^\\W_]+(?:[.,;:!?][^\\W_]+)*(?![{_IN_WORD}\\w])")
+TOKEN = re.compile(
+    f"(?<![{_IN_WORD}])(?<![^\\W_])[^\\W_]+(?:[.,;:!?][^\\W_]+|[.!?]«)*(?![{_IN_WORD}])(?![^\\W_])"
+)
 _RUNS = re.compile(f"(?P<ar>[{_AR}]+)|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_AR}]+)|(?P<other>.)", re.S)
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني", "ن", "ى"})
 _SENTENCE_PUNCT = ".,;:!?"
@@ -45,9 +47,9 @@ _SENTENCE_PUNCT = ".,;:!?"
 FR_MIN_CHARS = 6  # a French lower-case word shorter than this is never cut by probabilities
 FR_KNOWN_MAX = 2.0  # a French word at least this common is never cut
 FR_SPLIT_MIN = 0.0  # the best cutting's score (sum(zipf - 9) + 9 - penalty per cut) must reach this
-FR_KNOWN_MARGIN = 3.0
+FR_KNOWN_MARGIN = 1.0
 FR_CUT_PENALTY = 0.5
-CAMEL_KNOWN_ZIPF = 1.0  # a camel-case token whose lower-case form is this common is a name (YouTube)
+CAMEL_KNOWN_ZIPF = 2.5  # a camel-case token whose lower-case form is this common is a name (YouTube)
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +132,12 @@ def _sentence_glue(prev: tuple[str | None, str], punct: str, nxt: tuple[str | No
     """A sentence's punctuation glued to the next capitalized word (part.Cette), not an abbreviation
     (M.Benkirane), an address (Hespress.Com) or a number (3.5)."""
     word = nxt[1]
+    after_word = prev[0] == "latin" and len(prev[1]) >= 2 and prev[1][-2:].islower()
+    if word == "«":  # pays.« -> pays. «
+        return after_word and punct in ".!?"
     return (
         punct in _SENTENCE_PUNCT
-        and prev[0] == "latin"
-        and len(prev[1]) >= 2
-        and prev[1][-2:].islower()
+        and after_word
         and nxt[0] == "latin"
         and len(word) >= 2
         and word[0].isupper()

@@ -240,7 +240,10 @@ def split_glued(token: str) -> list[str] | None:
         return None
     whole = _analyze(token)
     if whole is not None:
-        return list(whole.words) if whole.kind == "glued_place" else None
+        if whole.kind == "glued_place":
+            return list(whole.words)
+        # glued web text is in wordfreq too, rarely (أكثرمن 2.9, الضوءعلى 1.3): the scorer judges it
+        return viterbi_split(token) if whole.kind == "word" and whole.zipf < KNOWN_MAX else None
     found = best_split(token)
     return found[1] if found else viterbi_split(token)
 
@@ -287,6 +290,7 @@ SPLIT_MIN = -2.5
 SPLIT_MIN_BARE = 1.0
 KNOWN_MAX = 3.0
 KNOWN_MARGIN = 0.5
+KNOWN_PART_MIN_ZIPF = 4.0  # the parts of a known token's cutting are all at least this common
 PART_MIN_ZIPF = 2.5  # every part at least this common (a place, head word or name counts as NAME_ZIPF)
 NAME_ZIPF = 3.5
 DEFINITE_SHORT_ZIPF = 4.0  # an article before a two-letter stem is a definite word only this common (الأخ)
@@ -315,7 +319,9 @@ def _name_words() -> frozenset[str]:
 
 def _bare(word: str) -> tuple[str, str]:
     """(proclitics, short word) of a listed short word with a conjunction or preposition in front
-    (وقد -> و + قد, لقد -> ل + قد), else ("", word)."""
+    (وقد -> و + قد, لقد -> ل + قد), else ("", word). A listed word is itself (كما is not ك + ما)."""
+    if word in _short_words():
+        return "", word
     for clitic in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 2 and word[len(clitic) :] in _short_words():
             return clitic, word[len(clitic) :]
@@ -342,8 +348,8 @@ def _piece(part: str) -> _Piece | None:
     if short:
         return _Piece(max(arabic_zipf().get(part, 0.0), 4.0), (part,), short + ("+" if clitic else ""), key)
     found = _analyze(part)
-    if found is None:
-        return None
+    if found is None or (len(found.stem) <= 2 and arabic_zipf().get(part, 0.0) < PART_MIN_ZIPF):
+        return None  # للتم is no word: a two-letter stem counts only as a known word (الأخ)
     zipf, cue = found.zipf, "word"
     if found.kind in ("place", "glued_place", "head") or _core(key) in _name_words() or key in _name_words():
         zipf, cue = max(zipf, NAME_ZIPF), "name" if len(part) > 3 else "short_name"
@@ -386,11 +392,12 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
     if right.cue in ("definite", "name", "definite+"):
         return "cue"
     if right.cue in ("preposition", "particle", "preposition+", "particle+"):
-        if right.cue != "preposition" or len(left_text) < 3 or right_text[1:].startswith(_suffix_starts()):
+        short_left = len(left_text) < 3 and left.cue not in ("particle", "preposition", "word")
+        if right.cue != "preposition" or short_left or right_text[1:].startswith(_suffix_starts()):
             return None
         if len(right_text) <= 2 and left.zipf < PREPOSITION_AFTER_ZIPF:
             return None  # سولو|من, أديل|في: a rare word or name ending like a preposition
-        if right_text.endswith("ي") and arabic_zipf().get(left_text + right_text[:-1], 0.0) >= PART_MIN_ZIPF:
+        if right_text.endswith("ي") and arabic_zipf().get(left_text + right_text[:-1], 0.0) > 0:
             return None  # الشر|في is the nisba of الشرف (الشرفي), not الشر في
         return "cue"
     if left.cue in ("preposition", "particle", "preposition+", "particle+"):
@@ -450,8 +457,9 @@ def viterbi_split(token: str) -> list[str] | None:
     best: tuple[float, list[_Piece]] | None = None
     for score, cued, pieces in _cuttings(token):
         need = SPLIT_MIN if cued else SPLIT_MIN_BARE
-        if whole_zipf > 0:  # a known token: only a glue-shaped cutting, clearly more probable
-            need = whole_zipf + KNOWN_MARGIN if cued else float("inf")
+        if whole_zipf > 0:  # a known token: only a glue-shaped cutting of common words, clearly more probable
+            common = min(p.zipf for p in pieces) >= KNOWN_PART_MIN_ZIPF
+            need = whole_zipf + KNOWN_MARGIN if cued and common else float("inf")
         if score >= need and (best is None or score > best[0]):
             best = (score, pieces)
     return [w for p in best[1] for w in p.words] if best else None

@@ -168,7 +168,9 @@ def main() -> None:
     ap.add_argument("--per-class", type=int, default=1, help="glue points of each class per text and round")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--show", action="store_true", help="list every split on the texts as they are, and misses")
+    ap.add_argument(
+        "--show", action="store_true", help="list every split on the texts as they are, and misses"
+    )
     a = ap.parse_args()
 
     gold: dict[str, list[dict]] = {}
@@ -209,7 +211,9 @@ def main() -> None:
             if any(gm in before or before in gm for gm in gold_merged if before):
                 right += 1
             else:
-                false_as_is.append(f"{text_id}{'' if text_id in gold else ' (not annotated)'}: {e.before} -> {e.after}")
+                false_as_is.append(
+                    f"{text_id}{'' if text_id in gold else ' (not annotated)'}: {e.before} -> {e.after}"
+                )
         for m in gold.get(text_id, []):
             g_n += 1
             ok = m["split"] in clean and m["merged"] not in clean
@@ -245,22 +249,32 @@ def main() -> None:
                     misses.append(f"false cut {text_id}: {glued[lo : hi if hi > 0 else None]} @{c - lo}")
 
     n_ar = sum(1 for d in docs if d[2] == "ar")
-    print(f"texts: {len(docs)} ({n_ar} Arabic) split={a.split}, {words:,} words, gold records: "
-          f"{sum(1 for d in docs if d[0] in gold)}")
-    print(f"as is: {right} right split(s), {len(false_as_is)} false -> "
-          f"{len(false_as_is) / words * 10_000:.1f} false splits per 10,000 words")
+    print(
+        f"texts: {len(docs)} ({n_ar} Arabic) split={a.split}, {words:,} words, gold records: "
+        f"{sum(1 for d in docs if d[0] in gold)}"
+    )
+    print(
+        f"as is: {right} right split(s), {len(false_as_is)} false -> "
+        f"{len(false_as_is) / words * 10_000:.1f} false splits per 10,000 words"
+    )
     print(f"gold merged_words recall: {g_tp}/{g_n}" + (f" ({g_tp / g_n:.2f})" if g_n else ""))
     head_found = sum(found[c] for c in HEADLINE)
     head_total = sum(total[c] for c in HEADLINE)
-    print(f"spaces removed ({a.rounds} rounds, {a.per_class} per class and text): recall {head_found}/{head_total} "
-          f"({head_found / max(head_total, 1):.2f}), false splits {false_glued} "
-          f"({false_glued / max(glued_words, 1) * 10_000:.1f} per 10,000 words)")
+    print(
+        f"spaces removed ({a.rounds} rounds, {a.per_class} per class and text): recall {head_found}/{head_total} "
+        f"({head_found / max(head_total, 1):.2f}), false splits {false_glued} "
+        f"({false_glued / max(glued_words, 1) * 10_000:.1f} per 10,000 words)"
+    )
     for cls in (*HEADLINE, "ar_other"):
         if total[cls]:
             print(f"  {cls:13s} {found[cls]:4d}/{total[cls]:<4d} ({found[cls] / total[cls]:.2f})")
     print(f"normalization: {per_doc_ms:.2f} ms CPU per document on these texts")
     if a.show:
-        print("\n".join(["-- splits on the texts as they are, not in gold:", *false_as_is, "-- glue test:", *misses]))
+        print(
+            "\n".join(
+                ["-- splits on the texts as they are, not in gold:", *false_as_is, "-- glue test:", *misses]
+            )
+        )
 
 
 if __name__ == "__main__":
