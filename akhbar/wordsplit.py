@@ -17,6 +17,11 @@ token is split only when all of these hold:
 A multi-word official place name written without its spaces (`الدارالبيضاء`) gets them back.
 Checked on 400,000 rare wordfreq words treated as unknown: ~150 splits, nearly all real glued forms.
 
+When none of these shapes fits, `viterbi_split` scores every cutting of the token into known words
+(wordfreq log-frequencies, lexicon names) and takes the best one when it is much more probable than the
+token whole and every cut has a shape glue produces (see the comment above `MAX_PARTS`). The hard cues
+(numbers, ة/ى, scripts) and French live in `akhbar.glue`, which calls `split_glued`.
+
 Everything heavy (the word list, the gazetteer) is loaded once; `split_glued` is cached per token.
 """
 
