@@ -18,7 +18,8 @@ import re
 import time
 from pathlib import Path
 
-from akhbar.clean.normalize import _split_word, normalize_text
+from akhbar.clean.glue import split_token
+from akhbar.clean.normalize import normalize_text
 from akhbar.clean.wordsplit import arabic_zipf
 from akhbar.lexicons.gazetteer import arabic_place_names
 
@@ -131,7 +132,7 @@ def main() -> None:
         splits += sum(1 for e in doc_edits if e.rule == "split_merged_word")
     run, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
-    info = _split_word.cache_info()
+    info = split_token.cache_info()
     print(f"load (wordfreq, gazetteer, lexicons): {load:.2f} s")
     print(f"documents: {len(docs)}  ({size_mb:.1f} MB, {a.french_share:.0%} French)")
     print(f"normalize: {run:.2f} s wall  ->  {len(docs) / run:,.0f} documents/s, {size_mb / run:.2f} MB/s")

@@ -104,3 +104,96 @@ def test_split_is_cached_and_pure() -> None:
     first = split_glued("إقليمتاونات")
     assert split_glued("إقليمتاونات") == first == ["إقليم", "تاونات"]
     assert split_glued.cache_info().hits >= 1
+
+
+# --- akhbar.clean.glue: hard cues and word probabilities, both languages (tokens written for these tests) ---
+
+from akhbar.clean.glue import TOKEN, split_token  # noqa: E402
+from akhbar.clean.normalize import normalize_text  # noqa: E402
+
+GLUED_TOKENS = [
+    # a number against a word, either side; a proclitic stays with its number
+    ("ar", "يوم12", "يوم 12"),
+    ("ar", "2024بالمقر", "2024 بالمقر"),
+    ("ar", "للتقدمب7", "للتقدم ب7"),
+    ("ar", "3و4", "3 و4"),
+    # a letter that only ends a word
+    ("ar", "الجلسةالافتتاحية", "الجلسة الافتتاحية"),
+    ("ar", "علىأهمية", "على أهمية"),
+    # a word glued to a definite word, a preposition, a particle, a place
+    ("ar", "بالمكتبالسياسي", "بالمكتب السياسي"),
+    ("ar", "المنتخبينالجدد", "المنتخبين الجدد"),
+    ("ar", "تعملعلى", "تعمل على"),
+    ("ar", "لتنفيذهمع", "لتنفيذه مع"),
+    ("ar", "كماتدخل", "كما تدخل"),
+    ("ar", "فاسومكناس", "فاس ومكناس"),
+    ("ar", "طنجةتطوان", "طنجة تطوان"),
+    ("ar", "أحمدالإدريسي", "أحمد الإدريسي"),
+    ("ar", "حزبPPS", "حزب PPS"),
+    # French
+    ("fr", "provincialLe", "provincial Le"),
+    ("fr", "conseilest", "conseil est"),
+    ("fr", "bureaudes", "bureau des"),
+    ("fr", "réunion.Les", "réunion. Les"),
+    ("fr", "juillet2023", "juillet 2023"),
+]
+
+
+@pytest.mark.parametrize(("language", "glued", "expected"), GLUED_TOKENS)
+def test_glued_tokens_are_split(language: str, glued: str, expected: str) -> None:
+    assert split_token(glued, language) == expected
+
+
+KEPT_TOKENS = [
+    # numbers written against letters on purpose
+    ("ar", "ب12"),
+    ("ar", "ال20"),
+    ("ar", "2024م"),
+    ("fr", "8ème"),
+    ("fr", "20h"),
+    ("fr", "COP22"),
+    ("fr", "Le360"),
+    # ى and ة before a pronoun or a hamza seat, misspelled but one word
+    ("ar", "علىه"),
+    ("ar", "شاطىء"),
+    # names, rare words and glued-looking real words
+    ("ar", "بولعيون"),
+    ("ar", "الفتاحي"),
+    ("ar", "عبدالحق"),
+    ("ar", "بنعلي"),
+    ("ar", "نورالدين"),
+    ("ar", "فيتبخر"),
+    ("ar", "مؤتمراتهم"),
+    ("ar", "الشرفي"),
+    ("ar", "ناظورسيتي"),
+    ("fr", "YouTube"),
+    ("fr", "TelQuel"),
+    ("fr", "M.Benkirane"),
+    ("fr", "Hespress.Com"),
+    ("fr", "istiqlaliens"),
+    ("fr", "fusionniste"),
+    ("fr", "3.5"),
+]
+
+
+@pytest.mark.parametrize(("language", "token"), KEPT_TOKENS)
+def test_real_tokens_stay_whole(language: str, token: str) -> None:
+    assert split_token(token, language) == token
+
+
+def test_tokens_are_whole_words_between_punctuation() -> None:
+    found = [m.group(0) for m in TOKEN.finditer("قال: اجتماع_الرباط (2024) ومُنتخب، part.Cette")]
+    assert found == ["قال", "اجتماع", "الرباط", "2024", "part.Cette"]
+
+
+def test_every_split_is_an_edit() -> None:
+    clean, edits = normalize_text("انعقد يوم12 مارس الاجتماعالعادي للمكتبالسياسي.", "ar")
+    assert clean == "انعقد يوم 12 مارس الاجتماع العادي للمكتب السياسي."
+    splits = [(e.before, e.after) for e in edits if e.rule == "split_merged_word"]
+    assert splits == [
+        ("يوم12", "يوم 12"),
+        ("الاجتماعالعادي", "الاجتماع العادي"),
+        ("للمكتبالسياسي", "للمكتب السياسي"),
+    ]
+    clean, edits = normalize_text("Le bureau s'est réuni.Le secrétaireGénéral a parlé.", "fr")
+    assert clean == "Le bureau s'est réuni. Le secrétaire Général a parlé."

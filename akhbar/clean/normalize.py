@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from akhbar.clean.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
+from akhbar.clean.glue import TOKEN, split_token
+from akhbar.clean.wordsplit import arabic_zipf
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.gazetteer import arabic_place_names
 from akhbar.text.keys import compact_key
@@ -37,9 +38,6 @@ _DIGITS = str.maketrans(
 _LETTER = "\u0621-\u063a\u0641-\u064a"
 TATWEEL_BEFORE_DIGIT = re.compile(f"(?<=[{_LETTER}])\u0640+(?=[0-9])")
 TATWEEL = re.compile("\u0640+")
-# a whole word of bare letters: never a piece of a word cut by a diacritic or tatweel (مُنتخب)
-_IN_WORD = f"{_LETTER}\u0610-\u061a\u0640\u064b-\u065f\u0670"
-SPLIT_CANDIDATE = re.compile(f"(?<![{_IN_WORD}])[{_LETTER}]{{{MIN_TOKEN_CHARS},}}(?![{_IN_WORD}])")
 # a detached و before an Arabic word (not before digits or Latin): التقدم و الاشتراكية
 DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}]{{2}})")  # not in a list of letters: أ و ب
 
@@ -105,7 +103,9 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
     if language == "ar":
         text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
         text.sub("remove_tatweel", TATWEEL, "")
-        _sub_words(text, "split_merged_word", SPLIT_CANDIDATE, _split_word)
+    if language in ("ar", "fr"):  # glued words (akhbar.clean.glue): every token, judged once per language
+        _sub_words(text, "split_merged_word", TOKEN, _splitter(language))
+    if language == "ar":
         _sub_words(text, "hamza_wasl", HAMZA_WORD, _hamza_wasl_word)
         text.sub("join_waw", DETACHED_WAW, "و")
     text.sub("boilerplate", ANY_LINE, lambda m: "" if _is_boilerplate(m.group(0), language) else m.group(0))
@@ -170,10 +170,12 @@ def _sub_words(text: TrackedText, rule: str, pattern: re.Pattern[str], fix: Call
     text.replace_spans(rule, changes)
 
 
-@lru_cache(maxsize=200_000)
-def _split_word(word: str) -> str:
-    parts = split_glued(word)
-    return " ".join(parts) if parts else word
+@lru_cache(maxsize=4)
+def _splitter(language: str) -> Callable[[str], str]:
+    def split(word: str) -> str:
+        return split_token(word, language)
+
+    return split
 
 
 @lru_cache(maxsize=1)
