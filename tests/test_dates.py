@@ -292,13 +292,13 @@ def test_lexicons_are_well_formed() -> None:
 # ---------------------------------------------------------------- reference dates (real-text classes)
 
 
-def test_a_month_anchor_reads_year_less_days_but_no_day_relative_expression() -> None:
+def test_a_month_anchor_reads_year_less_days_and_day_relative_expressions_to_their_month() -> None:
     anchor = date(2021, 9, 30)  # a ` date 2021-09` header: the month's last day
     found = find_dates("à l'issue du scrutin du 8 septembre, samedi dernier, hier.", "fr", anchor, "month")
-    assert [(d.text, d.iso) for d in found] == [
-        ("8 septembre", "2021-09-08"),
-        ("samedi dernier", None),
-        ("hier", None),
+    assert [(d.text, d.iso, d.precision) for d in found] == [
+        ("8 septembre", "2021-09-08", "day"),
+        ("samedi dernier", "2021-09", "month"),  # the day is not known, the month is
+        ("hier", "2021-09", "month"),
     ]
 
 
@@ -318,4 +318,18 @@ def test_a_weekday_alone_is_read_only_with_a_cue_and_a_day_anchor() -> None:
     assert [d.iso for d in find_dates("Il a été élu vendredi matin.", "fr", monday)] == ["2021-09-17"]
     assert [d.iso for d in find_dates("انعقد يوم السبت المجلس", "ar", date(2019, 5, 14))] == ["2019-05-11"]
     assert find_dates("Il a été élu vendredi, président.", "fr", monday) == []  # no cue
-    assert find_dates("ce samedi", "fr", monday, "month") == []  # no day to count from
+    assert [(d.iso, d.precision) for d in find_dates("ce samedi", "fr", monday, "month")] == [
+        ("2021-09", "month")
+    ]
+    assert find_dates("ce samedi", "fr", monday, "year") == []  # no day nor month to count from
+
+
+def test_under_a_month_header_a_weekday_between_commas_and_last_saturday_give_the_month() -> None:
+    anchor = date(2021, 9, 30)
+    found = find_dates(
+        "Il a été élu, vendredi, président. La réunion de samedi dernier.", "fr", anchor, "month"
+    )
+    assert [(d.text, d.iso, d.precision) for d in found] == [
+        ("vendredi", "2021-09", "month"),
+        ("samedi dernier", "2021-09", "month"),
+    ]

@@ -379,3 +379,10 @@ def test_an_event_announced_for_a_day_this_week_is_reported() -> None:
         text, "fr", [value], find_places(text, "fr"), find_parties(text, "fr"), published=date(2024, 4, 1)
     )
     assert far == []  # two months ahead: a plan, not an event
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_articles_place_unless_it_is_national() -> None:
+    local = "Dakhla — Le PAM a tenu une réunion de ses élus, présidée par son coordinateur."
+    assert [e[4] for e in summary(events_of(local, "fr"))] == ["12.391"]  # from the dateline
+    national = "Le bureau politique du PAM a tenu sa réunion hebdomadaire.\nIl a salué ses élus de Dakhla."
+    assert [e[4] for e in summary(events_of(national, "fr"))] == [None]  # a national body meets

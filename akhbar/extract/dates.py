@@ -325,12 +325,19 @@ def _read(m: re.Match[str], anchor: date | None, precision: str = "day") -> tupl
     `precision` is the anchor's: below `day`, expressions counted from a day stay unread."""
     lex = _lexicons()
     if anchor is not None and precision != "day":
+        # under a month header a day-relative expression (samedi dernier, hier) is only known to its month
+        month_only = (
+            (f"{anchor.year:04d}-{anchor.month:02d}", "month", True) if precision == "month" else None
+        )
         if m.group("wq") is not None:
-            return "wq", (None, None, True)
+            return "wq", month_only or (None, None, True)
         if m.group("rel") is not None and (
             precision == "year" or _lookup(lex.relatives, _group_key(m, "rel"))[0] in _DAY_UNITS
         ):
-            return "rel", (None, None, True)
+            unit = _lookup(lex.relatives, _group_key(m, "rel"))[0]
+            if unit in ("vague", "not_a_date"):
+                return "rel", ((None, None, True) if unit == "vague" else None)
+            return "rel", month_only or (None, None, True)
         if precision == "year" and m.group("full") is not None and m["fy"] is None:
             day, month = _day_of(m["fd"]), _month_of(m["fm"])
             d = _safe_date(anchor.year, month, day)
@@ -435,8 +442,8 @@ def find_dates(
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
         if kind == "cy":
             out.extend(_listed_years(key, text, end))
-    if published is not None and anchor_precision == "day":
-        out.extend(_cued_weekdays(text, key, language, published, out))
+    if published is not None and anchor_precision in ("day", "month"):
+        out.extend(_cued_weekdays(text, key, language, published, out, anchor_precision))
     out.sort(key=lambda d: d.start_char)
     return _without_overlaps(out)
 
@@ -448,9 +455,10 @@ def _weekday_cues() -> dict[tuple[str, str], int]:
 
 
 def _cued_weekdays(
-    text: str, key: str, language: str, anchor: date, taken: Sequence[DateValue]
+    text: str, key: str, language: str, anchor: date, taken: Sequence[DateValue], precision: str = "day"
 ) -> list[DateValue]:
-    """Weekdays alone with a cue (ce samedi, يوم السبت الذي..., jeudi matin) read against a day anchor."""
+    """Weekdays alone with a cue (ce samedi, يوم السبت الذي..., jeudi matin, `a été élu, vendredi,`) read
+    against a day anchor; under a month anchor (a ` date 2021-09` header) only their month is known."""
     import dateparser  # only articles with a weekday alone and a day anchor get here
 
     cues, weekdays = _weekday_cues(), _lexicons().weekdays
@@ -463,7 +471,17 @@ def _cued_weekdays(
         before = words[i - 1].group().lower() if i else ""
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         direction = cues.get(("before", before), cues.get(("after", after)))
+        if (
+            direction is None
+            and text[max(0, w.start() - 2) : w.start()] == ", "
+            and text[w.end() : w.end() + 1] == ","
+        ):
+            direction = -1  # a été élu, vendredi, président: the weekday set off by commas
         if direction is None:
+            continue
+        if precision == "month":
+            month = f"{anchor.year:04d}-{anchor.month:02d}"
+            found.append(DateValue(month, "month", text[w.start() : w.end()], w.start(), w.end(), True))
             continue
         if direction == 0:
             day = _weekday_relative(weekdays[name], 0, anchor)

@@ -159,10 +159,16 @@ class EventMention:
     place: Mention | None = None
     party: str | None = None
     placed: bool = False  # the place is governed by the trigger, not just nearby
+    home_place: bool = False  # the place is the article's own, not named with the mention
 
     @property
     def score(self) -> tuple[int, int, int, int]:
-        return (self.date is not None, self.place is not None, not self.in_title, -self.start)
+        return (
+            self.date is not None,
+            self.place is not None and not self.home_place,
+            not self.in_title,
+            -self.start,
+        )
 
 
 @dataclass(slots=True)
@@ -257,6 +263,7 @@ def find_event_mentions(
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     coded = [p for p in places if p.code]
     named = _named_parties(parties, organizations)
+    home = _article_place(text, coded, title_end, lead_start)
 
     @cache
     def sentence_words(sentence: tuple[int, int]) -> list[str]:
@@ -284,6 +291,9 @@ def find_event_mentions(
         mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
+        if mention.place is None and not in_sentence(sentence, "national"):
+            mention.place = home  # the article's own place (its title, dateline or only province)
+            mention.home_place = home is not None
         if (
             mention.date is None
             and out
@@ -485,6 +495,24 @@ def _back_reference(
         return None
     before = [p for p in places if p.end_char <= start and _rank(p) == rank]
     return before[-1] if before else None
+
+
+_DATELINE_END = re.compile(r"\s*(?:[—–:|(-]|\(\w+\))")
+
+
+def _article_place(text: str, places: Sequence[Mention], title_end: int, lead_start: int) -> Mention | None:
+    """Where the article as a whole is: the place of its headline, else of its dateline (`Dakhla —`,
+    `الرباط:` opening the body), else the one province every place it names lies in."""
+    in_title = [p for p in places if p.end_char <= title_end]
+    if in_title:
+        return max(in_title, key=_rank)
+    opening = [p for p in places if lead_start <= p.start_char <= lead_start + 3]
+    if opening and _DATELINE_END.match(text, opening[0].end_char):
+        return opening[0]
+    provinces = {_level(p)[1] for p in places}
+    if len(provinces) == 1 and None not in provinces:
+        return min(places, key=lambda p: (_rank(p) != 2, p.start_char))  # the province itself if named
+    return None
 
 
 def _near(a: Mention, b: Mention, chars: int) -> bool:
