@@ -211,3 +211,9 @@ def test_vote_getters_are_candidates():
     assert found == {"Karim Alami": ["candidat"], "Nadia Tazi": ["candidat"]}
     assert roles_of("وحصل عبد الرحيم بنعلي على 1200 صوت.") == {"عبد الرحيم بنعلي": ["مرشح"]}
     assert roles_of("وقال عبد الرحيم بنعلي إن الحزب حصل على 1200 صوت.") == {"عبد الرحيم بنعلي": []}
+
+
+def test_a_participle_after_a_name_and_a_description_before_it_are_not_part_of_it() -> None:
+    found = find_people("وقال الأستاذ الجامعي رشيد البقالي منتقدا سياسة الحكومة.", "ar")
+    assert [m.normalized for m in found] == ["رشيد البقالي"]
+    assert not [m for m in find_people("وحضر الحاج الزموري اللقاء.", "ar") if "الحاج" in m.normalized]
