@@ -26,6 +26,7 @@ from akhbar.extract.events import (
     is_comment,
     is_presence,
 )
+from akhbar.extract.identity import stable_event_ids
 from akhbar.extract.parties import find_organizations, find_parties
 from akhbar.extract.people import find_people
 from akhbar.extract.places import find_places
@@ -65,8 +66,9 @@ def extract_article(article_id: str, text: str, language: str, published: date |
         return out
     mentions = find_event_mentions(text, language, dates, places, parties, organizations, _day(published))
     events = group_mentions(mentions)
-    ids = {id(e): e.event_id(article_id) for e in events}
-    out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
+    rows = [_event_row(article_id, "", e, text) for e in events]
+    ids = dict(zip((id(e) for e in events), stable_event_ids(article_id, rows), strict=True))
+    out.events = [{**row, "event_id": ids[id(e)]} for row, e in zip(rows, events, strict=True)]
     out.participants = _participants(article_id, text, language, events, ids, people)
     return out
 

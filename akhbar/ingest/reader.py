@@ -75,6 +75,8 @@ class Document:
     title: str | None
     author: str | None
     size_bytes: int
+    published_precision: str | None = None  # day, month or year: how much of published_date the header gave
+    source: str | None = None  # the outlet: the first folder under the raw root, if any
 
 
 def article_id_for(data: bytes) -> str:
@@ -211,6 +213,8 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
         title=header.title,
         author=header.author,
         size_bytes=len(data),
+        published_precision=header.published_precision,
+        source=source_of(source_path),
     )
 
 
@@ -239,16 +243,23 @@ def _first_bad_byte(data: bytes) -> int:
     return -1
 
 
+def source_of(source_path: str) -> str | None:
+    """The outlet of a raw file laid out as `<raw>/<source>/...`: its first folder, else None."""
+    parts = Path(source_path).parts
+    return parts[0] if len(parts) > 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     published_date: dt.date | None
     title: str | None
     author: str | None
+    published_precision: str | None = None
 
 
 _META = re.compile(
     r"\A[\ufeff\s]*(?:date|published|publié le|التاريخ|تاريخ النشر)\s*[:=]?\s*"
-    r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][\d:.+Z-]*)?[ \t]*\n?|[ \t]*(?:\n|\Z))|[ \t]*(?:\n|\Z))",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -265,19 +276,20 @@ def read_header(text: TrackedText) -> Header:
     line ending with `:` (`محمد الصفى :`) or starting with `Par`/`بقلم` right after the title
     (or at the top) is the byline, and is removed.
     """
-    published = None
+    published = precision = None
     m = _META.match(text.text)
     if m:
-        try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        precision = "day" if m.group(3) else "month" if m.group(2) else "year"
+        try:  # ` date 2021-09` is September 2021 (month precision), ` date 2021` the year
+            published = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
         except ValueError:
-            published = None
+            published = precision = None
         if published is not None:
             text.replace_spans("metadata_line", [(0, m.end(), "")])
     lines = text.text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
-        return Header(published, None, None)
+        return Header(published, None, None, precision)
     title = author = None
     byline_at = None
     for position, i in enumerate(filled[:2]):
@@ -293,7 +305,7 @@ def read_header(text: TrackedText) -> Header:
         start = sum(len(x) + 1 for x in lines[:byline_at])
         end = min(start + len(lines[byline_at]) + 1, len(text.text))
         text.replace_spans("byline", [(start, end, "")])
-    return Header(published, title, author)
+    return Header(published, title, author, precision)
 
 
 def _byline(line: str) -> str | None:
