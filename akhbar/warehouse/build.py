@@ -39,8 +39,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from akhbar.lake import duck
 from akhbar.extract.identity import role_codes
+from akhbar.lake import duck
 from akhbar.lexicons import gazetteer
 from akhbar.tables import dictionary, schema
 from akhbar.warehouse import resolve
