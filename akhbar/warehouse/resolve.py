@@ -54,7 +54,7 @@ from akhbar.extract.identity import (
 )
 
 DAY, MONTH, YEAR = "day", "month", "year"
-_PRECISION_RANK = {DAY: 0, MONTH: 1, YEAR: 2, None: 3}
+_PRECISION_RANK = defaultdict(lambda: 3, {DAY: 0, MONTH: 1, YEAR: 2})  # anything else: undated
 UNDATED_WINDOW_DAYS = (-3, 10)  # an undated report published this many days before/after the event
 NAME_SIMILARITY = 85  # rapidfuzz ratio (0-100) for two spellings named in one event cluster
 
