@@ -2,6 +2,7 @@
 
     akhbar run [--raw DIR] [--lake DIR] [--days 2026-11-01:2026-11-23] [--processes N]
     akhbar sql "select ..." [--lake DIR] [--file query.sql] [--format table|csv|json]
+               [--max-width N] [--bom] [--output FILE]
 
 Folders default to $AKHBAR_RAW / $AKHBAR_LAKE, then `data/raw` / `data/processed`.
 `run` materializes every asset in process, through Dagster, for the arrival days found in
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     sql.add_argument("--file", default=None, help="read the query from this file")
     sql.add_argument("--lake", default=None, help="lake root (default $AKHBAR_LAKE or data/processed)")
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument(
+        "--max-width", type=int, default=60, help="table cells longer than this are cut (0: never cut)"
+    )
+    sql.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM (Excel reads Arabic)")
+    sql.add_argument("--output", default=None, help="write the result to this file (UTF-8) instead of stdout")
 
     args = parser.parse_args(argv)
     if args.command == "run":
@@ -88,7 +94,14 @@ def cmd_sql(args: argparse.Namespace) -> int:
     from akhbar.warehouse.query import query, render
 
     lake = args.lake or lake_root()
-    text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    try:
+        text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    except OSError as exc:  # a missing or unreadable query file: say which, no traceback
+        print(f"akhbar sql: cannot read the query file {args.file!r}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"akhbar sql: the query file {args.file!r} is not UTF-8 text", file=sys.stderr)
+        return 2
     if not text:
         print("akhbar sql: give a query or --file", file=sys.stderr)
         return 2
@@ -101,7 +114,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bad query is the user's error: say it, no traceback
         print(f"akhbar sql: {exc}", file=sys.stderr)
         return 1
-    print(render(columns, rows, args.format))
+    out = render(columns, rows, args.format, max_width=args.max_width or None, bom=args.bom)
+    if args.output:
+        Path(args.output).write_text(out + "\n", encoding="utf-8")
+    else:
+        print(out)
     return 0
 
 

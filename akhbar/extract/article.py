@@ -27,6 +27,7 @@ from akhbar.extract.events import (
     is_comment,
     is_presence,
 )
+from akhbar.extract.identity import stable_event_ids
 from akhbar.extract.parties import find_organizations, find_parties
 from akhbar.extract.people import find_people
 from akhbar.extract.places import find_places
@@ -68,17 +69,17 @@ def extract_article(
     people = find_people(text, language, context) if language in EVENT_LANGUAGES else []
 
     out = Extraction()
-    published_iso = (
-        published.isoformat()[: 7 if published_precision == "month" else 10] if published else None
-    )
+    width = {"month": 7, "year": 4}.get(published_precision or "day", 10)
+    published_iso = published.isoformat()[:width] if published else None
     out.mentions = _mention_rows(article_id, places, parties, organizations, people, dates, published_iso)
     if language not in EVENT_LANGUAGES:
         return out
     planned_after = anchor if anchor_precision in ("day", "month") else None  # later = a planned event
     mentions = find_event_mentions(text, language, dates, places, parties, organizations, planned_after)
     events = group_mentions(mentions)
-    ids = {id(e): e.event_id(article_id) for e in events}
-    out.events = [_event_row(article_id, ids[id(e)], e, text) for e in events]
+    rows = [_event_row(article_id, "", e, text) for e in events]
+    ids = dict(zip((id(e) for e in events), stable_event_ids(article_id, rows), strict=True))
+    out.events = [{**row, "event_id": ids[id(e)]} for row, e in zip(rows, events, strict=True)]
     out.participants = _participants(article_id, text, language, events, ids, people)
     return out
 
@@ -89,8 +90,11 @@ def reference_date(
     """The day (or month, or year) the article's relative and year-less dates count from.
 
     The publication day; else, under a month-only header, the first full date of that month in the
-    text (a dateline: `30/05/2024`), else the header's month (its last day, precision month); else
-    the year the text itself states most often in full dates (its last day, precision year)."""
+    text (a dateline: `30/05/2024`), else the header's month (its last day, precision month); under a
+    year-only header, that year; else the year the text itself states most often in full dates (its
+    last day, precision year)."""
+    if published is not None and precision == "year":  # a ` date 2021` header: its year, as stated
+        return date(published.year, 12, 31), "year"
     if published is not None and precision != "month":
         return published, "day"
     explicit = [d for d in find_dates(text, language) if d.iso and not d.relative and d.precision != "year"]

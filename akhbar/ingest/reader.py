@@ -75,7 +75,8 @@ class Document:
     title: str | None
     author: str | None
     size_bytes: int
-    published_precision: str | None = None
+    published_precision: str | None = None  # day, month or year: how much of published_date the header gave
+    source: str | None = None  # the outlet: the first folder under the raw root, if any
 
 
 def article_id_for(data: bytes) -> str:
@@ -213,6 +214,7 @@ def document_from_bytes(source_path: str, data: bytes) -> Document | Rejection:
         author=header.author,
         size_bytes=len(data),
         published_precision=header.published_precision,
+        source=source_of(source_path),
     )
 
 
@@ -241,17 +243,25 @@ def _first_bad_byte(data: bytes) -> int:
     return -1
 
 
+def source_of(source_path: str) -> str | None:
+    """The outlet of a raw file laid out as `<raw>/<source>/...`: its first folder, else None."""
+    parts = Path(source_path).parts
+    return parts[0] if len(parts) > 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     published_date: dt.date | None
     title: str | None
     author: str | None
-    published_precision: str | None = None  # day | month (a ` date 2021-09` line), None without a date
+    published_precision: str | None = (
+        None  # day | month | year (a ` date 2021-09` line: month), None without a date
+    )
 
 
 _META = re.compile(
     r"\A[\ufeff\s]*(?:date|published|publié le|التاريخ|تاريخ النشر)\s*[:=]?\s*"
-    r"(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])(?:[T ][\d:.+Z-]*)?[ \t]*\n?",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -272,9 +282,9 @@ def read_header(text: TrackedText) -> Header:
     published = precision = None
     m = _META.match(text.text)
     if m:
-        precision = "day" if m.group(3) else "month"
-        try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        precision = "day" if m.group(3) else "month" if m.group(2) else "year"
+        try:  # ` date 2021-09` is September 2021 (month precision), ` date 2021` the year
+            published = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
         except ValueError:
             published = precision = None
         if published is not None:

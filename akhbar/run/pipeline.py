@@ -137,6 +137,7 @@ def _raw_row(doc: Document, now: dt.datetime) -> dict:
         "language_score": doc.language_score,
         "published_date": doc.published_date,
         "published_precision": doc.published_precision,
+        "source": doc.source,
         "title": doc.title,
         "author": doc.author,
         "raw_text": doc.raw_text,

@@ -39,18 +39,23 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from akhbar.extract.identity import role_codes
 from akhbar.lake import duck
 from akhbar.lexicons import gazetteer
 from akhbar.tables import dictionary, schema
+from akhbar.warehouse import resolve
 
 SQL_DIR = Path(str(resources.files("akhbar.sql")))  # `dbt_like_sql/`, installed as package data
 WAREHOUSE_FILE = "warehouse.duckdb"
 MODEL_LAYERS = ("staging", "marts")
-BASE_TABLES = ("gazetteer", "vocabularies")  # loaded from Python, not from the lake
+# loaded from Python, not from the lake: the gazetteer, the vocabularies, and the identities that
+# `akhbar.warehouse.resolve` computes over the whole lake (cluster and person ids)
+BASE_TABLES = ("gazetteer", "vocabularies", "event_identity", "participant_identity", "person_names")
+AUDIT_VIEWS = ("raw_documents",)  # lake tables exposed for audit, not part of the contract
 SAMPLE_ROWS = 5
 STALE_TMP_S = 6 * 3600  # a build takes seconds: an older temporary file is a killed build's leftover
 BUILD_TABLE = "akhbar_build"  # one row: the fingerprint of the inputs and the build's row counts
-BUILD_VERSION = "1"  # bump when this module changes what a build writes: forces one rebuild
+BUILD_VERSION = "2"  # bump when this module changes what a build writes: forces one rebuild
 
 _REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
 _RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
@@ -175,20 +180,28 @@ def _duckdb_types(table_schema: pa.Schema) -> list[str]:
     return [str(t) for t in duckdb.from_arrow(table_schema.empty_table()).types]
 
 
-def _lake_view_sql(lake: Path, table: str) -> str:
-    """A view over a lake table's Parquet, or a typed empty view when it has no file yet."""
+def _lake_view_sql(lake: Path, table: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
+    """A view over a lake table's Parquet, or a typed empty view when it has no file yet.
+
+    With `con`, the view lists the contract's columns in order, and a column no file has yet (a
+    partition written before the column was added) is a typed null, so the models always bind.
+    """
     folder = lake / table
+    table_schema = schema.SCHEMAS[table]
+    types = dict(zip(table_schema.names, _duckdb_types(table_schema), strict=True))
     if folder.is_dir() and any(folder.rglob("*.parquet")):
         glob = str(folder / "**" / "*.parquet").replace("'", "''")
-        return (
-            f"select * from read_parquet('{glob}', hive_partitioning = true, union_by_name = true, "
+        source = (
+            f"read_parquet('{glob}', hive_partitioning = true, union_by_name = true, "
             f"hive_types = {{'{schema.PARTITION_KEY}': DATE}})"
         )
-    table_schema = schema.SCHEMAS[table]
-    columns = [
-        f'cast(null as {t}) as "{n}"'
-        for n, t in zip(table_schema.names, _duckdb_types(table_schema), strict=True)
-    ]
+        if con is None:
+            return f"select * from {source}"
+        present = {row[0] for row in con.execute(f"describe select * from {source}").fetchall()}
+        columns = [f'"{n}"' if n in present else f'cast(null as {t}) as "{n}"' for n, t in types.items()]
+        extra = [f'"{n}"' for n in sorted(present - set(types)) if n != schema.PARTITION_KEY]
+        return f"select {', '.join([*columns, *extra, schema.PARTITION_KEY])} from {source}"
+    columns = [f'cast(null as {t}) as "{n}"' for n, t in types.items()]
     columns.append(f"cast(null as date) as {schema.PARTITION_KEY}")
     return f"select {', '.join(columns)} where false"
 
@@ -217,6 +230,9 @@ def vocabularies_table() -> pa.Table:
         "date_precision": schema.DATE_PRECISIONS,
         "place_precision": schema.PLACE_PRECISIONS,
         "party": sorted({row["code"] for row in read_lexicon("parties.tsv") if row["code"] != "*"}),
+        "role_code": role_codes(),
+        "code_system": sorted(set(resolve.CODE_SYSTEMS.values())),
+        "published_precision": schema.DATE_PRECISIONS,
     }
     return pa.Table.from_pylist(
         [{"vocabulary": k, "value": v} for k, values in vocab.items() for v in values]
@@ -251,8 +267,11 @@ def _reference_digest() -> str:
         with pa.ipc.new_stream(sink, table.schema) as writer:
             writer.write_table(table)
         digest.update(sink.getvalue().to_pybytes())
-    for table in schema.CONTRACT_TABLES:
+    for table in (*schema.CONTRACT_TABLES, *AUDIT_VIEWS):
         digest.update(f"{table}\0{schema.SCHEMAS[table]}\0".encode())
+    for name in resolve.LEXICONS:  # what the identity resolution reads
+        digest.update(resources.files("akhbar").joinpath("lexicons", name).read_bytes())
+    digest.update(Path(resolve.__file__).read_bytes())
     return digest.hexdigest()
 
 
@@ -264,7 +283,7 @@ def fingerprint(lake_root: str | Path, sql_dir: str | Path = SQL_DIR) -> dict[st
     """
     lake = _local_lake(lake_root)
     files = hashlib.sha256(f"{lake}\0".encode())
-    for table in schema.CONTRACT_TABLES:
+    for table in (*schema.CONTRACT_TABLES, *AUDIT_VIEWS):
         folder = lake / table
         for path in sorted(folder.rglob("*.parquet")) if folder.is_dir() else []:
             st = path.stat()
@@ -335,12 +354,21 @@ def _build(
     try:
         with _connect(tmp) as con:
             con.execute("begin")  # one commit: a sync per statement would cost a second
-            for table in schema.CONTRACT_TABLES:
-                con.execute(f"create view {table} as {_lake_view_sql(lake, table)}")
-            for name, arrow in (("gazetteer", gazetteer_table()), ("vocabularies", vocabularies_table())):
+            lake_sql = {t: _lake_view_sql(lake, t, con) for t in (*schema.CONTRACT_TABLES, *AUDIT_VIEWS)}
+            identities = resolve.identities(con, lake_sql)
+            base = {
+                "gazetteer": gazetteer_table(),
+                "vocabularies": vocabularies_table(),
+                "event_identity": identities.events,
+                "participant_identity": identities.participants,
+                "person_names": identities.persons,
+            }
+            for name, arrow in base.items():
                 con.register("_arrow", arrow)
                 con.execute(f"create table {name} as select * from _arrow")
                 con.unregister("_arrow")
+            for table, sql in lake_sql.items():
+                con.execute(f"create view {table} as {resolve.view_sql(table, sql)}")
             for name in (*schema.CONTRACT_TABLES, *BASE_TABLES):
                 report.base_rows[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
             for name in build_order(sql_dir):

@@ -46,12 +46,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, max_width: int | None = MAX_CELL) -> str:
+    """A cell on one line, cut to `max_width` characters (None or 0: never cut)."""
     if value is None:
         return ""
     text = str(_plain(value)) if not isinstance(value, str) else value
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    return text if not max_width or len(text) <= max_width else text[: max_width - 1] + "…"
 
 
 def _width(text: str) -> int:
@@ -62,8 +63,8 @@ def _width(text: str) -> int:
     )
 
 
-def _table(columns: Sequence[str], rows: Sequence[tuple]) -> str:
-    cells = [[_cell(v) for v in row] for row in rows]
+def _table(columns: Sequence[str], rows: Sequence[tuple], max_width: int | None = MAX_CELL) -> str:
+    cells = [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
@@ -75,16 +76,26 @@ def _table(columns: Sequence[str], rows: Sequence[tuple]) -> str:
     return "\n".join(out)
 
 
-def render(columns: Sequence[str], rows: Sequence[tuple], fmt: str = "table") -> str:
-    """Rows as an aligned text table, CSV (header line, RFC 4180 quoting) or a JSON array of objects."""
+def render(
+    columns: Sequence[str],
+    rows: Sequence[tuple],
+    fmt: str = "table",
+    max_width: int | None = MAX_CELL,
+    bom: bool = False,
+) -> str:
+    """Rows as an aligned text table, CSV (header line, RFC 4180 quoting) or a JSON array of objects.
+
+    `max_width`: table cells longer than this are cut (None or 0: never). `bom`: CSV starts with a
+    UTF-8 byte order mark, so spreadsheets (Excel) read Arabic as UTF-8 instead of mojibake.
+    """
     if fmt == "table":
-        return _table(columns, rows)
+        return _table(columns, rows, max_width)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([[_plain(v) for v in row] for row in rows])
-        return buffer.getvalue().rstrip("\n")
+        return ("\ufeff" if bom else "") + buffer.getvalue().rstrip("\n")
     if fmt == "json":
         records = [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
         return json.dumps(records, ensure_ascii=False, indent=2)

@@ -7,12 +7,14 @@ select
     cast(language as varchar) as language,
     cast(language_score as double) as language_score,
     cast(published_date as date) as published_date,
+    cast(published_precision as varchar) as published_precision,
+    cast(source as varchar) as source,
     nullif(trim(title), '') as title,
     nullif(trim(author), '') as author,
     cast(text_clean as varchar) as text_clean,
     length(text_clean) as text_chars,
     cast(encoding as varchar) as encoding,
     cast(ingested_at as timestamptz) as ingested_at,
-    cast(ingest_date as date) as arrival_date
+    cast(ingest_date as date) as ingest_date
 from articles
 qualify ingest_date = max(ingest_date) over (partition by article_id)

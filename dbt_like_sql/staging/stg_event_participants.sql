@@ -6,6 +6,8 @@ select
     nullif(trim(role), '') as role,
     nullif(trim(organization), '') as organization,
     cast(party as varchar) as party,
-    cast(ingest_date as date) as arrival_date
+    cast(person_id as varchar) as person_id,
+    cast(role_code as varchar) as role_code,
+    cast(ingest_date as date) as ingest_date
 from event_participants
 qualify ingest_date = max(ingest_date) over (partition by article_id)

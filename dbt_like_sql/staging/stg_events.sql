@@ -18,6 +18,7 @@ select
     cast(evidence as varchar) as evidence,
     cast(start_char as integer) as start_char,
     cast(end_char as integer) as end_char,
-    cast(ingest_date as date) as arrival_date
+    cast(cluster_id as varchar) as cluster_id,
+    cast(ingest_date as date) as ingest_date
 from events
 qualify ingest_date = max(ingest_date) over (partition by article_id)

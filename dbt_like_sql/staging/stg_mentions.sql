@@ -5,8 +5,9 @@ select
     cast(text as varchar) as mention_text,
     cast(normalized as varchar) as normalized,
     cast(code as varchar) as code,
+    cast(code_system as varchar) as code_system,
     cast(start_char as integer) as start_char,
     cast(end_char as integer) as end_char,
-    cast(ingest_date as date) as arrival_date
+    cast(ingest_date as date) as ingest_date
 from mentions
 qualify ingest_date = max(ingest_date) over (partition by article_id)

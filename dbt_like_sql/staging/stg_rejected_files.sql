@@ -4,6 +4,6 @@ select
     cast(reason as varchar) as reason,
     cast(detail as varchar) as detail,
     cast(seen_at as timestamptz) as seen_at,
-    cast(ingest_date as date) as arrival_date
+    cast(ingest_date as date) as ingest_date
 from rejected_files
 qualify row_number() over (partition by source_path order by ingest_date desc, seen_at desc) = 1
