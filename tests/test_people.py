@@ -217,3 +217,8 @@ def test_a_participle_after_a_name_and_a_description_before_it_are_not_part_of_i
     found = find_people("وقال الأستاذ الجامعي رشيد البقالي منتقدا سياسة الحكومة.", "ar")
     assert [m.normalized for m in found] == ["رشيد البقالي"]
     assert not [m for m in find_people("وحضر الحاج الزموري اللقاء.", "ar") if "الحاج" in m.normalized]
+
+
+def test_a_compound_after_the_particle_bin_stays_whole() -> None:
+    found = find_people("وترأس الأمين العام محمد نبيل بن عبد الله اللقاء.", "ar")
+    assert [m.normalized for m in found] == ["محمد نبيل بن عبد الله"]

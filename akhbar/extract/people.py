@@ -512,6 +512,8 @@ def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> 
         tok = toks[j]
         if _is_particle(lex, tok) and j + 1 < len(toks) and toks[j + 1].is_word:
             last, j, position = j + 1, j + 2, position + 1
+            if _abd_compound(lex, toks, last, j):  # بن عبد الله: the compound after the particle, whole
+                last, j = j, j + 1
             continue
         hyphen = lex.language == "fr" and last is not None and tok.text == "-" and tok.start == toks[last].end
         if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
@@ -520,10 +522,19 @@ def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> 
         if not _family_ok(lex, tok, position, ambiguous):
             break
         last, j, position = j, j + 1, position + 1
-        abd = lex.language == "ar" and tok.key.endswith(_AR_ABD)
-        if abd and j < len(toks) and toks[j].key.startswith("ال"):  # بنعبد الله, بن عبد الرحمن
+        if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
             last, j = j, j + 1
     return last
+
+
+def _abd_compound(lex: _Lexicon, toks: Sequence[Tok], at: int, following: int) -> bool:
+    """Is token `at` (…عبد) the first half of a عبد + ال… compound that token `following` completes?"""
+    return (
+        lex.language == "ar"
+        and toks[at].key.endswith(_AR_ABD)
+        and following < len(toks)
+        and toks[following].key.startswith("ال")
+    )
 
 
 def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
