@@ -62,3 +62,11 @@ def key_ranges(keys: list[str], wanted: Iterable[str]) -> list[tuple[str, str]]:
                 ranges.append((key, key))
         previous_wanted = key in wanted
     return ranges
+
+
+def instance_with_days(days: Iterable[str]) -> DagsterInstance:
+    """A throw-away instance that knows `days` as arrival-day partitions (for `materialize` in a
+    notebook or a test)."""
+    instance = DagsterInstance.ephemeral()
+    add_days(instance, days)
+    return instance

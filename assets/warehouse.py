@@ -111,7 +111,7 @@ def _markdown(result: TestResult) -> str:
     return "\n".join(lines)
 
 
-def rows(n: int) -> str:
+def failing_text(n: int) -> str:
     return f"{n} failing row" + ("" if n == 1 else "s")
 
 
@@ -126,7 +126,7 @@ def check_result(result: TestResult) -> AssetCheckResult:
         check_name=result.name,
         passed=result.passed,
         metadata=metadata,
-        description=f"{what}: {'passed' if result.passed else rows(result.failing)}.",
+        description=f"{what}: {'passed' if result.passed else failing_text(result.failing)}.",
     )
 
 
@@ -162,7 +162,7 @@ def warehouse(context: AssetExecutionContext, lake: LakeResource):
         )
     for result in results:
         if not result.passed:
-            context.log.warning(f"data test {result.name} on {result.model}: {rows(result.failing)}")
+            context.log.warning(f"data test {result.name} on {result.model}: {failing_text(result.failing)}")
         yield check_result(result)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dagster import AssetSelection, define_asset_job, in_process_executor
 
-from assets.partitions import arrival_days
 from assets.runtime import LAUNCHED_BY_TAG, RUN_TAGS, WRITES_LAKE_TAG
 
 # The run queue (dagster_home/dagster.yaml) lets one run with WRITES_LAKE_TAG write the lake at a time.
@@ -18,7 +17,6 @@ all_assets_job = define_asset_job(
     # would still run one step at a time, paying a Python start and code import per step
     # (about 10 s each, measured). The cores are used inside each step (WorkersResource).
     executor_def=in_process_executor,
-    partitions_def=arrival_days,
     tags={
         **RUN_TAGS,
         # a run whose worker died is started again once, from the failed step (run retries,

@@ -180,7 +180,7 @@ def _execute(
 
     job = Definitions(
         assets=list(defs.assets or []), jobs=[all_assets_job], resources=resources(raw, lake, processes)
-    ).get_job_def(all_assets_job.name)
+    ).resolve_job_def(all_assets_job.name)
     level = "WARNING" if os.environ.get("AKHBAR_QUIET") else "INFO"
     tags = {LAUNCHED_BY_TAG: "cli"}
     partition_key = None
