@@ -144,6 +144,10 @@ def run_pipeline(
     if instance is None:
         instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
     ranges: list[tuple[dt.date, dt.date]] = []
+    if not todo.days and not todo.warehouse_stale:  # nothing to do: not even the lock file is touched
+        summary = summarize(lake, [])
+        summary.unchanged = todo.unchanged
+        return summary
     try:  # the lake lock, held for the whole run; the asset steps re-enter it (same token)
         with lake_lock(lake, purpose=f"akhbar run --raw {raw}"):
             if todo.days:
