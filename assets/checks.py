@@ -6,8 +6,12 @@ of the multi-asset and yielding their results after the tables are written check
 the partitions this run wrote, with no extra step or partition mapping. The rules themselves
 are plain functions in `akhbar.quality`; here they only become specs and results.
 
-A failing rule is a WARN (the run still succeeds: the rows stay in the lake for inspection)
-with the failing count, the days checked and a sample of the failing rows in its metadata.
+Two severities. The key rules (`BLOCKING`: unique article ids, every rejection with a reason,
+the contract vocabularies, participants of a known event) are ERROR and *blocking*: when one
+fails, the step fails after writing its tables and reporting every check, so the run is marked
+failed and the later layers and the warehouse are not built on the bad rows. The other rules
+are WARN: the run goes on and the rows stay in the lake for inspection. Either way the check's
+metadata gives the failing count, the days checked and a sample of the failing rows.
 """
 
 from __future__ import annotations
@@ -31,11 +35,31 @@ from dagster import (
 from akhbar.lake import quality
 from akhbar.lake.lock import LakeLocked
 
+# (table, rule): a failure stops the run (ERROR severity, blocking); every other rule warns.
+BLOCKING = {
+    ("articles", "article_id_unique_not_null"),
+    ("articles", "language_is_ar_or_fr"),
+    ("rejected_files", "reason_not_null"),
+    ("events", "event_type_in_vocabulary"),
+    ("event_participants", "event_exists"),
+    ("mentions", "entity_type_in_vocabulary"),
+}
+
+
+def severity_of(table: str, rule: str) -> AssetCheckSeverity:
+    return AssetCheckSeverity.ERROR if (table, rule) in BLOCKING else AssetCheckSeverity.WARN
+
 
 def check_specs(tables: list[str]) -> list[AssetCheckSpec]:
     """One check spec per quality rule on each of `tables` (for a multi-asset's `check_specs`)."""
     return [
-        AssetCheckSpec(name=rule.name, asset=table, description=rule.description)
+        AssetCheckSpec(
+            name=rule.name,
+            asset=table,
+            description=rule.description
+            + (" Blocking: a failure fails the run." if (table, rule.name) in BLOCKING else ""),
+            blocking=(table, rule.name) in BLOCKING,
+        )
         for table in tables
         for rule in quality.rules_for(table)
     ]
@@ -53,7 +77,7 @@ def to_result(outcome: quality.Outcome, days: list[dt.date]) -> AssetCheckResult
         asset_key=outcome.rule.table,
         check_name=outcome.rule.name,
         passed=outcome.passed,
-        severity=AssetCheckSeverity.WARN,
+        severity=severity_of(outcome.rule.table, outcome.rule.name),
         description=outcome.rule.description,
         metadata={
             "failing_rows": MetadataValue.int(outcome.failures),
@@ -71,7 +95,8 @@ def _days_text(days: list[dt.date]) -> str:
 
 # --- Failures an operator can act on -----------------------------------------------------------
 
-# Transient trouble (a busy disk, an object store hiccup) gets two more tries, 10 s then 20 s later.
+# Transient trouble (a busy disk, an object store hiccup) gets two more tries, 10 s then 30 s later
+# (exponential backoff: delay * (2**n - 1) before try n + 1).
 # A layer step is idempotent (each partition is replaced whole), so a retry redoes it safely.
 LAYER_RETRY_POLICY = RetryPolicy(max_retries=2, delay=10, backoff=Backoff.EXPONENTIAL)
 
@@ -101,9 +126,9 @@ def failures_named(layer: str, lake_root: str, retry_number: int = 0) -> Iterato
     except Failure:
         raise
     except Exception as exc:
-        where = f"arrival day {position.day}" if position.day else "before any day started"
+        where = f"on arrival day {position.day}" if position.day else "before any arrival day started"
         path = getattr(exc, "filename", None)
-        message = f"{layer} layer failed on {where}" + (f", file {path}" if path else "")
+        message = f"{layer} layer failed {where}" + (f", file {path}" if path else "")
         raise Failure(
             f"{message}: {type(exc).__name__}: {exc}",
             allow_retries=retry_number < LAYER_RETRY_POLICY.max_retries,

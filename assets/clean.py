@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, AssetSpec, multi_asset
 
 from akhbar.run import pipeline
 from assets.checks import LAYER_RETRY_POLICY, check_specs
-from assets.metadata import OWNERS
+from assets.metadata import FRESHNESS, OWNERS
 from assets.partitions import arrival_days, single_run
 from assets.resources import LakeResource
 from assets.runtime import WorkersResource, run_document_stage
@@ -18,6 +18,7 @@ from assets.runtime import WorkersResource, run_document_stage
             group_name="clean",
             kinds={"parquet"},
             owners=OWNERS,
+            freshness_policy=FRESHNESS,
             deps=["raw_documents"],
             description="One row per distinct accepted raw document: language, header fields and `text_clean` "
             "(boilerplate removed, Unicode and spelling normalized, glued words split).",
@@ -27,6 +28,7 @@ from assets.runtime import WorkersResource, run_document_stage
             group_name="clean",
             kinds={"parquet"},
             owners=OWNERS,
+            freshness_policy=FRESHNESS,
             deps=["raw_documents"],
             description="Every change the cleaning made (rule, before, after, offset in the raw text), for audit.",
         ),

@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, AssetSpec, multi_asset
 
 from akhbar.run import pipeline
 from assets.checks import LAYER_RETRY_POLICY, check_specs
-from assets.metadata import OWNERS
+from assets.metadata import FRESHNESS, OWNERS
 from assets.partitions import arrival_days, single_run
 from assets.resources import LakeResource
 from assets.runtime import WorkersResource, run_document_stage
@@ -23,7 +23,13 @@ _SPECS = {
     name="extract_layer",
     specs=[
         AssetSpec(
-            name, group_name="extract", kinds={"parquet"}, owners=OWNERS, deps=["articles"], description=text
+            name,
+            group_name="extract",
+            kinds={"parquet"},
+            owners=OWNERS,
+            freshness_policy=FRESHNESS,
+            deps=["articles"],
+            description=text,
         )
         for name, text in _SPECS.items()
     ],

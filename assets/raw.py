@@ -4,11 +4,12 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from akhbar.lake.lock import lake_lock
 from akhbar.run import pipeline
+from assets import processed
 from assets.checks import LAYER_RETRY_POLICY, check_results, check_specs, failures_named
-from assets.metadata import OWNERS, table_metadata
+from assets.metadata import FRESHNESS, OWNERS, table_metadata
 from assets.partitions import arrival_days, days_of, single_run
 from assets.resources import LakeResource, RawFolderResource
-from assets.runtime import WorkersResource
+from assets.runtime import WorkersResource, tag_run
 
 TABLES = ["raw_documents", "rejected_files"]
 
@@ -21,6 +22,7 @@ TABLES = ["raw_documents", "rejected_files"]
             group_name="raw",
             kinds={"parquet"},
             owners=OWNERS,
+            freshness_policy=FRESHNESS,
             description="Every accepted raw file, decoded, with its language (langid), encoding and header "
             "(published date, title, byline). Internal staging for the clean layer.",
         ),
@@ -29,6 +31,7 @@ TABLES = ["raw_documents", "rejected_files"]
             group_name="raw",
             kinds={"parquet"},
             owners=OWNERS,
+            freshness_policy=FRESHNESS,
             description="Every raw file that was not accepted, with the reason (empty, binary, undecodable, "
             "too_large, unsupported_language, duplicate_content, outside_raw_folder, ...). Nothing is dropped silently.",
         ),
@@ -45,8 +48,13 @@ def raw_layer(
     workers: WorkersResource,
 ):
     """Read the raw files that arrived on the run's days."""
+    tag_run(context)
     by_day = pipeline.files_by_day(raw_folder.root)
-    days = [d for d in days_of(context) if d in by_day or pipeline.has_output(lake.root, "raw_documents", d)]
+    run_days = days_of(context)
+    days = [d for d in run_days if d in by_day or pipeline.has_output(lake.root, "raw_documents", d)]
+    prints = {
+        str(d): processed.day_fingerprint(*_day_files(by_day.get(d, pipeline.DayInput()))) for d in run_days
+    }
     totals = {"raw_documents": 0, "rejected_files": 0}
     files = accepted = 0
     reasons: dict[str, int] = {}
@@ -55,6 +63,7 @@ def raw_layer(
         lake_lock(lake.root, purpose=f"dagster run {context.run.run_id}"),  # one writer per lake
         workers.mapper() as mapper,  # decoding and langid on every core
     ):
+        processed.mark(lake.root, processed.RAW, prints)  # before any write: a crash leaves them not done
         for day in days:
             step.day = day
             report = pipeline.ingest_day(lake.root, day, by_day.get(day, pipeline.DayInput()), mapper=mapper)
@@ -83,3 +92,7 @@ def raw_layer(
         },
     )
     yield from check_results(lake.root, TABLES, days)
+
+
+def _day_files(day: pipeline.DayInput) -> tuple[list, list]:
+    return day.files, day.refused

@@ -38,8 +38,9 @@ from akhbar.warehouse.build import (
     run_data_tests,
     update_warehouse,
 )
-from assets.metadata import OWNERS
+from assets.metadata import FRESHNESS, OWNERS
 from assets.resources import LakeResource
+from assets.runtime import tag_run
 
 GROUP = "warehouse"
 KINDS = {"duckdb", "sql"}
@@ -57,6 +58,7 @@ def _specs() -> list[AssetSpec]:
         group_name=GROUP,
         kinds=KINDS,
         owners=OWNERS,
+        freshness_policy=FRESHNESS,
         deps=[AssetKey([t]) for t in schema.CONTRACT_TABLES],
         description="warehouse.duckdb itself: one view per lake table (same name, over its Parquet, typed and "
         "empty when the table has no file yet), the gazetteer of HCP codes and the contract vocabularies.",
@@ -70,6 +72,7 @@ def _specs() -> list[AssetSpec]:
                 group_name=GROUP,
                 kinds=KINDS,
                 owners=OWNERS,
+                freshness_policy=FRESHNESS,
                 deps=sorted({_upstream(r) for r in dependencies[name]}, key=lambda k: k.to_user_string()),
                 description=model.description or None,
                 code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
@@ -108,12 +111,22 @@ def _markdown(result: TestResult) -> str:
     return "\n".join(lines)
 
 
+def failing_text(n: int) -> str:
+    return f"{n} failing row" + ("" if n == 1 else "s")
+
+
 def check_result(result: TestResult) -> AssetCheckResult:
+    """One SQL data test's outcome; the description says what the test asserts and how it went."""
     metadata = {"failing_rows": MetadataValue.int(result.failing)}
     if result.failing:
         metadata["sample"] = MetadataValue.md(_markdown(result))
+    what = (result.description or f"SQL data test {result.name}").rstrip(".")
     return AssetCheckResult(
-        asset_key=_upstream(result.model), check_name=result.name, passed=result.passed, metadata=metadata
+        asset_key=_upstream(result.model),
+        check_name=result.name,
+        passed=result.passed,
+        metadata=metadata,
+        description=f"{what}: {'passed' if result.passed else failing_text(result.failing)}.",
     )
 
 
@@ -126,6 +139,7 @@ def check_result(result: TestResult) -> AssetCheckResult:
 def warehouse(context: AssetExecutionContext, lake: LakeResource):
     """Rebuild warehouse.duckdb (views, gazetteer, every SQL model) if an input changed, and run the
     SQL data tests on it."""
+    tag_run(context)
     with lake_lock(lake.root, purpose=f"dagster run {context.run.run_id} (warehouse)"):
         report = update_warehouse(lake.root, SQL_DIR)
         results = run_data_tests(report.path, SQL_DIR)
@@ -148,7 +162,7 @@ def warehouse(context: AssetExecutionContext, lake: LakeResource):
         )
     for result in results:
         if not result.passed:
-            context.log.warning(f"data test {result.name} on {result.model}: {result.failing} failing rows")
+            context.log.warning(f"data test {result.name} on {result.model}: {failing_text(result.failing)}")
         yield check_result(result)
 
 

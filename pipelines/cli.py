@@ -1,12 +1,14 @@
 """The `akhbar` command: run the pipeline on a folder, or query the warehouse.
 
-    akhbar run [--raw DIR] [--lake DIR] [--days 2026-11-01:2026-11-23] [--processes N]
+    akhbar run [--raw DIR] [--lake DIR] [--days 2026-11-01:2026-11-23] [--processes N] [--force]
     akhbar sql "select ..." [--lake DIR] [--file query.sql] [--format table|csv|json]
                [--max-width N] [--bom] [--output FILE]
 
 Folders default to $AKHBAR_RAW / $AKHBAR_LAKE, then `data/raw` / `data/processed`.
-`run` materializes every asset in process, through Dagster, for the arrival days found in
-the raw folder, prints progress and a summary, and exits 1 if the run failed.
+`run` runs the `akhbar_daily` job in process, through Dagster, for the arrival days found in
+the raw folder whose files changed since their last complete run (all of them with --force),
+records the runs in the instance of $DAGSTER_HOME when it is set (the one the UI shows),
+prints progress and a summary, and exits 1 if the run failed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     run.add_argument("--processes", type=int, default=None, help="worker processes (default: one per core)")
     run.add_argument("--quiet", action="store_true", help="only the summary")
+    run.add_argument(
+        "--force", action="store_true", help="redo every day, also those whose files did not change"
+    )
 
     sql = sub.add_parser("sql", help="query the DuckDB warehouse")
     sql.add_argument("query", nargs="?", help="SQL text (or use --file)")
@@ -73,7 +78,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     span = f"arrival days {days[0]} to {days[1]}" if days else "every arrival day in the folder"
     print(f"akhbar: running {raw} -> {lake}, {span}", flush=True)
     try:
-        summary = run_pipeline(raw, lake, days, processes=args.processes)
+        summary = run_pipeline(raw, lake, days, processes=args.processes, force=args.force)
     except RunFailed as exc:
         print(f"akhbar: the run failed: {exc}", file=sys.stderr)
         return 1

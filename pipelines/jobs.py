@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dagster import AssetSelection, define_asset_job, in_process_executor
 
-# The run queue (dagster_home/dagster.yaml) lets one run with this tag write the lake at a time.
-WRITES_LAKE_TAG = "akhbar/writes_lake"
+from assets.runtime import LAUNCHED_BY_TAG, RUN_TAGS, WRITES_LAKE_TAG
+
+# The run queue (dagster_home/dagster.yaml) lets one run with WRITES_LAKE_TAG write the lake at a time.
+__all__ = ["LAUNCHED_BY_TAG", "RUN_TAGS", "WRITES_LAKE_TAG", "all_assets_job"]
 
 all_assets_job = define_asset_job(
     name="akhbar_daily",
@@ -16,7 +18,7 @@ all_assets_job = define_asset_job(
     # (about 10 s each, measured). The cores are used inside each step (WorkersResource).
     executor_def=in_process_executor,
     tags={
-        WRITES_LAKE_TAG: "true",
+        **RUN_TAGS,
         # a run whose worker died is started again once, from the failed step (run retries,
         # enabled in dagster.yaml); errors inside a step use the steps' own retry policy
         "dagster/max_retries": "1",

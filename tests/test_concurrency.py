@@ -18,6 +18,7 @@ from dagster import materialize
 
 from akhbar.lake.lock import TOKEN_ENV, LakeLocked, holder, lake_lock
 from akhbar.tables.schema import CONTRACT_TABLES
+from assets.partitions import instance_with_days
 from pipelines.definitions import defs
 from pipelines.resources import resources
 from pipelines.runner import RANGE_END, RANGE_START
@@ -139,6 +140,7 @@ def test_each_dagster_step_takes_the_lock_itself(raw_dir: Path, lake_dir: Path) 
             list(defs.assets),
             resources=resources(str(raw_dir), str(lake_dir), processes=1),
             tags={RANGE_START: str(TODAY), RANGE_END: str(TODAY)},
+            instance=instance_with_days([str(TODAY)]),
             raise_on_error=False,
         )
     assert not result.success

@@ -8,6 +8,7 @@ import duckdb
 from dagster import materialize
 
 from akhbar.tables.schema import CONTRACT_TABLES
+from assets.partitions import instance_with_days
 from pipelines.definitions import defs
 from pipelines.resources import resources
 from pipelines.runner import RANGE_END, RANGE_START, day_ranges, run_pipeline
@@ -43,6 +44,7 @@ def test_materialize_lands_every_contract_table(raw_dir: Path, lake_dir: Path) -
         list(defs.assets),
         resources=resources(str(raw_dir), str(lake_dir), processes=1),
         tags={RANGE_START: str(TODAY), RANGE_END: str(TODAY)},
+        instance=instance_with_days([str(TODAY)]),
     )
     assert result.success
     for table in CONTRACT_TABLES:

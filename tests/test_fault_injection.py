@@ -115,9 +115,10 @@ def differences(got: dict, want: dict) -> list[str]:
 # ---------------------------------------------------------------- the driver
 
 
-def _child_runs(jobs: list[tuple[Path, Path, dict[str, str]]]) -> list[int]:
+def _child_runs(jobs: list[tuple[Path, Path, dict[str, str]]], force: bool = False) -> list[int]:
     """Fork one child per (raw, lake, env), all at once (the machine's cores work in parallel);
-    each child runs `akhbar run` and exits. Return their raw wait statuses, in order."""
+    each child runs `akhbar run` (with `--force` if `force`) and exits. Return their raw wait
+    statuses, in order."""
     from pipelines import cli
 
     pids = []
@@ -132,6 +133,7 @@ def _child_runs(jobs: list[tuple[Path, Path, dict[str, str]]]) -> list[int]:
                 os.environ.update(env)
                 code = cli.main(
                     ["run", "--raw", str(raw), "--lake", str(lake), "--processes", "1", "--quiet"]
+                    + (["--force"] if force else [])
                 )
             finally:
                 os._exit(code)
@@ -187,8 +189,15 @@ def drive(work: Path) -> dict:
         for (i, _), lake in zip(batch, lakes, strict=True):
             if i % 2:
                 shutil.copytree(reference, lake)
+        # --force: over a full lake (whose ledger holds every day done) a plain run would skip
+        # every day; the crash run must rewrite the partitions, as it did before the ledger.
+        # The reruns below are plain: they must finish the work on their own.
         statuses = _child_runs(
-            [(raw, lake, {faults.FAULT_ENV: f"*:{nth}"}) for (_, nth), lake in zip(batch, lakes, strict=True)]
+            [
+                (raw, lake, {faults.FAULT_ENV: f"*:{nth}"})
+                for (_, nth), lake in zip(batch, lakes, strict=True)
+            ],
+            force=True,
         )
         after_crash = [lake_files(lake) for lake in lakes]
         reruns = _child_runs([(raw, lake, {}) for lake in lakes])

@@ -8,9 +8,16 @@ import time
 from pathlib import Path
 
 import pytest
-from dagster import RunRequest, SensorResult, SkipReason, build_schedule_context, build_sensor_context
+from dagster import (
+    RunRequest,
+    SensorResult,
+    SkipReason,
+    build_schedule_context,
+    build_sensor_context,
+    instance_for_test,
+)
 
-from assets.partitions import ARRIVAL_START
+from assets.partitions import ARRIVAL_START, known_days
 from pipelines.definitions import defs
 from pipelines.sensors import (
     MAX_SEPARATE_RUNS,
@@ -135,7 +142,10 @@ def test_the_nightly_schedule_runs_yesterday() -> None:
     repo = defs.get_repository_def()
     schedule = repo.get_schedule_def("nightly")
     at = dt.datetime(2026, 3, 13, 1, 30, tzinfo=dt.UTC)
-    data = schedule.evaluate_tick(build_schedule_context(scheduled_execution_time=at, repository_def=repo))
+    with instance_for_test() as instance:  # arrival days are dynamic partitions: the schedule adds its day
+        context = build_schedule_context(scheduled_execution_time=at, repository_def=repo, instance=instance)
+        data = schedule.evaluate_tick(context)
+        assert known_days(instance) == ["2026-03-12"]
     assert [r.partition_key for r in data.run_requests] == ["2026-03-12"]
     assert schedule.cron_schedule == "30 1 * * *" and schedule.execution_timezone == "UTC"
 

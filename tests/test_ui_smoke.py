@@ -37,6 +37,8 @@ BUDGET_S = 85  # the whole test, webserver start to run success, stays under 90 
 STARTUP_TIMEOUT_S = 60
 GROUPS = {"raw", "clean", "extract", "warehouse"}
 
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -150,6 +152,11 @@ ASSETS = """{ assetNodes {
     assetChecksOrError { __typename ... on AssetChecks { checks { name } } }
 } }"""
 
+ADD_PARTITION = """mutation Add($repo: RepositorySelector!, $name: String!, $key: String!) {
+    addDynamicPartition(repositorySelector: $repo, partitionsDefName: $name, partitionKey: $key) {
+        __typename ... on PythonError { message }
+} }"""
+
 LAUNCH = """mutation Launch($params: ExecutionParams!) { launchRun(executionParams: $params) {
     __typename
     ... on LaunchRunSuccess { run { runId } }
@@ -207,6 +214,11 @@ def test_the_ui_lists_everything_and_runs_the_job(webserver: Webserver) -> None:
         assert node["assetChecksOrError"]["checks"] or table == "raw_documents", table
 
     day = str(dt.datetime.now(dt.UTC).date())
+    repo_selector = {"repositoryLocationName": LOCATION, "repositoryName": repo["name"]}
+    added = webserver.graphql(  # arrival days are dynamic partitions: the day is added first
+        ADD_PARTITION, {"repo": repo_selector, "name": "arrival_days", "key": day}
+    )["addDynamicPartition"]
+    assert added["__typename"] == "AddDynamicPartitionSuccess", added
     params = {
         "selector": {
             "repositoryLocationName": LOCATION,
