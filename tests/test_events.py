@@ -386,3 +386,12 @@ def test_an_event_without_a_place_of_its_own_takes_the_articles_place_unless_it_
     assert [e[4] for e in summary(events_of(local, "fr"))] == ["12.391"]  # from the dateline
     national = "Le bureau politique du PAM a tenu sa réunion hebdomadaire.\nIl a salué ses élus de Dakhla."
     assert [e[4] for e in summary(events_of(national, "fr"))] == [None]  # a national body meets
+
+
+def test_a_party_council_presidency_and_a_council_plenary_are_not_public_events() -> None:
+    internal = "وأفرز المؤتمر انتخاب البرلماني حميد العلمي رئيسا للمجلس الإقليمي للحزب بتطوان."
+    assert "public_election" not in [e[0] for e in summary(events_of(internal, "ar"))]
+    public = "تم انتخاب أحمد الزموري عن حزب الاستقلال رئيسا للمجلس الإقليمي لتطوان."
+    assert [e[0] for e in summary(events_of(public, "ar"))] == ["public_election"]
+    plenary = "Il a obtenu 51 voix lors d'une session plénière du conseil communal d'Agadir."
+    assert "meeting" not in [e[0] for e in summary(events_of(plenary, "fr"))]
