@@ -45,46 +45,30 @@ NEXT_FAMILY_MAX_ZIPF = 3.5
 AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
 CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
 
-_AR_PARTICLES = frozenset(
-    match_key(w) for w in ("بن", "ابن", "بو", "أيت", "آيت", "ايت", "ولد", "بنت", "آل", "أبو")
-)
-_FR_PARTICLES = frozenset(
-    {"ben", "ibn", "el", "al", "ait", "ou", "ould", "bel", "bou", "abou", "moulay", "sidi"}
-)
-_AR_ABD = match_key("عبد")
-_FR_ARTICLES = frozenset({"du", "de", "des", "d", "la", "le", "l", "les", "'", "’"})
-_AR_LIST_JOINERS = frozenset({",", "،", "و", "et"})
-_FR_GLUE_BACK = frozenset(
-    {",", "a", "ete", "elu", "elue", "reelu", "reelue", "est", "nomme", "nommee", "designe", "designee", "en"}
-    | {"qualite", "de", "comme", "et", "-", "("}
-)
-_AR_GLUE_BACK = frozenset(
-    {",", "،", "-", "(", "و", match_key("وهو"), match_key("وهي"), match_key("بصفته"), match_key("بصفتها")}
-)
-_GLUE_FORWARD = frozenset(
-    {",", "،", ":", "'", "’", "-", "de", "du", "des", "la", "le", "l", "d", "et", "a", "parti", "pour"}
-    | {
-        match_key(w)
-        for w in ("حزب", "الحزب", "جهة", "إقليم", "اقليم", "دائرة", "جماعة", "مدينة", "عمالة", "بلدية")
-    }
-)
-_ELECTION_CUES = frozenset(
-    match_key(w)
-    for w in (
-        "انتخاب",
-        "انتخب",
-        "ينتخب",
-        "انتخبت",
-        "انتخبوا",
-        "بانتخاب",
-        "وانتخاب",
-        "أسفر",
-        "انتخابه",
-        "انتخابها",
+
+def _word_class(kind: str, *languages: str) -> frozenset[str]:
+    """Words of one class of `lexicons/people_words.tsv` (Arabic ones as match_key forms)."""
+    return frozenset(
+        match_key(r["word"]) if any("\u0600" <= ch <= "\u06ff" for ch in r["word"]) else r["word"]
+        for r in read_lexicon("people_words.tsv")
+        if r["kind"] == kind and (not languages or r["language"] in languages)
     )
-) | {"elu", "elue", "reelu", "reelue", "elire", "designe", "designee", "nomme", "nommee"}
+
+
+_AR_PARTICLES = _word_class("particle", "ar")
+_FR_PARTICLES = _word_class("particle", "fr")
+_AR_ABD = match_key("عبد")
+_FR_ARTICLES = _word_class("article", "fr")
+_AR_LIST_JOINERS = _word_class("list_joiner")
+_FR_GLUE_BACK = _word_class("glue_back", "fr")
+_AR_GLUE_BACK = _word_class("glue_back", "ar")
+_GLUE_FORWARD = _word_class("glue_forward")
+_ELECTION_CUES = _word_class("election_cue")
+# a place noun after which a name is a place, not a person (جماعة X): the one-word nouns of place_heads.tsv
 _AR_PLACE_HEADS = frozenset(
-    match_key(w) for w in ("جماعة", "إقليم", "جهة", "دائرة", "مدينة", "بلدية", "عمالة")
+    match_key(r["head"])
+    for r in read_lexicon("place_heads.tsv")
+    if r["language"] == "ar" and r["kind"] == "noun" and " " not in r["head"]
 )
 # خلفا للرفيق X، en remplacement de M. X: the person replaced, not one present at the event
 _PREDECESSOR = re.compile(
