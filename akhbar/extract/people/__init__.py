@@ -1,0 +1,89 @@
+"""Person names in Arabic and French news, with the role and organization the text gives them.
+
+How a name is found (tables are built once per language from the lexicons and cached):
+- A name starts at a given name (`lexicons/given_names.tsv`; Arabic `عبد` + a word with `ال`
+  is a compound given name by rule), or right after an honorific (`lexicons/honorifics.tsv`:
+  السيد، الرفيق، M., Mme). Arabic clitics in front (ونادية، لعبد الحق) are peeled off.
+- One or two family-name tokens follow. A token is refused when it is a stop word
+  (`lexicons/people_stopwords.tsv`), a role title, a word with a preposition glued in front
+  whose rest is a common word (بمقعد، بالحاضرين), or too common a word (wordfreq zipf, a looser
+  bound for the first family token: كريم تاج keeps تاج, جعفر خملاش خريج drops خريج). Particles
+  (بن، ابن، أيت، ولد، Ben, El, Aït) join the token after them. French family names are capitalized.
+- A name needs at least one family token: a lone given name is too often an ordinary word.
+- A role title licenses a name the list does not know: two rare tokens right after it
+  (الكاتب الإقليمي للحزب زكرياء بنعمر).
+
+How a role is attached (`lexicons/roles.tsv`; its complement is the organization, place or party
+mention that follows: عضو الديوان السياسي، رئيس جماعة آيت واحي، président du Conseil national):
+- before the name (الكاتب الإقليمي للحزب خالد لخبيزي، Le Premier secrétaire de l'USFP, Driss Lachguar);
+  a dual or plural title is given to every name of the list that follows (عضوا الديوان السياسي X وY);
+- after the name, in apposition or as the object of an election (كريم تاج عضو الديوان السياسي،
+  انتخاب جعفر خملاش كاتبا إقليميا، Mohamed Ouzzine a été élu secrétaire général);
+- a title glued to و goes forward to the next name when one follows at once (والمفتش الإقليمي X),
+  else back to the person of the role chain it continues (X عضو ... والكاتب العام للجمعية).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from akhbar.extract.people.lexicon import _PREDECESSOR, _lexicon, _mask
+from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
+from akhbar.extract.people.names import _find_names, _names_after_roles
+from akhbar.extract.people.roles import _find_roles
+from akhbar.text.spans import Mention
+from akhbar.text.tokens import text_key, tokens_of
+
+
+def find_people(text: str, language: str, context: Sequence[Mention] | None = None) -> list[Mention]:
+    """Person mentions in order: entity_type 'person', normalized = the name without its title.
+
+    extra: role (first role given, canonical + complement, or None), roles (all of them),
+    organization, party (code), honorific (the title written before the name, or None).
+    `context` = the document's place, party and organization mentions, when already computed
+    (they are found here otherwise); they delimit role complements.
+    """
+    lex = _lexicon(language)
+    if context is None:
+        context = _context_mentions(text, language)
+    key = text_key(text)
+    toks = tokens_of(text, key)
+    roles = _find_roles(text, key, lex, context)
+    blocked = [(r.start, r.title_end) for r in roles] + [(m.start_char, m.end_char) for m in context]
+    names = _find_names(text, toks, lex, blocked)
+    skip = [(m.extra.get("head_start") or m.start_char, m.end_char) for m in context]
+    names = _names_after_roles(key, toks, lex, roles, names, _mask(len(key), skip))
+    skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
+    _link(text, key, lex, names, roles, skip)
+    candidates = _vote_getters(key, lex, names)
+    out = []
+    for n_idx, nm in enumerate(names):
+        name = re.sub(r"\s+", " ", text[nm.start : nm.end])
+        predecessor = _PREDECESSOR.search(key, max(0, nm.start - 30), nm.start) is not None
+        role_texts = list(dict.fromkeys(r.text for r in nm.roles))
+        if not role_texts and n_idx in candidates:
+            role_texts = [_CANDIDATE[lex.language]]
+        organization = next((r.organization for r in nm.roles if r.organization), None)
+        party = next((r.party for r in nm.roles if r.party), None)
+        extra = {
+            "role": role_texts[0] if role_texts else None,
+            "roles": role_texts,
+            "organization": organization,
+            "party": party,
+            "honorific": nm.honorific,
+            "predecessor": predecessor,
+        }
+        out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
+    return out
+
+
+# X et Y ont obtenu 1.240 et 980 voix, حصل X على 900 صوت: whoever gets votes is a candidate
+
+
+def _context_mentions(text: str, language: str) -> list[Mention]:
+    from akhbar.extract.parties import find_organizations, find_parties
+    from akhbar.extract.places import find_places
+
+    found = find_places(text, language) + find_parties(text, language) + find_organizations(text, language)
+    return sorted(found, key=lambda m: m.start_char)

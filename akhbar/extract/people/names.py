@@ -1,0 +1,246 @@
+"""Person names: a given name or an honorific, then one or two family-name tokens; and names a role
+title licenses that the given-name list does not know."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+
+from akhbar.extract.people.lexicon import (
+    _AR_ABD,
+    _AR_PARTICLES,
+    _FR_PARTICLES,
+    AMBIGUOUS_GIVEN_MAX_ZIPF,
+    CLITIC_REST_MIN_ZIPF,
+    FIRST_FAMILY_MAX_ZIPF,
+    NEXT_FAMILY_MAX_ZIPF,
+    NameSpan,
+    RoleSpan,
+    _is_glue,
+    _is_role_word,
+    _Lexicon,
+    _lexicon,
+    _mask,
+    _zipf,
+)
+from akhbar.text.tokens import Tok, strip_clitics
+
+
+def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, bool] | None:
+    """(offset of the name in token i, index of the last given-name token, ambiguous) or None."""
+    tok = toks[i]
+    if not tok.is_word:
+        return None
+    if lex.language == "fr":
+        if not tok.text[0].isupper():
+            return None
+        words = [i]  # Fatima Zahra, Fatim-Zahra: the next words, over glued hyphens
+        j = i + 1
+        while j < len(toks) and len(words) < lex.given_max_len:
+            if toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].start == toks[j].end:
+                j += 1
+            if not toks[j].is_word or not toks[j].text[0].isupper():
+                break
+            words.append(j)
+            j += 1
+        for length in range(len(words), 0, -1):
+            seq = tuple(toks[k].key for k in words[:length])
+            if seq in lex.given:
+                return 0, words[length - 1], lex.given[seq]
+        return None
+    for rest, offset in _given_readings(lex.language, tok.key):
+        if tok.text[offset:] in lex.stop_surface:
+            continue
+        if rest == _AR_ABD and i + 1 < len(toks) and toks[i + 1].key.startswith("ال") and toks[i + 1].is_word:
+            return offset, i + 1, False
+        for length in range(lex.given_max_len, 0, -1):
+            if i + length > len(toks):
+                continue
+            seq = (rest,) + tuple(t.key for t in toks[i + 1 : i + length])
+            if seq in lex.given:
+                return offset, i + length - 1, lex.given[seq]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _given_readings(language: str, key: str) -> tuple[tuple[str, int], ...]:
+    """The readings of a token key (`strip_clitics`) a given name may start with.
+
+    Cached per key: most words start no name, and this refuses them at once."""
+    lex = _lexicon(language)
+    return tuple(r for r in strip_clitics(key) if r[0] in lex.given_first or r[0] == _AR_ABD)
+
+
+@lru_cache(maxsize=200_000)
+def _honorific_offset(language: str, key: str) -> int | None:
+    """Chars peeled off a token key whose rest is an honorific (والسيد -> 1), or None. Cached per key."""
+    lex = _lexicon(language)
+    return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
+
+
+def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
+    """May `tok` be the family name at `position` (0 = first family token) of a name?"""
+    if not tok.is_word or tok.key.isdigit():
+        return False
+    lang = lex.language
+    if lang == "fr":
+        if not tok.text[0].isupper() or tok.key in lex.stop or tok.text.isupper() and len(tok.text) > 1:
+            return False
+        limit = FIRST_FAMILY_MAX_ZIPF - 0.5 if position == 0 else NEXT_FAMILY_MAX_ZIPF + 0.5
+        return _zipf(tok.text, "fr") < limit
+    key = tok.key
+    if key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
+        return False
+    if key[:3] in ("بال", "لال", "كال", "فال", "وال") or key.startswith("لل"):
+        return False
+    if key[0] in "وبلكف" and len(key) > 3:
+        rest = key[1:]
+        if key[0] in "وف" and (rest,) in lex.given:  # ونادية: the next name of a list
+            return False
+        clitic_reading = (rest,) not in lex.given and (
+            rest in lex.stop or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+        )
+        # بمقعد is ب + مقعد, but بلحسن (Belahcen) is a family name; ل before an indefinite noun right
+        # after a name is rare, so a ل-word that is not itself common (لشكر, not لصالح) is a family name
+        lam_name = key[0] == "ل" and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
+        if clitic_reading and not lam_name:
+            return False
+    if (key,) in lex.given:
+        return position == 0
+    if key.startswith("ال") and (
+        key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(tok.text, "ar") >= 2.5
+    ):
+        return False  # المناضلات، الاشتراكية: plurals and adjectives, not family names
+    if ambiguous and key[0] in "وبلكف" and not key.startswith(("بن", "بو")):
+        return False
+    if ambiguous:
+        limit = AMBIGUOUS_GIVEN_MAX_ZIPF
+    else:
+        limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
+    return _zipf(tok.text, "ar") < limit
+
+
+def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
+    return tok.key in (_AR_PARTICLES if lex.language == "ar" else _FR_PARTICLES) and (
+        lex.language == "ar" or tok.text[0].isupper()
+    )
+
+
+def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> int | None:
+    """Index of the last token of the family name starting at token j, or None."""
+    last = None
+    position = 0
+    while j < len(toks) and position < 2:
+        tok = toks[j]
+        if _is_particle(lex, tok) and j + 1 < len(toks) and toks[j + 1].is_word:
+            last, j, position = j + 1, j + 2, position + 1
+            if _abd_compound(lex, toks, last, j):  # بن عبد الله: the compound after the particle, whole
+                last, j = j, j + 1
+            continue
+        hyphen = lex.language == "fr" and last is not None and tok.text == "-" and tok.start == toks[last].end
+        if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
+            last, j = j + 1, j + 2
+            continue
+        if not _family_ok(lex, tok, position, ambiguous):
+            break
+        last, j, position = j, j + 1, position + 1
+        if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
+            last, j = j, j + 1
+    return last
+
+
+def _abd_compound(lex: _Lexicon, toks: Sequence[Tok], at: int, following: int) -> bool:
+    """Is token `at` (…عبد) the first half of a عبد + ال… compound that token `following` completes?"""
+    return (
+        lex.language == "ar"
+        and toks[at].key.endswith(_AR_ABD)
+        and following < len(toks)
+        and toks[following].key.startswith("ال")
+    )
+
+
+def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """The honorific right before token i (السيد، والسيد، M.), as (title, its first token index)."""
+    if i == 0:
+        return None
+    prev = i - 1
+    if lex.language == "fr" and toks[prev].text == "." and prev > 0:
+        prev -= 1
+    tok = toks[prev]
+    if not tok.is_word:
+        return None
+    offset = _honorific_offset(lex.language, tok.key)
+    if offset is None or not (lex.language == "ar" or tok.text[0].isupper()):
+        return None
+    return tok.text[offset:], prev
+
+
+def _find_names(
+    text: str, toks: Sequence[Tok], lex: _Lexicon, blocked: Sequence[tuple[int, int]]
+) -> list[NameSpan]:
+    names: list[NameSpan] = []
+    i = 0
+    n = len(toks)
+
+    mask = _mask(len(text), blocked)
+
+    def is_blocked(start: int) -> bool:
+        return mask[start] == 1
+
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word or is_blocked(tok.start):
+            i += 1
+            continue
+        given = _given_at(lex, toks, i)
+        honorific = _honorific_before(lex, toks, i) if i > 0 and toks[i - 1].end + 2 >= tok.start else None
+        if given is None and honorific is not None and _family_ok(lex, tok, 0, False):
+            given = (0, i, False)  # after a title any name-like token starts a name (السيد X Y)
+        if given is None:
+            i += 1
+            continue
+        offset, last_given, ambiguous = given
+        last = _family_end(lex, toks, last_given + 1, ambiguous)
+        if last is None:
+            i = last_given + 1
+            continue
+        start = tok.start + offset
+        wa = (offset > 0 and tok.key[0] in "وف") or (i > 0 and toks[i - 1].key == "et")
+        names.append(NameSpan(start, toks[last].end, i, last, wa, honorific[0] if honorific else None))
+        i = last + 1
+    return names
+
+
+def _names_after_roles(
+    key: str,
+    toks: Sequence[Tok],
+    lex: _Lexicon,
+    roles: Sequence[RoleSpan],
+    names: list[NameSpan],
+    skip: bytearray,
+) -> list[NameSpan]:
+    """A name the given-name list does not know, licensed by the title right before it
+    (الكاتب الإقليمي للحزب زكرياء بنعمر): two rare tokens (capitalized in French) after the title."""
+    taken = _mask(len(key), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for role in roles:
+        n = bisect_left(token_starts, role.end)
+        while n < len(toks) and (skip[toks[n].start] or _is_glue(toks[n].key.lower())):
+            n += 1
+        if n + 1 >= len(toks) or taken[toks[n].start] or taken[toks[n + 1].start]:
+            continue
+        first, second = toks[n], toks[n + 1]
+        if lex.language == "ar" and first.key[0] in "وف":
+            continue  # والمنسق: a list goes on, not a name
+        if (
+            lex.language == "ar"
+            and first.key[0] in "بلك"
+            and _zipf(first.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+        ):
+            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name
+        if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
+            found.append(NameSpan(first.start, second.end, n, n + 1, False, None))
+            taken[first.start : second.end] = b"\x01" * (second.end - first.start)
+    return sorted(found, key=lambda nm: nm.start)
