@@ -280,6 +280,23 @@ def test_dependencies_come_from_ref_and_from_join_not_from_ctes_or_extract() -> 
     assert relations_read(sql, known) == {"events"}
 
 
+def test_dependencies_are_read_by_duckdbs_parser_in_the_forms_regexes_miss() -> None:
+    known = {"events", "articles", "mentions", "gazetteer"}
+    assert relations_read("select * from events, articles", known) == {"events", "articles"}
+    assert relations_read('select * from "mentions" as m join "gazetteer" g on g.code = m.code', known) == {
+        "mentions",
+        "gazetteer",
+    }
+    assert relations_read(
+        "select * from main.events e where e.x in (select 1 from main.articles)", known
+    ) == {
+        "events",
+        "articles",
+    }
+    with pytest.raises(ValueError, match="cannot parse"):
+        relations_read("select * fromm events", known)
+
+
 def test_query_is_read_only_and_renders_table_csv_json(tiny_lake: Path) -> None:
     path = build_warehouse(tiny_lake).path
     columns, rows = query(path, "select event_id, event_date, party from stg_events order by event_id")

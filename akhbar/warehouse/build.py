@@ -58,10 +58,7 @@ BUILD_TABLE = "akhbar_build"  # one row: the fingerprint of the inputs and the b
 BUILD_VERSION = "2"  # bump when this module changes what a build writes: forces one rebuild
 
 _REF = re.compile(r"\{\{\s*ref\(\s*['\"](\w+)['\"]\s*\)\s*\}\}|\bref\(\s*['\"](\w+)['\"]\s*\)")
-_RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)\b(?!\s*\()", re.IGNORECASE)
 _CONFIG = re.compile(r"^--\s*(materialized|guards)\s*:\s*(\w+)\s*$", re.MULTILINE)
-_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
-_STRING = re.compile(r"'(?:[^']|'')*'")
 
 
 @dataclass(frozen=True)
@@ -137,14 +134,32 @@ def known_relations(sql_dir: str | Path = SQL_DIR) -> set[str]:
     return set(schema.CONTRACT_TABLES) | set(BASE_TABLES) | set(models(sql_dir))
 
 
-def relations_read(sql: str, known: set[str]) -> set[str]:
-    """Relations a query reads: names after FROM/JOIN that are known relations.
+def tables_in(sql: str) -> list[str]:
+    """Every table or view name a query reads, in order, as DuckDB's own parser sees it
+    (`json_serialize_sql`): `from a, b`, quoted and `main.`-qualified names included."""
+    with duckdb.connect() as con:
+        tree = json.loads(con.execute("select json_serialize_sql(?)", [sql]).fetchone()[0])
+    if tree.get("error"):
+        raise ValueError(f"cannot parse SQL: {tree.get('error_message')}")
+    found: list[str] = []
 
-    Filtering to known names drops CTE names, columns in `extract(year from d)` and the like,
-    without parsing SQL.
-    """
-    code = _STRING.sub("''", _COMMENT.sub(" ", sql))
-    return {name for name in _RELATION.findall(code) if name in known}
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "BASE_TABLE" and node.get("schema_name") in ("", "main"):
+                found.append(node["table_name"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(tree)
+    return found
+
+
+def relations_read(sql: str, known: set[str]) -> set[str]:
+    """Relations a query reads: the tables it names that are known relations (CTE names are not)."""
+    return {name for name in tables_in(sql) if name in known}
 
 
 def model_dependencies(sql_dir: str | Path = SQL_DIR) -> dict[str, set[str]]:
@@ -167,7 +182,7 @@ def guarded_model(test: SqlFile, known: set[str]) -> str:
         if test.config["guards"] not in guardable:
             raise ValueError(f"data test {test.path} guards {test.config['guards']!r}, not a model")
         return test.config["guards"]
-    match = next((n for n in _RELATION.findall(_COMMENT.sub(" ", test.sql)) if n in guardable), None)
+    match = next((n for n in tables_in(test.sql) if n in guardable), None)
     if match is None:
         raise ValueError(f"data test {test.path} reads no model; add `-- guards: <model>`")
     return match
