@@ -222,3 +222,9 @@ def test_a_participle_after_a_name_and_a_description_before_it_are_not_part_of_i
 def test_a_compound_after_the_particle_bin_stays_whole() -> None:
     found = find_people("وترأس الأمين العام محمد نبيل بن عبد الله اللقاء.", "ar")
     assert [m.normalized for m in found] == ["محمد نبيل بن عبد الله"]
+
+
+def test_a_french_name_the_list_does_not_know_is_read_before_its_title_in_apposition() -> None:
+    found = find_people("en présence de Ouafae El Kettani, coordinatrice régionale du parti.", "fr")
+    assert [(m.normalized, m.extra["role"]) for m in found] == [("Ouafae El Kettani", "coordinatrice régionale")]
+    assert find_people("La réunion s'est tenue à El Jadida, secrétaire général du parti.", "fr") == []

@@ -244,3 +244,43 @@ def _names_after_roles(
             found.append(NameSpan(first.start, second.end, n, n + 1, False, None))
             taken[first.start : second.end] = b"\x01" * (second.end - first.start)
     return sorted(found, key=lambda nm: nm.start)
+
+
+APPOSITION_MAX_TOKENS = 4  # Saoudi El Amalki, Mohamed Lhbib Anazoum: a French name before its title
+
+
+def _names_before_roles(
+    text: str,
+    toks: Sequence[Tok],
+    lex: _Lexicon,
+    roles: Sequence[RoleSpan],
+    names: list[NameSpan],
+    places: bytearray,
+) -> list[NameSpan]:
+    """French apposition: capitalized words right before `, <title>` (en présence de Saoudi El Amalki,
+    coordinateur régional du parti) are a name even when the given-name list does not know them: two to
+    four capitalized words, none a stop word, a role word or part of a place, party or organization
+    (`places`: a mask of their spans), particles (El, Ben, Ould) allowed (Al Habri Al Habri)."""
+    if lex.language != "fr":
+        return names
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for role in roles:
+        comma = bisect_left(token_starts, role.start) - 1
+        if comma < 2 or toks[comma].text != "," or text[toks[comma].end : role.start].strip():
+            continue
+        first = comma
+        while first > 0 and comma - first < APPOSITION_MAX_TOKENS:
+            tok = toks[first - 1]
+            name_like = tok.is_word and tok.text[0].isupper() and tok.end + 1 >= toks[first].start
+            known = _family_ok(lex, tok, 1, False) or _is_particle(lex, tok)
+            if not name_like or taken[tok.start] or places[tok.start] or not known:
+                break
+            first -= 1
+        if comma - first >= 2:
+            found.append(NameSpan(toks[first].start, toks[comma - 1].end, first, comma - 1, False, None))
+            taken[toks[first].start : toks[comma - 1].end] = b"\x01" * (
+                toks[comma - 1].end - toks[first].start
+            )
+    return sorted(found, key=lambda nm: nm.start)
