@@ -395,3 +395,14 @@ def test_a_party_council_presidency_and_a_council_plenary_are_not_public_events(
     assert [e[0] for e in summary(events_of(public, "ar"))] == ["public_election"]
     plenary = "Il a obtenu 51 voix lors d'une session plénière du conseil communal d'Agadir."
     assert "meeting" not in [e[0] for e in summary(events_of(plenary, "fr"))]
+
+
+def test_a_headline_printed_twice_is_still_the_title() -> None:
+    text = (
+        "الحركة الشعبية تفوز بمقاعد جماعة خنيفرة\n"
+        "آخر تحديث 16:39\n"
+        '"الحركة الشعبية" تفوز بمقاعد جماعة خنيفرة\n\n'
+        "وحاز حزب الحركة الشعبية 12 مقعدا بالمجلس الجماعي لخنيفرة."
+    )
+    (event,) = events_of(text, "ar")
+    assert "وحاز حزب الحركة الشعبية" in text[event.best.sentence[0] : event.best.sentence[1]]

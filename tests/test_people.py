@@ -226,5 +226,7 @@ def test_a_compound_after_the_particle_bin_stays_whole() -> None:
 
 def test_a_french_name_the_list_does_not_know_is_read_before_its_title_in_apposition() -> None:
     found = find_people("en présence de Ouafae El Kettani, coordinatrice régionale du parti.", "fr")
-    assert [(m.normalized, m.extra["role"]) for m in found] == [("Ouafae El Kettani", "coordinatrice régionale")]
+    assert [(m.normalized, m.extra["role"]) for m in found] == [
+        ("Ouafae El Kettani", "coordinatrice régionale")
+    ]
     assert find_people("La réunion s'est tenue à El Jadida, secrétaire général du parti.", "fr") == []

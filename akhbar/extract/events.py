@@ -388,8 +388,14 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
     line = text[start:end].strip()
     on_its_line = "\n" in text[end : sentences[1][0] + 1] or text[end - 1 : end] == "\n"
     if on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200:
-        return end
+        title = _letters(line)
+        again = next((s for s in sentences[1:5] if _letters(text[s[0] : s[1]]) == title), None)
+        return again[1] if again else end  # the headline printed twice (page title, then article title)
     return 0
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in match_key(text) if ch.isalpha())
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> tuple[int, int]:
