@@ -406,3 +406,12 @@ def test_a_headline_printed_twice_is_still_the_title() -> None:
     )
     (event,) = events_of(text, "ar")
     assert "وحاز حزب الحركة الشعبية" in text[event.best.sentence[0] : event.best.sentence[1]]
+
+
+def test_the_evidence_is_the_sentence_that_says_the_event_took_place() -> None:
+    text = (
+        "أكد عبد الله الوزاني أن المؤتمر الجهوي لحزب العدالة والتنمية بجهة فاس مكناس محطة مهمة. "
+        "وأبرز الوزاني، الذي ترأس المؤتمر الجهوي للحزب بجهة فاس مكناس، أهمية التنظيم."
+    )
+    (event,) = events_of(text, "ar")
+    assert "الذي ترأس المؤتمر" in text[event.best.sentence[0] : event.best.sentence[1]]

@@ -160,12 +160,14 @@ class EventMention:
     party: str | None = None
     placed: bool = False  # the place is governed by the trigger, not just nearby
     home_place: bool = False  # the place is the article's own, not named with the mention
+    told: bool = False  # its sentence has a verb saying the event took place (ترأس المؤتمر, a tenu)
 
     @property
-    def score(self) -> tuple[int, int, int, int]:
+    def score(self) -> tuple[bool, bool, bool, bool, int]:
         return (
             self.date is not None,
             self.place is not None and not self.home_place,
+            self.told,
             not self.in_title,
             -self.start,
         )
@@ -289,6 +291,7 @@ def find_event_mentions(
         lead = sentence[0] <= lead_start
         sentence_cue = partial(in_sentence, sentence)
         mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
+        mention.told = sentence_cue("occurrence")
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
         if mention.place is None and not in_sentence(sentence, "national"):
