@@ -415,3 +415,8 @@ def test_the_evidence_is_the_sentence_that_says_the_event_took_place() -> None:
     )
     (event,) = events_of(text, "ar")
     assert "الذي ترأس المؤتمر" in text[event.best.sentence[0] : event.best.sentence[1]]
+
+
+def test_a_trigger_with_tanween_before_its_alef_is_found() -> None:
+    text = "تم، السبت، انتخاب أحمد الزموري عن حزب الاستقلال، رئيسًا للمجلس الإقليمي لتطوان."
+    assert [e[0] for e in summary(events_of(text, "ar"))] == ["public_election"]

@@ -39,7 +39,9 @@ IMMINENT_DAYS = 14  # an event announced for a day this close is reported as an 
 CUE_WINDOW_BEFORE = 4
 CUE_WINDOW_AFTER = 3
 GATHERINGS = ("congress", "general_assembly")
-_AR_SUFFIX = "(?:ه|ها|هم|هما|ي|نا|ا)?"  # possessives, and the accusative alef (بلاغا)
+_AR_SUFFIX = (
+    "(?:ه|ها|هم|هما|ي|نا| ?ا)?"  # possessives, and the accusative alef (بلاغا; رئيسًا folds to رييس ا)
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -84,9 +86,10 @@ def _tables(language: str) -> _Tables:
     alternatives = []
     for key in sorted(triggers, key=len, reverse=True):
         words = [re.escape(w) for w in key.split(" ")]
-        if lang == "ar":
+        if lang == "ar":  # a final accusative alef may follow a tanween the fold made a space (رئيسًا)
+            words = [w[:-1] + " ?ا" if w.endswith("ا") and len(w) > 2 else w for w in words]
             head = r"[وف]?(?:[بكل]?ال|لل|[بكل])?" + words[0] + _AR_SUFFIX
-            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w + "(?:ا)?" for w in words[1:]))
+            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w + "(?: ?ا)?" for w in words[1:]))
         else:
             alternatives.append(r"\s+".join(words))
     body = "|".join(f"(?P<t{n}>{alt})" for n, alt in enumerate(alternatives))
@@ -97,7 +100,7 @@ def _tables(language: str) -> _Tables:
             cues.setdefault((row["kind"], row["where"]), set()).add(_fold(row["cue"], lang))
     order = sorted(triggers, key=len, reverse=True)
     ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
-    firsts = sorted({k.split(" ")[0] for k in triggers}, key=len, reverse=True)
+    firsts = sorted({_stem(k.split(" ")[0], lang) for k in triggers}, key=len, reverse=True)
     prefilter = re.compile("|".join(re.escape(w) for w in firsts))
     excluded = [
         _fold(r["phrase"], lang) for r in read_lexicon("event_exclusions.tsv") if r["language"] == lang
@@ -112,6 +115,11 @@ def _tables(language: str) -> _Tables:
     phrases = {k: tuple(sorted(f" {c} " for c in v if " " in c)) for k, v in cues.items()}
     exclusion_words = tuple(tuple(e.split(" ")) for e in excluded)
     return _Tables(lang, pattern, ordered, prefilter, exclusions, exclusion_words, cue_sets, phrases)
+
+
+def _stem(word: str, language: str) -> str:
+    """The literal part of a trigger's first word the prefilter looks for (رييسا may be written رييس ا)."""
+    return word[:-1] if language == "ar" and word.endswith("ا") and len(word) > 2 else word
 
 
 def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
