@@ -8,7 +8,14 @@ from akhbar.clean.normalize import normalize_text, normalize_tracked
 from akhbar.text.spans import Edit
 from akhbar.text.textedit import TrackedText
 
-ARABIC_ONLY_RULES = {"remove_tatweel", "tatweel_before_digit", "hamza_wasl", "join_waw", "split_merged_word"}
+ARABIC_ONLY_RULES = {
+    "remove_tatweel",
+    "remove_diacritics",
+    "tatweel_before_digit",
+    "hamza_wasl",
+    "join_waw",
+    "split_merged_word",
+}
 
 
 def edits_of(rule: str, edits: list[Edit]) -> list[Edit]:
@@ -215,3 +222,11 @@ def test_match_key_keeps_length_and_folds_both_scripts() -> None:
     assert len(key) == len(text)
     assert key.startswith("elections a ait melloul - l'annee 2015؛ ")
     assert "انتخابات" in key.replace(" ", "") and key.endswith("İ")
+
+
+def test_diacritics_are_removed_so_an_accusative_title_reads_like_any_other() -> None:
+    from akhbar.extract.people import find_people
+
+    text, edits = normalize_text("وانتخب المؤتمر محمد العلمي كاتبًا إقليميًا للحزب.", "ar")
+    assert "كاتبا إقليميا" in text and [e.rule for e in edits].count("remove_diacritics") == 2
+    assert [m.extra["role"] for m in find_people(text, "ar")] == ["الكاتب الإقليمي"]

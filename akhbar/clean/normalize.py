@@ -38,6 +38,9 @@ _DIGITS = str.maketrans(
 _LETTER = "\u0621-\u063a\u0641-\u064a"
 TATWEEL_BEFORE_DIGIT = re.compile(f"(?<=[{_LETTER}])\u0640+(?=[0-9])")
 TATWEEL = re.compile("\u0640+")
+# Short vowels, tanween, shadda, sukun, dagger alef: news text writes them rarely and unevenly (رئيسًا
+# next to رئيسا), and every finder compares words without them; removed so text_clean has one spelling.
+DIACRITICS = re.compile("[\u064b-\u0652\u0670]+")
 # a detached و before an Arabic word (not before digits or Latin): التقدم و الاشتراكية
 DETACHED_WAW = re.compile(f"(?<![\\w\u0640])و[ \t]+(?=[{_LETTER}]{{2}})")  # not in a list of letters: أ و ب
 
@@ -103,6 +106,7 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
     if language == "ar":
         text.sub("tatweel_before_digit", TATWEEL_BEFORE_DIGIT, " ")  # لـ7 أكتوبر -> ل 7 أكتوبر
         text.sub("remove_tatweel", TATWEEL, "")
+        text.sub("remove_diacritics", DIACRITICS, "")
     if language in ("ar", "fr"):  # glued words (akhbar.clean.glue): every token, judged once per language
         _sub_words(text, "split_merged_word", TOKEN, _splitter(language))
     if language == "ar":
