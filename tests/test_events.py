@@ -420,3 +420,11 @@ def test_the_evidence_is_the_sentence_that_says_the_event_took_place() -> None:
 def test_a_trigger_with_tanween_before_its_alef_is_found() -> None:
     text = "تم، السبت، انتخاب أحمد الزموري عن حزب الاستقلال، رئيسًا للمجلس الإقليمي لتطوان."
     assert [e[0] for e in summary(events_of(text, "ar"))] == ["public_election"]
+
+
+def test_each_council_presidency_in_its_own_sentence_is_its_own_event() -> None:
+    text = (
+        "A Kénitra, Anas Alami a été porté au poste de maire de la ville. "
+        "Karim Tazi a été élu, samedi, président du conseil communal."
+    )
+    assert [e[0] for e in summary(events_of(text, "fr"))] == ["public_election", "public_election"]

@@ -591,6 +591,9 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         mention.scope,
     ):
         return False
+    if mention.scope == "office" and all(m.sentence != mention.sentence for m in event.mentions):
+        # each council elects its own president: another sentence is another office unless the place is named
+        return _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
     return _dates_agree(event.date, mention.date) and _places_agree(event.place, mention.place)
 
 
