@@ -593,7 +593,8 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         return False
     if mention.scope == "office" and all(m.sentence != mention.sentence for m in event.mentions):
         # each council elects its own president: another sentence is another office unless the place is named
-        return _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
+        named = not mention.home_place and not event.best.home_place
+        return named and _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
     return _dates_agree(event.date, mention.date) and _places_agree(event.place, mention.place)
 
 
