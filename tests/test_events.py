@@ -428,3 +428,8 @@ def test_each_council_presidency_in_its_own_sentence_is_its_own_event() -> None:
         "Karim Tazi a été élu, samedi, président du conseil communal."
     )
     assert [e[0] for e in summary(events_of(text, "fr"))] == ["public_election", "public_election"]
+
+
+def test_a_habit_is_not_an_event() -> None:
+    text = "وطالما قامت اللجنة التنفيذية لحزب الاستقلال بعقد اجتماعاتها في المقر المركزي للحزب بالرباط."
+    assert events_of(text, "ar") == []

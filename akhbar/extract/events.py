@@ -677,7 +677,7 @@ def _status(
         or sentence_cue("future")
     ):
         return "future"
-    if _has_cue(tables, "generic", "before", before[-2:]):
+    if _has_cue(tables, "generic", "before", before[-2:]) or sentence_cue("generic"):
         return "generic"
     if trigger.needs == "self":
         return "new"
