@@ -180,3 +180,12 @@ def test_the_king_named_in_a_royal_formula_is_not_a_person() -> None:
     assert not [m for m in ex.mentions if m["entity_type"] == "person"]
     text_fr = "Le PPS a tenu son congrès à Taza en présence de la lettre royale de Mohammed VI."
     assert "Mohammed VI" not in participants(extract_article("a3", text_fr, "fr", date(2021, 9, 20)))
+
+
+def test_a_year_alone_anchors_year_less_days_when_the_text_has_no_full_date() -> None:
+    from akhbar.extract.article import reference_date
+
+    text = "Fès : les détails des élections 2016.\nLe siège a été raflé par le PJD lors des élections du 7 octobre."
+    assert reference_date(text, "fr", None, None) == (date(2016, 12, 31), "year")
+    ex = extract_article("y1", text, "fr", None)
+    assert "2016-10-07" in {m["code"] for m in ex.mentions if m["entity_type"] == "date"}

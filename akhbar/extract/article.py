@@ -91,13 +91,15 @@ def reference_date(
 
     The publication day; else, under a month-only header, the first full date of that month in the
     text (a dateline: `30/05/2024`), else the header's month (its last day, precision month); under a
-    year-only header, that year; else the year the text itself states most often in full dates (its
-    last day, precision year)."""
+    year-only header, that year; else the year the text itself states most often in full dates, or
+    in years alone when it has no full date (élections 2016 ... le 7 octobre; its last day, precision
+    year)."""
     if published is not None and precision == "year":  # a ` date 2021` header: its year, as stated
         return date(published.year, 12, 31), "year"
     if published is not None and precision != "month":
         return published, "day"
-    explicit = [d for d in find_dates(text, language) if d.iso and not d.relative and d.precision != "year"]
+    found = [d for d in find_dates(text, language) if d.iso and not d.relative]
+    explicit = [d for d in found if d.precision != "year"] or found  # years alone when nothing finer
     if published is not None:
         month = published.isoformat()[:7]
         dateline = next((d for d in explicit if d.precision == "day" and d.iso.startswith(month)), None)
