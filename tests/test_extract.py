@@ -189,3 +189,12 @@ def test_a_year_alone_anchors_year_less_days_when_the_text_has_no_full_date() ->
     assert reference_date(text, "fr", None, None) == (date(2016, 12, 31), "year")
     ex = extract_article("y1", text, "fr", None)
     assert "2016-10-07" in {m["code"] for m in ex.mentions if m["entity_type"] == "date"}
+
+
+def test_a_short_mention_of_a_person_named_in_full_is_that_person() -> None:
+    text = (
+        "Mustapha Bakkali a été élu, samedi, président du conseil communal de Taza.\n"
+        "Seul candidat, M. Bakkali a obtenu 41 voix lors de la séance."
+    )
+    names = {p["person_name"] for p in extract_article("n1", text, "fr", date(2021, 9, 20)).participants}
+    assert names == {"Mustapha Bakkali"}

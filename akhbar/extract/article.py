@@ -162,10 +162,11 @@ def _participants(
 ) -> list[dict]:
     if not events:
         return []
+    full = _full_names(people)
     # a role or title given anywhere in the article holds for every mention of the same name
     roles: dict[str, dict] = {}
     for person in people:
-        k = compact_key(person.normalized)
+        k = compact_key(full[person.normalized])
         info = roles.setdefault(k, {"role": None, "organization": None, "party": None, "titled": False})
         info["role"] = info["role"] or person.extra.get("role")
         info["organization"] = info["organization"] or person.extra.get("organization")
@@ -180,7 +181,7 @@ def _participants(
     seen: set[tuple[str, str]] = set()
     attached: set[str] = set()
     for person in people:
-        name_key = compact_key(person.normalized)
+        name_key = compact_key(full[person.normalized])
         info = roles[name_key]
         if person.extra.get("predecessor"):
             continue  # a predecessor (خلفا للرفيق X) is not at the event
@@ -208,13 +209,25 @@ def _participants(
         row = {
             "event_id": event_id,
             "article_id": article_id,
-            "person_name": person.normalized,
+            "person_name": full[person.normalized],
             "role": info["role"],
             "organization": info["organization"],
             "party": info["party"] or event.party,
         }
         rows.append({c: row.get(c) for c in _columns("event_participants")})
     return rows
+
+
+def _full_names(people: Sequence[Mention]) -> dict[str, str]:
+    """Each name as the article gives it in full: a shorter mention whose words end exactly one longer
+    name of the article is that person (M. El Bakkouri after Mustapha El Bakkouri, بنكيران after عبد الإله
+    بنكيران); a name that ends two different longer names stays as written."""
+    words = {p.normalized: tuple(map(compact_key, p.normalized.split())) for p in people}
+    full = {}
+    for name, key in words.items():
+        longer = {n for n, k in words.items() if len(k) > len(key) and k[-len(key) :] == key}
+        full[name] = longer.pop() if len(longer) == 1 else name
+    return full
 
 
 def _event_in_sentence(person: Mention, anchors: Sequence[tuple[EventMention, Event]]) -> Event | None:
