@@ -198,3 +198,14 @@ def test_a_short_mention_of_a_person_named_in_full_is_that_person() -> None:
     )
     names = {p["person_name"] for p in extract_article("n1", text, "fr", date(2021, 9, 20)).participants}
     assert names == {"Mustapha Bakkali"}
+
+
+def test_a_councils_deputies_elected_with_its_president_take_part_in_that_election() -> None:
+    text = (
+        "تم انتخاب أحمد الزموري عن حزب الاستقلال رئيسا لجهة فاس مكناس. "
+        "كما تم خلال جلسة التصويت انتخاب كريم العلوي عن حزب الحركة الشعبية نائبا أولا للرئيس، "
+        "وسعاد الإدريسي عن حزب التقدم والاشتراكية نائبة ثانية."
+    )
+    people = participants(extract_article("v1", text, "ar", date(2021, 9, 20)))
+    assert {"أحمد الزموري", "كريم العلوي", "سعاد الإدريسي"} <= set(people)
+    assert people["كريم العلوي"] == "نائب الرئيس"

@@ -118,7 +118,8 @@ def _link(
         # و + title: the next name if it follows at once; a bare title after a name: apposition
         target = forward.get(r_idx, back.get(r_idx)) if role.wa else back.get(r_idx, forward.get(r_idx))
         if target is None and _accusative(key, lex, role):
-            target = _elected(key, lex, names, role)
+            after = roles[r_idx - 1].end if r_idx else 0  # انتخاب A نائبا أولا، وB نائبا ثانيا: B
+            target = _elected(key, lex, names, role, after)
         if target is None:
             continue
         targets = [target]
@@ -145,15 +146,19 @@ def _link(
 
 
 def _accusative(key: str, lex: _Lexicon, role: RoleSpan) -> bool:
-    """كاتبا إقليميا، منسقا: the form a title takes as the object of انتخب (French: any title)."""
+    """كاتبا إقليميا، منسقا: the form a title takes as the object of انتخب (French: any title); a feminine
+    title shows no alef (نائبة ثانية, منسقة إقليمية): indefinite, it is the object too."""
     if lex.language != "ar":
         return True
     first_word = key[role.start : role.title_end].split(" ")[0]
-    return first_word.endswith("ا")
+    return first_word.endswith("ا") or (first_word.endswith("ه") and not first_word.startswith("ال"))
 
 
-def _elected(key: str, lex: _Lexicon, names: Sequence[NameSpan], role: RoleSpan) -> int | None:
-    """انتخاب الرفيق X، وهو ...، منسقا إقليميا: the name after the election word, in the same sentence."""
+def _elected(
+    key: str, lex: _Lexicon, names: Sequence[NameSpan], role: RoleSpan, after: int = 0
+) -> int | None:
+    """انتخاب الرفيق X، وهو ...، منسقا إقليميا: the first name after the election word (and after the
+    role before this one, `after`, when a list of people is elected), in the same sentence."""
     sentence_start = max(key.rfind(".", 0, role.start), key.rfind("\n", 0, role.start)) + 1
     window = key[sentence_start : role.start]
     cue_at = None
@@ -162,7 +167,9 @@ def _elected(key: str, lex: _Lexicon, names: Sequence[NameSpan], role: RoleSpan)
             cue_at = sentence_start + m.end()
     if cue_at is None:
         return None
-    candidates = [idx for idx, nm in enumerate(names) if cue_at <= nm.start and nm.end <= role.start]
+    candidates = [
+        idx for idx, nm in enumerate(names) if max(cue_at, after) <= nm.start and nm.end <= role.start
+    ]
     return candidates[0] if candidates else None
 
 
