@@ -433,3 +433,16 @@ def test_each_council_presidency_in_its_own_sentence_is_its_own_event() -> None:
 def test_a_habit_is_not_an_event() -> None:
     text = "وطالما قامت اللجنة التنفيذية لحزب الاستقلال بعقد اجتماعاتها في المقر المركزي للحزب بالرباط."
     assert events_of(text, "ar") == []
+
+
+def test_an_election_result_belongs_to_the_party_named_before_the_seats() -> None:
+    text = "وحصل حزب التقدم والاشتراكية على ستة مقاعد بالمجلس الإقليمي لتطوان، متقدما على حزب التجمع الوطني للأحرار."
+    assert [e[2] for e in summary(events_of(text, "ar"))] == ["PPS"]
+
+
+def test_renaissance_and_virtue_and_the_left_federation_have_their_codes() -> None:
+    assert [e[2] for e in summary(events_of("عقد حزب النهضة والفضيلة مؤتمره الوطني بالرباط.", "ar"))] == [
+        "PRV"
+    ]
+    text = "La Fédération de gauche a ouvert samedi son congrès national à Bouznika."
+    assert [e[2] for e in summary(events_of(text, "fr"))] == ["FGD"]

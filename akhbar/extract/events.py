@@ -294,7 +294,9 @@ def find_event_mentions(
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
         mention.place = _place_for(haystack, coded, start, end, (low, high))
-        mention.party = _party_for(named, start, sentence) or main_party
+        mention.party = (
+            _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
+        )
         window = _words(haystack, low, high)
         lead = sentence[0] <= lead_start
         sentence_cue = partial(in_sentence, sentence)
@@ -617,11 +619,18 @@ def _named_parties(parties: Sequence[Mention], organizations: Sequence[Mention])
     return named
 
 
-def _party_for(named: Sequence[tuple[int, str]], start: int, sentence: tuple[int, int]) -> str | None:
-    """A party named in the trigger's sentence (the nearest one)."""
+def _party_for(
+    named: Sequence[tuple[int, str]], start: int, sentence: tuple[int, int], subject_first: bool = False
+) -> str | None:
+    """A party named in the trigger's sentence (the nearest one). An election result belongs to the party
+    that won it, named before the seats (فاز حزب X بمقعدين ... مقابل Y, le PJD a remporté 9 sièges, suivi
+    du RNI): with `subject_first`, the nearest party before the trigger, if any."""
     inside = [(pos, code) for pos, code in named if sentence[0] <= pos < sentence[1]]
     if not inside:
         return None
+    before = [(pos, code) for pos, code in inside if pos < start]
+    if subject_first and before:
+        return max(before)[1]
     return min(inside, key=lambda pc: abs(pc[0] - start))[1]
 
 
