@@ -9,6 +9,11 @@ DuckDB holds follows the batch, not the run or the lake; past `duck.MEMORY_LIMIT
 Dagster asset checks (`assets/checks.py`) report the count and the sample; a notebook or a
 test can call `evaluate` or `Rule.find` directly.
 
+These are the rules about one lake table's rows, and about keys pointing at rows of the same
+arrival day; the rules that need the warehouse (gazetteer, party vocabulary, joins across staging
+models, identity) are the SQL data tests of `dbt_like_sql/tests/`. Each rule lives in one place
+(docs/quality.md). The key-integrity rules are `blocking`; every other rule warns.
+
 Rules state the contract (the output contract: README, "Tables"), not the extractor's current habits:
 vocabularies come from `akhbar.tables.schema`, offsets index `articles.text_clean` in code points
 (Python string slicing; DuckDB's `substring` and `length` count code points too), and a
