@@ -4,14 +4,15 @@ Why in the step and not as separate `@asset_check`s: the layers are partitioned 
 run as one step per run (single-run backfill policy). Declaring the checks as `check_specs`
 of the multi-asset and yielding their results after the tables are written checks exactly
 the partitions this run wrote, with no extra step or partition mapping. The rules themselves
-are plain functions in `akhbar.quality`; here they only become specs and results.
+are plain functions in `akhbar.lake.quality`; here they only become specs and results.
 
-Two severities. The key rules (`BLOCKING`: unique article ids, every rejection with a reason,
-the contract vocabularies, participants of a known event) are ERROR and *blocking*: when one
-fails, the step fails after writing its tables and reporting every check, so the run is marked
-failed and the later layers and the warehouse are not built on the bad rows. The other rules
-are WARN: the run goes on and the rows stay in the lake for inspection. Either way the check's
-metadata gives the failing count, the days checked and a sample of the failing rows.
+Two severities, set on each rule (`quality.Rule.blocking`). The key-integrity rules (`BLOCKING`:
+unique, set ids and keys; participants pointing at events; events and mentions pointing at
+articles) are ERROR and *blocking*: when one fails, the step fails after writing its tables and
+reporting every check, so the run is marked failed and the later layers and the warehouse are
+not built on the bad rows. Every other rule is WARN: the run goes on and the rows stay in the
+lake for inspection. Either way the check's metadata gives the failing count, the days checked
+and a sample of the failing rows. docs/quality.md lists every rule, here and in the SQL tests.
 """
 
 from __future__ import annotations
@@ -36,14 +37,7 @@ from akhbar.lake import quality
 from akhbar.lake.lock import LakeLocked
 
 # (table, rule): a failure stops the run (ERROR severity, blocking); every other rule warns.
-BLOCKING = {
-    ("articles", "article_id_unique_not_null"),
-    ("articles", "language_is_ar_or_fr"),
-    ("rejected_files", "reason_not_null"),
-    ("events", "event_type_in_vocabulary"),
-    ("event_participants", "event_exists"),
-    ("mentions", "entity_type_in_vocabulary"),
-}
+BLOCKING = {(rule.table, rule.name) for rule in quality.RULES if rule.blocking}
 
 
 def severity_of(table: str, rule: str) -> AssetCheckSeverity:

@@ -7,7 +7,8 @@ since the last build; otherwise the step leaves the file alone, reports the stor
 counts (metadata `rebuilt: false` and why) and still runs the data tests, read-only. The
 specs are generated from `dbt_like_sql/`: adding a `.sql` file adds an asset (or a check),
 and each asset's upstreams are the relations its SQL reads, so the lineage in the UI is the
-SQL's. Lake tables in a model's FROM/JOIN point at the lake assets; `gazetteer` and
+SQL's. The data tests warn (WARN severity, not blocking): the key-integrity rules are blocking
+lake checks, run before this step (docs/quality.md). Lake tables in a model's FROM/JOIN point at the lake assets; `gazetteer` and
 `vocabularies` point at `warehouse_views`, the base of the file.
 """
 
@@ -15,6 +16,7 @@ import hashlib
 
 from dagster import (
     AssetCheckResult,
+    AssetCheckSeverity,
     AssetCheckSpec,
     AssetExecutionContext,
     AssetKey,
@@ -116,7 +118,10 @@ def failing_text(n: int) -> str:
 
 
 def check_result(result: TestResult) -> AssetCheckResult:
-    """One SQL data test's outcome; the description says what the test asserts and how it went."""
+    """One SQL data test's outcome; the description says what the test asserts and how it went.
+
+    Every SQL data test warns: the key-integrity rules, which block, are lake checks
+    (`assets/checks.py`) and run before the warehouse is built (docs/quality.md)."""
     metadata = {"failing_rows": MetadataValue.int(result.failing)}
     if result.failing:
         metadata["sample"] = MetadataValue.md(_markdown(result))
@@ -125,6 +130,7 @@ def check_result(result: TestResult) -> AssetCheckResult:
         asset_key=_upstream(result.model),
         check_name=result.name,
         passed=result.passed,
+        severity=AssetCheckSeverity.WARN,
         metadata=metadata,
         description=f"{what}: {'passed' if result.passed else failing_text(result.failing)}.",
     )

@@ -6,13 +6,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from dagster import Failure
+from dagster import AssetCheckSeverity, Failure
 
 from akhbar.lake import parquet as lake
 from akhbar.lake import quality
 from akhbar.lake.lock import LakeLocked
-from assets.checks import check_results, check_specs, failures_named
+from assets.checks import BLOCKING, check_results, check_specs, failures_named
 
+CHECKED_TABLES = (
+    "articles",
+    "normalization_edits",
+    "rejected_files",
+    "events",
+    "event_participants",
+    "mentions",
+)
 DAY = dt.date(2026, 3, 12)
 OTHER_DAY = dt.date(2026, 3, 13)
 NOW = dt.datetime(2026, 3, 12, 8, tzinfo=dt.UTC)
@@ -127,17 +135,31 @@ def test_every_rule_holds_on_a_good_lake(tmp_path: Path) -> None:
 PLANTED = [
     ("articles", 0, {"article_id": None}, "articles.article_id_unique_not_null"),
     ("articles", 1, {"article_id": "a1"}, "articles.article_id_unique_not_null"),
+    ("articles", 1, {"source_path": None}, "articles.source_path_not_null"),
+    ("articles", 1, {"language": None}, "articles.language_is_ar_or_fr"),
     ("articles", 1, {"language": "en"}, "articles.language_is_ar_or_fr"),
     ("articles", 0, {"language_score": 1.5}, "articles.language_score_in_0_1"),
     ("articles", 0, {"text_clean": "  \n"}, "articles.text_clean_not_empty"),
+    ("articles", 0, {"published_date": dt.date(2999, 1, 1)}, "articles.published_date_not_future"),
     ("normalization_edits", 0, {"start_char": -1}, "normalization_edits.start_char_not_negative"),
     ("rejected_files", 0, {"reason": None}, "rejected_files.reason_not_null"),
+    ("events", 2, {"event_id": None}, "events.event_id_unique_not_null"),
+    ("events", 1, {"event_id": "e3"}, "events.event_id_unique_not_null"),
+    ("events", 1, {"article_id": "nope"}, "events.article_exists"),
+    ("events", 1, {"article_id": None}, "events.article_exists"),
     ("events", 0, {"event_type": "party"}, "events.event_type_in_vocabulary"),
+    ("events", 0, {"event_type": None}, "events.event_type_in_vocabulary"),
+    ("events", 0, {"place_precision": "street"}, "events.place_precision_consistent"),
+    ("events", 0, {"place_precision": "province"}, "events.place_precision_consistent"),
     ("events", 0, {"date_precision": None}, "events.date_precision_consistent"),
     ("events", 1, {"event_date": dt.date(2015, 3, 7)}, "events.date_precision_consistent"),
     ("events", 0, {"end_char": 10_000}, "events.offsets_inside_text"),
     ("events", 0, {"evidence": "مؤتمر"}, "events.evidence_matches_offsets"),
     ("event_participants", 0, {"event_id": "nope"}, "event_participants.event_exists"),
+    ("event_participants", 0, {"event_id": None}, "event_participants.event_exists"),
+    ("event_participants", 0, {"person_name": " \u3000"}, "event_participants.person_name_not_empty"),
+    ("mentions", 1, {"article_id": "nope"}, "mentions.article_exists"),
+    ("mentions", 2, {"article_id": None}, "mentions.article_exists"),
     ("mentions", 0, {"entity_type": "thing"}, "mentions.entity_type_in_vocabulary"),
     ("mentions", 1, {"start_char": 0}, "mentions.offsets_valid"),
 ]
@@ -168,11 +190,57 @@ def test_an_article_id_seen_on_another_day_is_a_duplicate(tmp_path: Path) -> Non
     assert failing(root, [OTHER_DAY]) == {"articles.article_id_unique_not_null": 1}
 
 
+def test_an_event_id_seen_on_another_day_is_a_duplicate(tmp_path: Path) -> None:
+    write_lake(tmp_path, good_tables())
+    other = {
+        "articles": [_article("x1", TEXT_AR, "ar")],
+        "events": [_event("e1", "x1", TEXT_AR, "مؤتمره الإقليمي")],
+    }
+    root = write_lake(tmp_path, other, OTHER_DAY)
+    assert failing(root, [OTHER_DAY]) == {"events.event_id_unique_not_null": 1}
+
+
+def test_a_participant_points_at_an_event_of_its_own_day(tmp_path: Path) -> None:
+    tables = good_tables()
+    participants = tables.pop("event_participants")
+    root = write_lake(tmp_path, tables)
+    write_lake(tmp_path, {"event_participants": participants}, OTHER_DAY)
+    assert failing(root, [DAY, OTHER_DAY]) == {"event_participants.event_exists": 1}
+
+
+KEY_INTEGRITY = {
+    ("articles", "article_id_unique_not_null"),
+    ("articles", "source_path_not_null"),
+    ("events", "event_id_unique_not_null"),
+    ("events", "article_exists"),
+    ("event_participants", "event_exists"),
+    ("mentions", "article_exists"),
+}
+
+
+def test_key_integrity_blocks_and_every_other_rule_warns(tmp_path: Path) -> None:
+    assert BLOCKING == KEY_INTEGRITY
+    tables = list(CHECKED_TABLES)
+    specs = {(s.asset_key.to_user_string(), s.name): s for s in check_specs(tables)}
+    assert {key for key, spec in specs.items() if spec.blocking} == KEY_INTEGRITY
+    assert len(specs) == len(quality.RULES)
+    planted = good_tables()
+    planted["events"][0]["event_type"] = "party"  # a vocabulary rule: warns
+    planted["mentions"][1]["article_id"] = "nope"  # a key rule: blocks
+    root = write_lake(tmp_path, planted)
+    results = {(r.asset_key.to_user_string(), r.check_name): r for r in check_results(root, tables, [DAY])}
+    assert {key for key, r in results.items() if not r.passed} == {
+        ("events", "event_type_in_vocabulary"),
+        ("mentions", "article_exists"),
+    }
+    for key, result in results.items():
+        expected = AssetCheckSeverity.ERROR if key in KEY_INTEGRITY else AssetCheckSeverity.WARN
+        assert result.severity == expected, key
+
+
 def test_only_the_runs_days_are_checked(tmp_path: Path) -> None:
-    tables = {  # the other day's articles are other documents
-        table: [
-            {**row, "article_id": "x" + row["article_id"]} if "article_id" in row else row for row in rows
-        ]
+    tables = {  # the other day's articles are other documents, so their events have other ids
+        table: [{**row, **{k: "x" + row[k] for k in ("article_id", "event_id") if k in row}} for row in rows]
         for table, rows in good_tables().items()
     }
     tables["events"][0]["event_type"] = "party"
@@ -274,7 +342,9 @@ def test_span_rule_in_sql_agrees_with_span_problem(
     rule = next(r for r in quality.RULES if r.name == "offsets_valid")
     problems = {row["article_id"]: row["problem"] for row in rule.find(root, [DAY])}
     assert problems.get("d1") == quality.span_problem(DIACRITICS, start, end, quoted)
-    assert problems["gone"] == quality.span_problem(None, 0, 1, "x")
+    assert "gone" not in problems  # a span without its article is the blocking article_exists's failure
+    exists = next(r for r in quality.RULES if (r.table, r.name) == ("mentions", "article_exists"))
+    assert [row["article_id"] for row in exists.find(root, [DAY])] == ["gone"]
 
 
 @pytest.mark.parametrize(
@@ -304,14 +374,14 @@ def test_the_sample_is_small_and_the_count_is_all(tmp_path: Path) -> None:
     assert outcome.sample[0]["ingest_date"] == str(DAY)
 
 
-def test_a_day_without_articles_leaves_every_span_without_its_article(tmp_path: Path) -> None:
+def test_a_day_without_articles_leaves_every_event_and_mention_without_its_article(tmp_path: Path) -> None:
     tables = good_tables()
     del tables["articles"]
     root = write_lake(tmp_path, tables)
     found = failing(root)
-    assert found["events.offsets_inside_text"] == 3
-    assert found["mentions.offsets_valid"] == 2  # the unlocated date mention is not a span
-    assert "events.evidence_matches_offsets" not in found
+    assert found["events.article_exists"] == 3
+    assert found["mentions.article_exists"] == 3  # the unlocated date mention too
+    assert set(found) == {"events.article_exists", "mentions.article_exists"}  # not the span rules again
 
 
 def test_span_rules_in_article_buckets_find_what_one_query_finds(
@@ -337,9 +407,8 @@ def test_each_day_is_checked_against_its_own_articles(tmp_path: Path) -> None:
     tables = good_tables()
     write_lake(tmp_path, {"articles": tables.pop("articles")}, day=OTHER_DAY)
     root = write_lake(tmp_path, tables)
-    found = failing(root, [DAY, OTHER_DAY])  # the spans' articles arrived on another day of the run
-    assert found["mentions.offsets_valid"] == 2
-    assert found["events.offsets_inside_text"] == 3
+    found = failing(root, [DAY, OTHER_DAY])  # the articles arrived on another day of the run
+    assert found == {"events.article_exists": 3, "mentions.article_exists": 3}
 
 
 def test_small_days_are_checked_together_and_a_big_day_in_buckets(

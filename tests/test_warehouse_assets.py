@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from dagster import AssetKey, materialize
-from test_warehouse import tiny_lake_rows, write_lake
+from dagster import AssetCheckSeverity, AssetKey, materialize
+from test_warehouse import DAY, tiny_lake_rows, write_lake
 
 from akhbar.warehouse.build import data_tests, models
+from assets.checks import check_results
 from assets.resources import LakeResource
 from assets.warehouse import BASE_ASSET, warehouse, warehouse_assets
 
@@ -52,16 +54,34 @@ def test_materialize_builds_the_warehouse_and_every_check_passes(tmp_path: Path)
     assert [e.check_name for e in evaluations if not e.passed] == []
 
 
-def test_a_planted_bad_row_fails_its_check_with_count_and_sample(tmp_path: Path) -> None:
+def test_a_planted_bad_row_fails_its_check_with_count_and_sample_and_warns(tmp_path: Path) -> None:
+    rows = tiny_lake_rows()
+    rows["events"].append({**rows["events"][0], "event_id": "bad", "party": "XYZ"})
+    result = _run(write_lake(tmp_path / "lake", rows))
+    assert result.success  # SQL data tests warn: key integrity is checked, and blocks, in the lake
+    failed = {e.check_name: e for e in result.get_asset_check_evaluations() if not e.passed}
+    assert set(failed) == {"accepted_party_codes"}
+    evaluation = failed["accepted_party_codes"]
+    assert evaluation.asset_key == AssetKey(["stg_events"])
+    assert evaluation.severity == AssetCheckSeverity.WARN
+    assert evaluation.metadata["failing_rows"].value == 1
+    assert "XYZ" in evaluation.metadata["sample"].value
+
+
+def test_an_event_type_outside_the_vocabulary_is_a_lake_check_now(tmp_path: Path) -> None:
+    """The row that used to fail the warehouse's `accepted_event_type` fails the lake's rule, the
+    check the extract step yields, and no SQL data test (each rule lives in one place)."""
     rows = tiny_lake_rows()
     rows["events"].append({**rows["events"][0], "event_id": "bad", "event_type": "picnic"})
-    result = _run(write_lake(tmp_path / "lake", rows))
-    failed = {e.check_name: e for e in result.get_asset_check_evaluations() if not e.passed}
-    assert set(failed) == {"accepted_event_type"}
-    evaluation = failed["accepted_event_type"]
-    assert evaluation.asset_key == AssetKey(["stg_events"])
-    assert evaluation.metadata["failing_rows"].value == 1
-    assert "picnic" in evaluation.metadata["sample"].value
+    lake = write_lake(tmp_path / "lake", rows)
+    results = {r.check_name: r for r in check_results(str(lake), ["events"], [dt.date.fromisoformat(DAY)])}
+    bad = results["event_type_in_vocabulary"]
+    assert not bad.passed and bad.severity == AssetCheckSeverity.WARN
+    assert bad.metadata["failing_rows"].value == 1
+    assert bad.metadata["sample"].value[0]["event_type"] == "picnic"
+    warehouse_run = _run(lake)
+    assert warehouse_run.success
+    assert [e.check_name for e in warehouse_run.get_asset_check_evaluations() if not e.passed] == []
 
 
 def _build_metadata(result) -> dict:

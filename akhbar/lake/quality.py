@@ -9,6 +9,11 @@ DuckDB holds follows the batch, not the run or the lake; past `duck.MEMORY_LIMIT
 Dagster asset checks (`assets/checks.py`) report the count and the sample; a notebook or a
 test can call `evaluate` or `Rule.find` directly.
 
+These are the rules about one lake table's rows, and about keys pointing at rows of the same
+arrival day; the rules that need the warehouse (gazetteer, party vocabulary, joins across staging
+models, identity) are the SQL data tests of `dbt_like_sql/tests/`. Each rule lives in one place
+(docs/quality.md). The key-integrity rules are `blocking`; every other rule warns.
+
 Rules state the contract (the output contract: README, "Tables"), not the extractor's current habits:
 vocabularies come from `akhbar.tables.schema`, offsets index `articles.text_clean` in code points
 (Python string slicing; DuckDB's `substring` and `length` count code points too), and a
@@ -26,7 +31,14 @@ import pyarrow.fs as pafs
 
 from akhbar.lake import duck
 from akhbar.lake import parquet as lake
-from akhbar.tables.schema import DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, PARTITION_KEY, SCHEMAS
+from akhbar.tables.schema import (
+    DATE_PRECISIONS,
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    PARTITION_KEY,
+    PLACE_PRECISIONS,
+    SCHEMAS,
+)
 
 LANGUAGES = ("ar", "fr")
 SAMPLE_SIZE = 5
@@ -119,13 +131,18 @@ RuleQuery = Callable[[Tables], str]
 
 @dataclass(frozen=True)
 class Rule:
-    """One data-quality rule on one table; `query` selects the rows that break it."""
+    """One data-quality rule on one table; `query` selects the rows that break it.
+
+    `blocking`: a key-integrity rule (unique ids, keys set, rows pointing at the rows they belong
+    to). Its failure stops the run before anything downstream reads the rows; every other rule warns.
+    """
 
     table: str
     name: str
     description: str
     query: RuleQuery
     per_article: bool = False  # joins each row to its article's text: evaluated in buckets of articles
+    blocking: bool = False
 
     def find(self, lake_root: str, days: list[dt.date], limit: int | None = None) -> list[Row]:
         """The failing rows (all of them unless `limit`), for a notebook or a test; batched as `evaluate`."""
@@ -175,22 +192,35 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, limit: int | None = None) ->
 # --- articles ---------------------------------------------------------------------------------
 
 
-def articles_id_unique_not_null(tables: Tables) -> str:
-    """article_id is set, and no other article row in the whole lake has it (ids are content hashes).
+def _id_unique_not_null(tables: Tables, table: str, id_column: str, shown: str) -> str:
+    """Rows of the run's days whose `id_column` is unset, or that another row in the whole lake shares.
 
     Other days are read for the run's ids only (a semi-join), so the run's ids are what is held.
     """
     return f"""
-        with mine as (select article_id, source_path, {PARTITION_KEY} from {tables.sql("articles")}),
+        with mine as (select {id_column}, {shown}, {PARTITION_KEY} from {tables.sql(table)}),
         ids as (
-            select article_id from mine
+            select {id_column} from mine
             union all
-            select article_id from {tables.sql("articles", tables.other_days("articles"))}
-            where article_id in (select article_id from mine)
+            select {id_column} from {tables.sql(table, tables.other_days(table))}
+            where {id_column} in (select {id_column} from mine)
         ),
-        counts as (select article_id, count(*) as n from ids group by article_id)
-        select mine.* from mine left join counts using (article_id)
-        where mine.article_id is null or mine.article_id = '' or counts.n > 1
+        counts as (select {id_column}, count(*) as n from ids group by {id_column})
+        select mine.* from mine left join counts using ({id_column})
+        where mine.{id_column} is null or mine.{id_column} = '' or counts.n > 1
+    """
+
+
+def articles_id_unique_not_null(tables: Tables) -> str:
+    """article_id is set, and no other article row in the whole lake has it (ids are content hashes)."""
+    return _id_unique_not_null(tables, "articles", "article_id", "source_path")
+
+
+def articles_source_path_not_null(tables: Tables) -> str:
+    """source_path is set: the raw file an article came from (the key of its rejections and reruns)."""
+    return f"""
+        select article_id, source_path, {PARTITION_KEY} from {tables.sql("articles")}
+        where source_path is null or source_path = ''
     """
 
 
@@ -218,6 +248,14 @@ def articles_text_clean_not_empty(tables: Tables) -> str:
     """
 
 
+def articles_published_date_not_future(tables: Tables) -> str:
+    """No article is published after today (DuckDB's current_date): a later date is a misread header."""
+    return f"""
+        select article_id, source_path, published_date, {PARTITION_KEY} from {tables.sql("articles")}
+        where published_date > current_date
+    """
+
+
 # --- normalization_edits, rejected_files ------------------------------------------------------
 
 
@@ -239,6 +277,25 @@ def rejected_reason_not_null(tables: Tables) -> str:
 
 
 # --- events, event_participants, mentions -----------------------------------------------------
+
+
+def events_id_unique_not_null(tables: Tables) -> str:
+    """event_id is set, and no other event row in the whole lake has it (a hash of article, type, offset)."""
+    return _id_unique_not_null(tables, "events", "event_id", "article_id")
+
+
+def _article_exists(tables: Tables, table: str, shown: str) -> str:
+    """Rows whose article_id is not an article of the same arrival day (a null article_id never is):
+    a day's events and mentions are extracted from that day's articles."""
+    return f"""
+        select {shown}, r.{PARTITION_KEY} from {tables.sql(table)} r
+        anti join (select article_id, {PARTITION_KEY} from {tables.sql("articles")}) a
+            on r.article_id = a.article_id and r.{PARTITION_KEY} = a.{PARTITION_KEY}
+    """
+
+
+def events_article_exists(tables: Tables) -> str:
+    return _article_exists(tables, "events", "r.event_id, r.article_id, r.evidence")
 
 
 def events_type_in_vocabulary(tables: Tables) -> str:
@@ -283,16 +340,27 @@ def events_date_precision_consistent(tables: Tables) -> str:
     """
 
 
-ARTICLE_NOT_FOUND = "article not found on the same day"
+def events_place_precision_consistent(tables: Tables) -> str:
+    """place_precision is null or a contract value, and the code of that level is set."""
+    return f"""
+        select event_id, article_id, place_name, place_precision, commune_code, province_code, region_code,
+            {PARTITION_KEY}
+        from {tables.sql("events")}
+        where (place_precision is not null and place_precision not in {_in_list(PLACE_PRECISIONS)})
+           or (place_precision = 'commune' and commune_code is null)
+           or (place_precision = 'province' and province_code is null)
+           or (place_precision = 'region' and region_code is null)
+    """
+
+
 QUOTE_DIFFERS = "text_clean[start:end] differs from the quoted text"
 
 
-def span_problem(text: str | None, start: int | None, end: int | None, quoted: str | None) -> str | None:
-    """Why a span (start, end, the text it claims to quote) does not fit its article, or None.
+def span_problem(text: str, start: int | None, end: int | None, quoted: str | None) -> str | None:
+    """Why a span (start, end, the text it claims to quote) does not fit its article's text, or None.
 
-    `_span_failures` states the same in SQL; this one is for single values."""
-    if text is None:
-        return ARTICLE_NOT_FOUND
+    `_span_failures` states the same in SQL; this one is for single values. A span whose article
+    is missing is not a span problem: the blocking `article_exists` rules report it."""
     if start is None or end is None or not 0 <= start < end <= len(text):
         return f"offsets {start}..{end} outside text_clean (length {len(text)})"
     if quoted is not None and text[start:end] != quoted:
@@ -303,7 +371,8 @@ def span_problem(text: str | None, start: int | None, end: int | None, quoted: s
 def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
     """The rows of `spans_sql` (with article_id, start_char, end_char, ingest_date and the `quoted`
     column if any) whose span does not fit the text_clean of their article on the same arrival
-    day, with a `problem` column (`span_problem`'s messages).
+    day, with a `problem` column (`span_problem`'s messages). A span without its article is left
+    to the `article_exists` rules (one rule per failure).
 
     The spans are the build side of the join and the articles stream past them, so the texts
     are never all in memory. When an article_id appears twice (its own rule fails), a span is
@@ -328,7 +397,6 @@ def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
         checked as (
             select s.*,
                 case
-                    when a.article_id is null then '{ARTICLE_NOT_FOUND}'
                     when s.start_char is null or s.end_char is null
                         or not (0 <= s.start_char and s.start_char < s.end_char
                                 and s.end_char <= length(a.text))
@@ -337,7 +405,7 @@ def _span_failures(tables: Tables, spans_sql: str, quoted: str | None) -> str:
                             || ' outside text_clean (length ' || length(a.text) || ')'
                     {f"when {differs} then '{QUOTE_DIFFERS}'" if quoted else ""}
                 end as problem
-            from texts a right join spans s
+            from texts a join spans s
                 on a.article_id = s.article_id and a.{PARTITION_KEY} = s.{PARTITION_KEY}
         )
         select * from checked where problem is not null
@@ -360,13 +428,25 @@ def events_evidence_matches_offsets(tables: Tables) -> str:
 
 
 def participants_event_exists(tables: Tables) -> str:
-    """Every participant row belongs to an event of the same day."""
+    """Every participant row belongs to an event of the same day (a null event_id never does)."""
     return f"""
         select p.event_id, p.article_id, p.person_name, p.{PARTITION_KEY}
         from {tables.sql("event_participants")} p
-        anti join (select event_id from {tables.sql("events")}) e
-            on p.event_id is not distinct from e.event_id
+        anti join (select event_id, {PARTITION_KEY} from {tables.sql("events")}) e
+            on p.event_id = e.event_id and p.{PARTITION_KEY} = e.{PARTITION_KEY}
     """
+
+
+def participants_person_name_not_empty(tables: Tables) -> str:
+    """A participant has a name: some character that is not white space."""
+    return f"""
+        select event_id, article_id, person_name, role, {PARTITION_KEY} from {tables.sql("event_participants")}
+        where not regexp_matches(coalesce(person_name, ''), '{NOT_WHITESPACE}')
+    """
+
+
+def mentions_article_exists(tables: Tables) -> str:
+    return _article_exists(tables, "mentions", 'r.article_id, r.entity_type, r."text"')
 
 
 def mentions_type_in_vocabulary(tables: Tables) -> str:
@@ -390,24 +470,40 @@ def mentions_offsets_valid(tables: Tables) -> str:
     return _span_failures(tables, spans, '"text"')
 
 
+# Blocking rules are key integrity: ids unique and set, keys set, rows pointing at the rows they
+# belong to. Everything else warns. docs/quality.md says why each rule lives here or in the SQL tests.
 RULES: tuple[Rule, ...] = (
     Rule("articles", "article_id_unique_not_null", "article_id is set and unique in the lake.",
-         articles_id_unique_not_null),
+         articles_id_unique_not_null, blocking=True),
+    Rule("articles", "source_path_not_null", "source_path is set.", articles_source_path_not_null,
+         blocking=True),
     Rule("articles", "language_is_ar_or_fr", "language is `ar` or `fr`.", articles_language_supported),
     Rule("articles", "language_score_in_0_1", "language_score is within 0..1.", articles_language_score_in_range),
     Rule("articles", "text_clean_not_empty", "text_clean is not empty.", articles_text_clean_not_empty),
+    Rule("articles", "published_date_not_future", "published_date is not after today.",
+         articles_published_date_not_future),
     Rule("normalization_edits", "start_char_not_negative", "start_char >= 0.", edits_start_char_not_negative),
     Rule("rejected_files", "reason_not_null", "Every rejected file has a reason.", rejected_reason_not_null),
+    Rule("events", "event_id_unique_not_null", "event_id is set and unique in the lake.",
+         events_id_unique_not_null, blocking=True),
+    Rule("events", "article_exists", "Every event's article_id is an article of the same day.",
+         events_article_exists, blocking=True),
     Rule("events", "event_type_in_vocabulary", f"event_type in {', '.join(EVENT_TYPES)}.",
          events_type_in_vocabulary),
     Rule("events", "date_precision_consistent", "date_precision is set exactly when event_date is, and a "
          "month/year date is its first day.", events_date_precision_consistent),
+    Rule("events", "place_precision_consistent", f"place_precision is null or in {', '.join(PLACE_PRECISIONS)}, "
+         "and the code of that level is set.", events_place_precision_consistent),
     Rule("events", "offsets_inside_text", "0 <= start_char < end_char <= len(text_clean).",
          events_offsets_inside_text, per_article=True),
     Rule("events", "evidence_matches_offsets", "evidence == text_clean[start_char:end_char].",
          events_evidence_matches_offsets, per_article=True),
     Rule("event_participants", "event_exists", "Every participant's event_id is an event of the same day.",
-         participants_event_exists),
+         participants_event_exists, blocking=True),
+    Rule("event_participants", "person_name_not_empty", "Every participant has a name.",
+         participants_person_name_not_empty),
+    Rule("mentions", "article_exists", "Every mention's article_id is an article of the same day.",
+         mentions_article_exists, blocking=True),
     Rule("mentions", "entity_type_in_vocabulary", f"entity_type in {', '.join(ENTITY_TYPES)}.",
          mentions_type_in_vocabulary),
     Rule("mentions", "offsets_valid", "Offsets (when set) lie inside text_clean and text == text_clean[start:end].",

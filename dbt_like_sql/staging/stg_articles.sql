@@ -1,6 +1,6 @@
 -- One row per accepted document, typed. The same bytes arriving on two days keep one
--- id (content hash): the latest arrival wins, so the corpus counts each article once. Two
--- rows with one id in the same arrival are kept for the uniqueness test to see.
+-- id (content hash): the latest arrival wins, so the corpus counts each article once. (Ids
+-- unique in the whole lake: the blocking lake check articles.article_id_unique_not_null.)
 select
     cast(article_id as varchar) as article_id,
     cast(source_path as varchar) as source_path,

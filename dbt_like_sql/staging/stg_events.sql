@@ -1,6 +1,6 @@
 -- One row per event, typed, from the latest arrival of its article (an article read twice
--- does not report its events twice). Duplicate ids within one arrival are kept so the
--- uniqueness test sees them. `event_month` is set only when the date fixes the month.
+-- does not report its events twice; ids are unique in the lake: the blocking lake check
+-- events.event_id_unique_not_null). `event_month` is set only when the date fixes the month.
 select
     cast(event_id as varchar) as event_id,
     cast(article_id as varchar) as article_id,
