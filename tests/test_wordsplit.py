@@ -136,6 +136,15 @@ GLUED_TOKENS = [
     ("fr", "bureaudes", "bureau des"),
     ("fr", "réunion.Les", "réunion. Les"),
     ("fr", "juillet2023", "juillet 2023"),
+    # French function words, even in short tokens or ones wordfreq knows rarely; two longer words
+    ("fr", "envue", "en vue"),
+    ("fr", "dela", "de la"),
+    ("fr", "etdes", "et des"),
+    ("fr", "surla", "sur la"),
+    ("fr", "laville", "la ville"),
+    ("fr", "estarrivé", "est arrivé"),
+    ("fr", "seraitconvoqué", "serait convoqué"),
+    ("fr", "délégationslocales", "délégations locales"),
 ]
 
 
@@ -173,6 +182,12 @@ KEPT_TOKENS = [
     ("fr", "istiqlaliens"),
     ("fr", "fusionniste"),
     ("fr", "3.5"),
+    # French: a bound prefix, an inflection, a pronoun before a word, a determiner in a short token
+    ("fr", "hyperprésident"),
+    ("fr", "contrepropositions"),
+    ("fr", "albanaises"),
+    ("fr", "nefaste"),
+    ("fr", "cedit"),
 ]
 
 

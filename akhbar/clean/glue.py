@@ -23,6 +23,7 @@ are gazetteer and lexicon names (see `akhbar.clean.wordsplit`). Pure; cached per
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -44,10 +45,17 @@ _RUNS = re.compile(f"(?P<ar>[{_AR}]+)|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_AR}
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني", "ن", "ى"})
 _SENTENCE_PUNCT = ".,;:!?"
 
-FR_MIN_CHARS = 6  # a French lower-case word shorter than this is never cut by probabilities
-FR_KNOWN_MAX = 2.0  # a French word at least this common is never cut
+FR_MIN_TOKEN_CHARS = 4  # a French lower-case word shorter than this is never cut by probabilities
+FR_MIN_CHARS = 6  # ... and one shorter than this only next to a function word (dela, envue)
+FR_KNOWN_MAX = 2.0  # a French word at least this common is cut only after function words (laville)
+FR_RARE_MAX = 3.5  # ... and one at least this common never
 FR_SPLIT_MIN = 0.0  # the best cutting's score (sum(zipf - 9) + 9 - penalty per cut) must reach this
-FR_KNOWN_MARGIN = 1.0
+FR_PAIR_MIN = -1.5  # ... or this, for two words of four letters or more with no function word (comitécentral)
+FR_LONG_PAIR_CHARS = 6
+FR_LONG_PAIR_MIN = -2.0  # ... or this, when both have six letters or more (presqueinaperçues)
+FR_COMMON_ZIPF = 4.5  # a content word after function words only, in a known token (laville)
+FR_KNOWN_MARGIN = 1.0  # a token wordfreq knows is cut only when the cutting beats it by this
+FR_FUNCTION_MARGIN = 0.5  # ... or by this, after function words (lapresse 2.2 -> la presse 3.0)
 FR_CUT_PENALTY = 0.5
 CAMEL_KNOWN_ZIPF = 2.5  # a camel-case token whose lower-case form is this common is a name (YouTube)
 
@@ -122,7 +130,7 @@ def split_token(token: str, language: str) -> str:
         words = None
         if len(piece) >= MIN_TOKEN_CHARS and re.fullmatch(f"[{_AR}]+", piece):
             words = split_glued(piece)
-        elif language == "fr" and len(piece) >= FR_MIN_CHARS and piece.isalpha() and piece.islower():
+        elif language == "fr" and len(piece) >= FR_MIN_TOKEN_CHARS and piece.isalpha() and piece.islower():
             words = _split_french(piece)
         out.extend(words or [piece])
     return " ".join(out)
@@ -201,13 +209,50 @@ def _camel_cuts(run: str) -> list[int]:
     return spots
 
 
+@lru_cache(maxsize=1)
+def _french_words() -> dict[str, str]:
+    """French word -> kind (determiner, preposition, conjunction, verb, ending): `wordsplit_fr_words.tsv`."""
+    return {word: kind for word, kind, *_ in read_rows("wordsplit_fr_words.tsv")}
+
+
+_FR_FUNCTION = frozenset({"determiner", "preposition", "conjunction"})
+
+
+def _fr_shape(left: str, right: str) -> str | None:
+    """How a cut between two French words looks: `cue` (a determiner before a word, a preposition or
+    conjunction before a word or a determiner, a word before a function word or an auxiliary: la|ville,
+    de|la, et|associatives, bureau|des, conseil|est), `pair` (two words of four letters or more:
+    comité|central), or None: after a bound prefix (micro|analyse), before an inflection (albanais|es,
+    gonfler|ont), a short content word away from a function word, two determiners (ce|sa), a
+    pronoun after a word (chapeau|te)."""
+    kinds = _french_words()
+    left_kind, right_kind = kinds.get(left), kinds.get(right)
+    if left_kind in ("prefix", "ending") or right_kind == "ending" or (right == "ont" and left.endswith("r")):
+        return None
+    if left_kind == "determiner":
+        return "cue" if right_kind is None else None
+    if left_kind in ("preposition", "conjunction"):
+        return "cue" if right_kind in (None, "determiner", "pronoun") else None
+    if left_kind == "pronoun":
+        return "cue" if right_kind == "verb" else None
+    if left_kind == "verb":
+        return "cue" if right_kind is None else None
+    if right_kind == "pronoun" or (left_kind is None and len(left) <= 3):
+        return None
+    if right_kind in ("determiner", "preposition", "conjunction", "verb"):
+        return "cue"
+    return "pair" if len(left) >= 4 and len(right) >= 4 else None
+
+
 @lru_cache(maxsize=100_000)
 def _split_french(word: str) -> list[str] | None:
     """The most probable cutting of a lower-case French word into 2 or 3 known words, when it is much
-    more probable than the word whole (partiest -> parti est, congrèsdes -> congrès des)."""
+    more probable than the word whole and every cut has a glue shape (`_fr_shape`): partiest -> parti
+    est, congrèsdes -> congrès des, dela -> de la, comitécentral -> comité central."""
     whole = _fr_zipf(word)
-    if whole >= FR_KNOWN_MAX or word in _french_names():
+    if whole >= FR_RARE_MAX or word in _french_names():
         return None
+    kinds = _french_words()
 
     def part_zipf(part: str) -> float | None:
         zipf = _fr_zipf(part)
@@ -215,21 +260,38 @@ def _split_french(word: str) -> list[str] | None:
         return zipf if zipf >= need else None
 
     best: tuple[float, list[str]] | None = None
-    for cut in range(2, len(word) - 1):
-        left = part_zipf(word[:cut])
-        if left is None:
+    for cutting in _fr_cuttings(word):
+        zipfs = [part_zipf(p) for p in cutting]
+        if any(z is None for z in zipfs):
             continue
-        rest = word[cut:]
-        right = part_zipf(rest)
-        if right is not None:
-            score = left + right - 9 - FR_CUT_PENALTY
-            if best is None or score > best[0]:
-                best = (score, [word[:cut], rest])
-        for cut2 in range(2, len(rest) - 1):
-            mid, last = part_zipf(rest[:cut2]), part_zipf(rest[cut2:])
-            if mid is not None and last is not None:
-                score = left + mid + last - 18 - 2 * FR_CUT_PENALTY
-                if best is None or score > best[0]:
-                    best = (score, [word[:cut], rest[:cut2], rest[cut2:]])
-    need = FR_SPLIT_MIN if whole == 0 else max(FR_SPLIT_MIN, whole + FR_KNOWN_MARGIN)
-    return best[1] if best and best[0] >= need else None
+        shapes = [_fr_shape(a, b) for a, b in itertools.pairwise(cutting)]
+        if None in shapes:
+            continue
+        score = sum(zipfs) - 9 * (len(cutting) - 1) - FR_CUT_PENALTY * (len(cutting) - 1)
+        function_only = all(kinds.get(p) in _FR_FUNCTION for p in cutting[:-1]) and (
+            kinds.get(cutting[-1]) in _FR_FUNCTION or zipfs[-1] >= FR_COMMON_ZIPF
+        )
+        if len(word) < FR_MIN_CHARS and kinds.get(cutting[0]) not in ("preposition", "conjunction"):
+            continue  # a short token is cut only after a preposition or conjunction (dela, envue; not cedit)
+        if whole == 0:
+            long_pair = min(len(p) for p in cutting) >= FR_LONG_PAIR_CHARS
+            need = FR_SPLIT_MIN if "pair" not in shapes else FR_LONG_PAIR_MIN if long_pair else FR_PAIR_MIN
+        elif whole < FR_KNOWN_MAX or function_only:
+            # glued web text is in wordfreq's list too (dela 3.3, laville 2.4): a known token is cut only
+            # when the cutting is clearly more probable, and above FR_KNOWN_MAX only after function words
+            need = max(FR_SPLIT_MIN, whole + (FR_FUNCTION_MARGIN if function_only else FR_KNOWN_MARGIN))
+        else:
+            continue
+        if score >= need and (best is None or score > best[0]):
+            best = (score, list(cutting))
+    return best[1] if best else None
+
+
+def _fr_cuttings(word: str) -> list[tuple[str, ...]]:
+    """Every cutting of `word` into 2 or 3 parts of two letters or more."""
+    out: list[tuple[str, ...]] = []
+    for cut in range(2, len(word) - 1):
+        left, rest = word[:cut], word[cut:]
+        out.append((left, rest))
+        out.extend((left, rest[:cut2], rest[cut2:]) for cut2 in range(2, len(rest) - 1))
+    return out
