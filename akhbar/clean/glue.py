@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import wordfreq
 
-from akhbar.clean.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, arabic_zipf, split_glued
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.gazetteer import entries
 from akhbar.text.keys import match_key
@@ -128,7 +128,7 @@ def split_token(token: str, language: str) -> str:
     out = []
     for piece in pieces:
         words = None
-        if len(piece) >= MIN_TOKEN_CHARS and re.fullmatch(f"[{_AR}]+", piece):
+        if len(piece) >= FUNCTION_PAIR_CHARS and re.fullmatch(f"[{_AR}]+", piece):
             words = split_glued(piece)
         elif language == "fr" and len(piece) >= FR_MIN_TOKEN_CHARS and piece.isalpha() and piece.islower():
             words = _split_french(piece)
