@@ -25,23 +25,32 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import wordfreq
 
-from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, arabic_zipf, split_glued
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.gazetteer import entries
 from akhbar.text.keys import match_key
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 # a token: letters and digits, maybe joined by one punctuation mark (part.Cette); never a piece of a
-# word cut by an Arabic diacritic or tatweel (مُنتخب)
+# word cut by an Arabic diacritic or tatweel (مُنتخب). Only tokens that can be cut are matched: four
+# characters or more, or a digit or a joining punctuation mark inside (3و4, est.Le); a shorter word is
+# never glued text the splitter could see (the normalizer's loop then skips most words).
 _IN_WORD = f"{_AR}\u0610-\u061a\u0640\u064b-\u065f\u0670"
+_W = "[^\\W_]"  # a letter or digit
 TOKEN = re.compile(
-    f"(?<![{_IN_WORD}])(?<![^\\W_])[^\\W_]+(?:[.,;:!?][^\\W_]+|[.!?]«)*(?![{_IN_WORD}])(?![^\\W_])"
+    f"(?<![{_IN_WORD}])(?<!{_W})"
+    f"(?:{_W}{{4,}}|{_W}{{0,3}}[0-9]{_W}*|{_W}{{1,3}}(?=[.,;:!?](?:{_W}|«)))"
+    f"(?:[.,;:!?]{_W}+|[.!?]«)*(?![{_IN_WORD}])(?!{_W})"
 )
+# an Arabic word with no ة or ى before its last letter: no hard cue inside (the fast path of split_token)
+_PLAIN_AR = re.compile("[\u0621-\u0628\u062a-\u063a\u0641-\u0648\u064a]+[\u0621-\u063a\u0641-\u064a]")
 _RUNS = re.compile(f"(?P<ar>[{_AR}]+)|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_AR}]+)|(?P<other>.)", re.S)
+_RUNS_MIXED = re.compile(f"[{_AR}]")  # an Arabic letter in a French token: the script cue must see it
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني", "ن", "ى"})
 _SENTENCE_PUNCT = ".,;:!?"
 
@@ -92,6 +101,7 @@ def _french_names() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
+@lru_cache(maxsize=200_000)
 def _fr_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "fr")
 
@@ -99,8 +109,19 @@ def _fr_zipf(word: str) -> float:
 @lru_cache(maxsize=200_000)
 def split_token(token: str, language: str) -> str:
     """`token` with the spaces glued text lost put back, or `token` itself."""
+    # fast paths: a word with no hard cue inside goes straight to the word probabilities, and a common
+    # one is never cut (most tokens)
+    if _PLAIN_AR.fullmatch(token):
+        if arabic_zipf().get(token, 0.0) >= KNOWN_MAX or match_key(token) in _keep()[0]:
+            return token
+        return " ".join(split_glued(token) or [token])
+    plain_fr = language == "fr" and token.isalpha() and token.islower()
+    if plain_fr and _fr_zipf(token) >= FR_RARE_MAX:
+        return token
     if match_key(token) in _keep()[0]:
         return token
+    if plain_fr and not _RUNS_MIXED.search(token):
+        return " ".join(_split_french(token) or [token])
     runs = [(m.lastgroup, m.group(0)) for m in _RUNS.finditer(token)]
     cuts: set[int] = set()
     pos = 0
@@ -260,10 +281,8 @@ def _split_french(word: str) -> list[str] | None:
         return zipf if zipf >= need else None
 
     best: tuple[float, list[str]] | None = None
-    for cutting in _fr_cuttings(word):
+    for cutting in _fr_cuttings(word, part_zipf):
         zipfs = [part_zipf(p) for p in cutting]
-        if any(z is None for z in zipfs):
-            continue
         shapes = [_fr_shape(a, b) for a, b in itertools.pairwise(cutting)]
         if None in shapes:
             continue
@@ -287,11 +306,16 @@ def _split_french(word: str) -> list[str] | None:
     return best[1] if best else None
 
 
-def _fr_cuttings(word: str) -> list[tuple[str, ...]]:
-    """Every cutting of `word` into 2 or 3 parts of two letters or more."""
+def _fr_cuttings(word: str, known: Callable[[str], float | None]) -> list[tuple[str, ...]]:
+    """Every cutting of `word` into 2 or 3 parts of two letters or more that `known` accepts."""
     out: list[tuple[str, ...]] = []
     for cut in range(2, len(word) - 1):
         left, rest = word[:cut], word[cut:]
-        out.append((left, rest))
-        out.extend((left, rest[:cut2], rest[cut2:]) for cut2 in range(2, len(rest) - 1))
+        if known(left) is None:
+            continue
+        if known(rest) is not None:
+            out.append((left, rest))
+        for cut2 in range(2, len(rest) - 1):
+            if known(rest[:cut2]) is not None and known(rest[cut2:]) is not None:
+                out.append((left, rest[:cut2], rest[cut2:]))
     return out

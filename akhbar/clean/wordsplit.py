@@ -53,6 +53,19 @@ _PROCLITICS = tuple(
         reverse=True,
     )
 )
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_PROCLITIC_MAX = max(len(c) for c in _PROCLITICS)
+
+
+@lru_cache(maxsize=300_000)
+def _proclitics_of(text: str) -> tuple[str, ...]:
+    """The proclitics `text` starts with, longest first (the order of `_PROCLITICS`), by one set
+    lookup per length instead of a `startswith` per proclitic."""
+    return tuple(
+        text[:n] for n in range(min(_PROCLITIC_MAX, len(text)), -1, -1) if text[:n] in _PROCLITIC_SET
+    )
+
+
 ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 
 
@@ -137,8 +150,8 @@ def _analyze(part: str) -> _Part | None:
     heads = _heads()
     folded = match_key(part)
     best: _Part | None = None
-    for clitic in _PROCLITICS:
-        if not folded.startswith(clitic) or len(part) - len(clitic) < 2:
+    for clitic in _proclitics_of(folded):
+        if len(part) - len(clitic) < 2:
             continue
         stems = [(part[len(clitic) :], folded[len(clitic) :])]
         if clitic.endswith("لل"):  # ل + ال: للخميسات is ل + الخميسات
@@ -185,10 +198,11 @@ def _read_stem(
 _DEFINITE = ("ال", "وال", "بال", "لل", "ولل")  # a right part starting with the article, maybe after و/ب/ل
 
 
+@lru_cache(maxsize=300_000)
 def _core(key: str) -> str:
     """`key` without its longest proclitic run (والم -> م): what is left to be a word."""
-    for clitic in _PROCLITICS:
-        if clitic and key.startswith(clitic) and len(key) > len(clitic):
+    for clitic in _proclitics_of(key):
+        if clitic and len(key) > len(clitic):
             return key[len(clitic) :]
     return key
 
@@ -342,15 +356,19 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
+@lru_cache(maxsize=300_000)
 def _bare(word: str) -> tuple[str, str]:
     """(proclitics, short word) of a listed short word with a conjunction or preposition in front
     (وقد -> و + قد, لقد -> ل + قد), else ("", word). A listed word is itself (كما is not ك + ما)."""
-    if word in _short_words():
+    if word in _short_words() or len(word) > _SHORT_MAX + 2:
         return "", word
     for clitic in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 2 and word[len(clitic) :] in _short_words():
             return clitic, word[len(clitic) :]
     return "", word
+
+
+_SHORT_MAX = 5  # the longest listed short word (عليها); two proclitics at most in front
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,9 +542,27 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
     return None
 
 
-def _cuttings(token: str) -> list[tuple[float, str, list[_Piece]]]:
-    """Every cutting of `token` into 2..MAX_PARTS pieces that can all stand alone: (score, its weakest
-    cut: article, cue or bare, pieces)."""
+@lru_cache(maxsize=300_000)
+def _best_reading_zipf(part: str) -> float:
+    """An upper bound of `_piece(part).zipf` for a common word, cheaply: its own Zipf, or a stem's after
+    a proclitic (less 0.3 a letter, as `_read_stem` counts it), 4.0 for a listed short word."""
+    if _bare(part)[1] in _short_words():
+        return max(4.0, arabic_zipf().get(part, 0.0))
+    zipf = arabic_zipf()
+    best = zipf.get(part, 0.0)
+    if part[0] not in "وفبلكا":  # no proclitic starts so
+        return best
+    for clitic in _proclitics_of(part):
+        if clitic:
+            best = max(best, zipf.get(part[len(clitic) :], 0.0) - 0.3 * len(clitic))
+            if clitic.endswith("لل"):  # للحزب: ل + الحزب
+                best = max(best, zipf.get("ال" + part[len(clitic) :], 0.0) - 0.3 * len(clitic))
+    return best
+
+
+def _cuttings(token: str, min_zipf: float = 0.0) -> list[tuple[float, str, list[_Piece]]]:
+    """Every cutting of `token` into 2..MAX_PARTS pieces that can all stand alone (each at least
+    `min_zipf` common): (score, its weakest cut: article, cue or bare, pieces)."""
     out: list[tuple[float, str, list[_Piece]]] = []
     strength = {"article": 2, "cue": 1, "bare": 0}
 
@@ -535,8 +571,10 @@ def _cuttings(token: str) -> list[tuple[float, str, list[_Piece]]]:
             if cut == len(token) and not pieces:
                 break  # the token whole is not a cutting
             text = token[start:cut]
+            if min_zipf and _best_reading_zipf(text) < min_zipf:
+                continue  # a known token's parts are common words: most substrings are ruled out cheaply
             part = _piece(text)
-            if part is None:
+            if part is None or part.zipf < min_zipf:
                 continue
             shape = _license(pieces[-1], part, prev, text) if pieces else "article"
             if shape is None:
@@ -593,7 +631,8 @@ def viterbi_split(token: str, function_words_only: bool = False) -> list[str] | 
     key = match_key(token)
     compound = [start for start in _compound_name_starts() if key.startswith(start)]
     best: tuple[float, list[_Piece]] | None = None
-    for score, weakest, pieces in _cuttings(token):
+    # a known token is cut only into common words (KNOWN_PART_MIN_ZIPF): no other cutting is looked at
+    for score, weakest, pieces in _cuttings(token, KNOWN_PART_MIN_ZIPF if whole_zipf > 0 else 0.0):
         if function_words_only and not all(p.cue.startswith(_FUNCTION_CUES) for p in pieces):
             continue
         if compound:
