@@ -14,8 +14,9 @@
      word or an opening quote (`part.Cette` -> `part. Cette`, `pays.«` -> `pays. «`).
 2. What is left is scored: every way of cutting an unknown piece into known words (wordfreq's
    log-probabilities; Arabic clitics, places, head words, given and party names from the lexicons),
-   split only when the cutting is much more probable than the piece whole (`akhbar.clean.wordsplit` for
-   Arabic, `_split_french` here).
+   split only when the cutting is much more probable than the piece whole and every cut has a shape
+   glue produces (`akhbar.clean.wordsplit` for Arabic; `_split_french` here, where function words,
+   inflections and bound prefixes come from `lexicons/wordsplit_fr_words.tsv`).
 
 Names in `lexicons/wordsplit_keep.tsv` (media written glued: `Le360`, `ناظورسيتي`) are never cut, nor
 are gazetteer and lexicon names (see `akhbar.clean.wordsplit`). Pure; cached per token.
