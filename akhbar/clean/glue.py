@@ -14,8 +14,9 @@
      word or an opening quote (`part.Cette` -> `part. Cette`, `pays.«` -> `pays. «`).
 2. What is left is scored: every way of cutting an unknown piece into known words (wordfreq's
    log-probabilities; Arabic clitics, places, head words, given and party names from the lexicons),
-   split only when the cutting is much more probable than the piece whole (`akhbar.clean.wordsplit` for
-   Arabic, `_split_french` here).
+   split only when the cutting is much more probable than the piece whole and every cut has a shape
+   glue produces (`akhbar.clean.wordsplit` for Arabic; `_split_french` here, where function words,
+   inflections and bound prefixes come from `lexicons/wordsplit_fr_words.tsv`).
 
 Names in `lexicons/wordsplit_keep.tsv` (media written glued: `Le360`, `ناظورسيتي`) are never cut, nor
 are gazetteer and lexicon names (see `akhbar.clean.wordsplit`). Pure; cached per token.
@@ -23,31 +24,48 @@ are gazetteer and lexicon names (see `akhbar.clean.wordsplit`). Pure; cached per
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import wordfreq
 
-from akhbar.clean.wordsplit import MIN_TOKEN_CHARS, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, arabic_zipf, split_glued
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.gazetteer import entries
 from akhbar.text.keys import match_key
 
 _AR = "\u0621-\u063a\u0641-\u064a"
 # a token: letters and digits, maybe joined by one punctuation mark (part.Cette); never a piece of a
-# word cut by an Arabic diacritic or tatweel (مُنتخب)
+# word cut by an Arabic diacritic or tatweel (مُنتخب). Only tokens that can be cut are matched: four
+# characters or more, or a digit or a joining punctuation mark inside (3و4, est.Le); a shorter word is
+# never glued text the splitter could see (the normalizer's loop then skips most words).
 _IN_WORD = f"{_AR}\u0610-\u061a\u0640\u064b-\u065f\u0670"
+_W = "[^\\W_]"  # a letter or digit
 TOKEN = re.compile(
-    f"(?<![{_IN_WORD}])(?<![^\\W_])[^\\W_]+(?:[.,;:!?][^\\W_]+|[.!?]«)*(?![{_IN_WORD}])(?![^\\W_])"
+    f"(?<![{_IN_WORD}])(?<!{_W})"
+    f"(?:{_W}{{4,}}|{_W}{{0,3}}[0-9]{_W}*|{_W}{{1,3}}(?=[.,;:!?](?:{_W}|«)))"
+    f"(?:[.,;:!?]{_W}+|[.!?]«)*(?![{_IN_WORD}])(?!{_W})"
 )
+# an Arabic word with no ة or ى before its last letter: no hard cue inside (the fast path of split_token)
+_PLAIN_AR = re.compile("[\u0621-\u0628\u062a-\u063a\u0641-\u0648\u064a]+[\u0621-\u063a\u0641-\u064a]")
 _RUNS = re.compile(f"(?P<ar>[{_AR}]+)|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_AR}]+)|(?P<other>.)", re.S)
+_RUNS_MIXED = re.compile(f"[{_AR}]")  # an Arabic letter in a French token: the script cue must see it
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني", "ن", "ى"})
 _SENTENCE_PUNCT = ".,;:!?"
 
-FR_MIN_CHARS = 6  # a French lower-case word shorter than this is never cut by probabilities
-FR_KNOWN_MAX = 2.0  # a French word at least this common is never cut
+FR_MIN_TOKEN_CHARS = 4  # a French lower-case word shorter than this is never cut by probabilities
+FR_MIN_CHARS = 6  # ... and one shorter than this only next to a function word (dela, envue)
+FR_KNOWN_MAX = 2.0  # a French word at least this common is cut only after function words (laville)
+FR_RARE_MAX = 3.5  # ... and one at least this common never
 FR_SPLIT_MIN = 0.0  # the best cutting's score (sum(zipf - 9) + 9 - penalty per cut) must reach this
-FR_KNOWN_MARGIN = 1.0
+FR_PAIR_MIN = -1.5  # ... or this, for two words of four letters or more with no function word (comitécentral)
+FR_LONG_PAIR_CHARS = 6
+FR_LONG_PAIR_MIN = -2.0  # ... or this, when both have six letters or more (presqueinaperçues)
+FR_COMMON_ZIPF = 4.5  # a content word after function words only, in a known token (laville)
+FR_KNOWN_MARGIN = 1.0  # a token wordfreq knows is cut only when the cutting beats it by this
+FR_FUNCTION_MARGIN = 0.5  # ... or by this, after function words (lapresse 2.2 -> la presse 3.0)
 FR_CUT_PENALTY = 0.5
 CAMEL_KNOWN_ZIPF = 2.5  # a camel-case token whose lower-case form is this common is a name (YouTube)
 
@@ -84,6 +102,7 @@ def _french_names() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
+@lru_cache(maxsize=200_000)
 def _fr_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "fr")
 
@@ -91,8 +110,19 @@ def _fr_zipf(word: str) -> float:
 @lru_cache(maxsize=200_000)
 def split_token(token: str, language: str) -> str:
     """`token` with the spaces glued text lost put back, or `token` itself."""
+    # fast paths: a word with no hard cue inside goes straight to the word probabilities, and a common
+    # one is never cut (most tokens)
+    if _PLAIN_AR.fullmatch(token):
+        if arabic_zipf().get(token, 0.0) >= KNOWN_MAX or match_key(token) in _keep()[0]:
+            return token
+        return " ".join(split_glued(token) or [token])
+    plain_fr = language == "fr" and token.isalpha() and token.islower()
+    if plain_fr and _fr_zipf(token) >= FR_RARE_MAX:
+        return token
     if match_key(token) in _keep()[0]:
         return token
+    if plain_fr and not _RUNS_MIXED.search(token):
+        return " ".join(_split_french(token) or [token])
     runs = [(m.lastgroup, m.group(0)) for m in _RUNS.finditer(token)]
     cuts: set[int] = set()
     pos = 0
@@ -120,9 +150,9 @@ def split_token(token: str, language: str) -> str:
     out = []
     for piece in pieces:
         words = None
-        if len(piece) >= MIN_TOKEN_CHARS and re.fullmatch(f"[{_AR}]+", piece):
+        if len(piece) >= FUNCTION_PAIR_CHARS and re.fullmatch(f"[{_AR}]+", piece):
             words = split_glued(piece)
-        elif language == "fr" and len(piece) >= FR_MIN_CHARS and piece.isalpha() and piece.islower():
+        elif language == "fr" and len(piece) >= FR_MIN_TOKEN_CHARS and piece.isalpha() and piece.islower():
             words = _split_french(piece)
         out.extend(words or [piece])
     return " ".join(out)
@@ -201,13 +231,50 @@ def _camel_cuts(run: str) -> list[int]:
     return spots
 
 
+@lru_cache(maxsize=1)
+def _french_words() -> dict[str, str]:
+    """French word -> kind (determiner, preposition, conjunction, verb, ending): `wordsplit_fr_words.tsv`."""
+    return {word: kind for word, kind, *_ in read_rows("wordsplit_fr_words.tsv")}
+
+
+_FR_FUNCTION = frozenset({"determiner", "preposition", "conjunction"})
+
+
+def _fr_shape(left: str, right: str) -> str | None:
+    """How a cut between two French words looks: `cue` (a determiner before a word, a preposition or
+    conjunction before a word or a determiner, a word before a function word or an auxiliary: la|ville,
+    de|la, et|associatives, bureau|des, conseil|est), `pair` (two words of four letters or more:
+    comité|central), or None: after a bound prefix (micro|analyse), before an inflection (albanais|es,
+    gonfler|ont), a short content word away from a function word, two determiners (ce|sa), a
+    pronoun after a word (chapeau|te)."""
+    kinds = _french_words()
+    left_kind, right_kind = kinds.get(left), kinds.get(right)
+    if left_kind in ("prefix", "ending") or right_kind == "ending" or (right == "ont" and left.endswith("r")):
+        return None
+    if left_kind == "determiner":
+        return "cue" if right_kind is None else None
+    if left_kind in ("preposition", "conjunction"):
+        return "cue" if right_kind in (None, "determiner", "pronoun") else None
+    if left_kind == "pronoun":
+        return "cue" if right_kind == "verb" else None
+    if left_kind == "verb":
+        return "cue" if right_kind is None else None
+    if right_kind == "pronoun" or (left_kind is None and len(left) <= 3):
+        return None
+    if right_kind in ("determiner", "preposition", "conjunction", "verb"):
+        return "cue"
+    return "pair" if len(left) >= 4 and len(right) >= 4 else None
+
+
 @lru_cache(maxsize=100_000)
 def _split_french(word: str) -> list[str] | None:
     """The most probable cutting of a lower-case French word into 2 or 3 known words, when it is much
-    more probable than the word whole (partiest -> parti est, congrèsdes -> congrès des)."""
+    more probable than the word whole and every cut has a glue shape (`_fr_shape`): partiest -> parti
+    est, congrèsdes -> congrès des, dela -> de la, comitécentral -> comité central."""
     whole = _fr_zipf(word)
-    if whole >= FR_KNOWN_MAX or word in _french_names():
+    if whole >= FR_RARE_MAX or word in _french_names():
         return None
+    kinds = _french_words()
 
     def part_zipf(part: str) -> float | None:
         zipf = _fr_zipf(part)
@@ -215,21 +282,41 @@ def _split_french(word: str) -> list[str] | None:
         return zipf if zipf >= need else None
 
     best: tuple[float, list[str]] | None = None
-    for cut in range(2, len(word) - 1):
-        left = part_zipf(word[:cut])
-        if left is None:
+    for cutting in _fr_cuttings(word, part_zipf):
+        zipfs = [part_zipf(p) for p in cutting]
+        shapes = [_fr_shape(a, b) for a, b in itertools.pairwise(cutting)]
+        if None in shapes:
             continue
-        rest = word[cut:]
-        right = part_zipf(rest)
-        if right is not None:
-            score = left + right - 9 - FR_CUT_PENALTY
-            if best is None or score > best[0]:
-                best = (score, [word[:cut], rest])
+        score = sum(zipfs) - 9 * (len(cutting) - 1) - FR_CUT_PENALTY * (len(cutting) - 1)
+        function_only = all(kinds.get(p) in _FR_FUNCTION for p in cutting[:-1]) and (
+            kinds.get(cutting[-1]) in _FR_FUNCTION or zipfs[-1] >= FR_COMMON_ZIPF
+        )
+        if len(word) < FR_MIN_CHARS and kinds.get(cutting[0]) not in ("preposition", "conjunction"):
+            continue  # a short token is cut only after a preposition or conjunction (dela, envue; not cedit)
+        if whole == 0:
+            long_pair = min(len(p) for p in cutting) >= FR_LONG_PAIR_CHARS
+            need = FR_SPLIT_MIN if "pair" not in shapes else FR_LONG_PAIR_MIN if long_pair else FR_PAIR_MIN
+        elif whole < FR_KNOWN_MAX or function_only:
+            # glued web text is in wordfreq's list too (dela 3.3, laville 2.4): a known token is cut only
+            # when the cutting is clearly more probable, and above FR_KNOWN_MAX only after function words
+            need = max(FR_SPLIT_MIN, whole + (FR_FUNCTION_MARGIN if function_only else FR_KNOWN_MARGIN))
+        else:
+            continue
+        if score >= need and (best is None or score > best[0]):
+            best = (score, list(cutting))
+    return best[1] if best else None
+
+
+def _fr_cuttings(word: str, known: Callable[[str], float | None]) -> list[tuple[str, ...]]:
+    """Every cutting of `word` into 2 or 3 parts of two letters or more that `known` accepts."""
+    out: list[tuple[str, ...]] = []
+    for cut in range(2, len(word) - 1):
+        left, rest = word[:cut], word[cut:]
+        if known(left) is None:
+            continue
+        if known(rest) is not None:
+            out.append((left, rest))
         for cut2 in range(2, len(rest) - 1):
-            mid, last = part_zipf(rest[:cut2]), part_zipf(rest[cut2:])
-            if mid is not None and last is not None:
-                score = left + mid + last - 18 - 2 * FR_CUT_PENALTY
-                if best is None or score > best[0]:
-                    best = (score, [word[:cut], rest[:cut2], rest[cut2:]])
-    need = FR_SPLIT_MIN if whole == 0 else max(FR_SPLIT_MIN, whole + FR_KNOWN_MARGIN)
-    return best[1] if best and best[0] >= need else None
+            if known(rest[:cut2]) is not None and known(rest[cut2:]) is not None:
+                out.append((left, rest[:cut2], rest[cut2:]))
+    return out

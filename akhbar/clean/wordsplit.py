@@ -41,6 +41,7 @@ COMMON_ZIPF = 4.0  # both sides of a head-less split must be at least this commo
 HEAD_REST_ZIPF = 2.0  # a definite word after a head word: rarer words allowed, the head is the evidence
 HEAD_BARE_REST_ZIPF = 3.0  # a bare word after a head must be commoner: حزب + a name's tail is no split
 MIN_TOKEN_CHARS = 5
+FUNCTION_PAIR_CHARS = 4  # a shorter token is cut only into two listed short words (كلمن, لهفي)
 GLUED_PLACE_MAX_ZIPF = 3.0  # a despaced place name this common is a real spelling, not glued text
 
 # Proclitics a part may carry, longest first: conjunction, preposition, article.
@@ -52,6 +53,19 @@ _PROCLITICS = tuple(
         reverse=True,
     )
 )
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_PROCLITIC_MAX = max(len(c) for c in _PROCLITICS)
+
+
+@lru_cache(maxsize=300_000)
+def _proclitics_of(text: str) -> tuple[str, ...]:
+    """The proclitics `text` starts with, longest first (the order of `_PROCLITICS`), by one set
+    lookup per length instead of a `startswith` per proclitic."""
+    return tuple(
+        text[:n] for n in range(min(_PROCLITIC_MAX, len(text)), -1, -1) if text[:n] in _PROCLITIC_SET
+    )
+
+
 ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 
 
@@ -136,8 +150,8 @@ def _analyze(part: str) -> _Part | None:
     heads = _heads()
     folded = match_key(part)
     best: _Part | None = None
-    for clitic in _PROCLITICS:
-        if not folded.startswith(clitic) or len(part) - len(clitic) < 2:
+    for clitic in _proclitics_of(folded):
+        if len(part) - len(clitic) < 2:
             continue
         stems = [(part[len(clitic) :], folded[len(clitic) :])]
         if clitic.endswith("لل"):  # ل + ال: للخميسات is ل + الخميسات
@@ -184,10 +198,11 @@ def _read_stem(
 _DEFINITE = ("ال", "وال", "بال", "لل", "ولل")  # a right part starting with the article, maybe after و/ب/ل
 
 
+@lru_cache(maxsize=300_000)
 def _core(key: str) -> str:
     """`key` without its longest proclitic run (والم -> م): what is left to be a word."""
-    for clitic in _PROCLITICS:
-        if clitic and key.startswith(clitic) and len(key) > len(clitic):
+    for clitic in _proclitics_of(key):
+        if clitic and len(key) > len(clitic):
             return key[len(clitic) :]
     return key
 
@@ -241,14 +256,22 @@ def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
 @lru_cache(maxsize=500_000)
 def split_glued(token: str) -> list[str] | None:
     """The words a glued token is made of, or None to leave it whole. Pure and cached per token."""
-    if len(token) < MIN_TOKEN_CHARS or not ARABIC_WORD.fullmatch(token):
+    if len(token) < FUNCTION_PAIR_CHARS or not ARABIC_WORD.fullmatch(token):
         return None
+    if len(token) < MIN_TOKEN_CHARS:
+        return viterbi_split(token, function_words_only=True)
     whole = _analyze(token)
     if whole is not None:
         if whole.kind == "glued_place":
             return list(whole.words)
         # glued web text is in wordfreq too, rarely (أكثرمن 2.9, الضوءعلى 1.3): the scorer judges it
-        return viterbi_split(token) if whole.kind == "word" and whole.zipf < KNOWN_MAX else None
+        if whole.kind == "word" and whole.zipf < KNOWN_MAX:
+            return viterbi_split(token)
+        # read as a clitic and a word (كلمن: ك + لمن), though wordfreq knows it rarely or not at all:
+        # two function words glued (كل|من) are more probable
+        if whole.kind == "word" and arabic_zipf().get(token, 0.0) < KNOWN_MAX:
+            return viterbi_split(token, function_words_only=True)
+        return None
     found = best_split(token)
     return found[1] if found else viterbi_split(token)
 
@@ -286,12 +309,14 @@ def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
 # sum(zipf_i - 9) + 9 - CUT_PENALTY * (parts - 1), so two words of Zipf 6 and 3.5 score 0. The token
 # whole, as one word, scores its own Zipf. An unknown token is split when its best cutting scores at
 # least SPLIT_MIN and every cut has a shape glued text produces (before an article, next to a name or
-# place, a function word next to a word), or SPLIT_MIN_BARE for two plain words. A token wordfreq knows,
-# but rarely (Zipf < KNOWN_MAX, where glued web text sits: `مجموعةمن` 1.75), is split only when the
-# cutting beats it by KNOWN_MARGIN.
+# place, a function word next to a word), SPLIT_MIN_ARTICLE when every cut is before an article between
+# two words of four letters or more (the article is the evidence: مؤشرات|الاحتقان), or SPLIT_MIN_BARE for
+# two plain words. A token wordfreq knows, but rarely (Zipf < KNOWN_MAX, where glued web text sits:
+# `مجموعةمن` 1.75), is split only when the cutting beats it by KNOWN_MARGIN.
 MAX_PARTS = 3
 CUT_PENALTY = 0.5
 SPLIT_MIN = -2.5
+SPLIT_MIN_ARTICLE = -3.5
 SPLIT_MIN_BARE = 1.0
 KNOWN_MAX = 3.0
 KNOWN_MARGIN = 0.5
@@ -300,12 +325,21 @@ PART_MIN_ZIPF = 2.5  # every part at least this common (a place, head word or na
 NAME_ZIPF = 3.5
 DEFINITE_SHORT_ZIPF = 4.0  # an article before a two-letter stem is a definite word only this common (الأخ)
 PREPOSITION_AFTER_ZIPF = 3.0  # a word before a two-letter preposition is at least this common (قوته|في)
+SHORT_WORD_ZIPF = (
+    4.5  # a content word of three letters may stand before a preposition when this common (عدد|من)
+)
+DERIVED_STEM_ZIPF = 3.0  # a rare word whose stem, without its suffix, is this common (مقاربتها: مقاربة) ...
+DERIVED_PENALTY = 1.0  # ... counts as the stem, this much less common
+# Suffixes a rare word is read through, with what the stem ends with instead (ت of a ة before a suffix)
+_DERIVED_SUFFIXES = ("هما", "ها", "هم", "هن", "كم", "نا", "ه", "ات", "ون", "ين", "وا", "ا")
+_MARKED_ENDINGS = ("ات", "ون", "ين", "ه", "ها", "هم", "هما", "نا", "وا")  # a rare word ending so is no name
+_FUNCTION_CUES = ("preposition", "particle", "conjunction", "pronoun")
 
 
 @lru_cache(maxsize=1)
 def _short_words() -> dict[str, str]:
-    """Short word as written -> kind (function | word), from `wordsplit_short_words.tsv`. Not folded:
-    a folded ولإ would read as ولا."""
+    """Short word as written -> kind (preposition, particle, conjunction, pronoun, definite, word), from
+    `wordsplit_short_words.tsv`. Not folded: a folded ولإ would read as ولا."""
     return {word: kind for word, kind, *_ in read_rows("wordsplit_short_words.tsv")}
 
 
@@ -322,10 +356,11 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
+@lru_cache(maxsize=300_000)
 def _bare(word: str) -> tuple[str, str]:
     """(proclitics, short word) of a listed short word with a conjunction or preposition in front
     (وقد -> و + قد, لقد -> ل + قد), else ("", word). A listed word is itself (كما is not ك + ما)."""
-    if word in _short_words():
+    if word in _short_words() or len(word) > _SHORT_MAX + 2:
         return "", word
     for clitic in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
         if word.startswith(clitic) and len(word) - len(clitic) >= 2 and word[len(clitic) :] in _short_words():
@@ -333,15 +368,20 @@ def _bare(word: str) -> tuple[str, str]:
     return "", word
 
 
+_SHORT_MAX = 5  # the longest listed short word (عليها); two proclitics at most in front
+
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     """One word of a cutting: its Zipf, its words (a despaced place gives several), its cue (preposition,
-    particle, word: with a `+` when a proclitic is in front; definite, name)."""
+    particle, conjunction, pronoun, word: with a `+` when a proclitic is in front; definite, name,
+    short_name, short_head, short_word), and whether it was read through a suffix (derived)."""
 
     zipf: float
     words: tuple[str, ...]
     cue: str
     key: str
+    derived: bool = False
 
 
 @lru_cache(maxsize=300_000)
@@ -354,89 +394,210 @@ def _piece(part: str) -> _Piece | None:
         return _Piece(max(arabic_zipf().get(part, 0.0), 4.0), (part,), short + ("+" if clitic else ""), key)
     found = _analyze(part)
     if found is None or (len(found.stem) <= 2 and arabic_zipf().get(part, 0.0) < PART_MIN_ZIPF):
-        return None  # للتم is no word: a two-letter stem counts only as a known word (الأخ)
+        return _derived(part, key)  # للتم is no word: a two-letter stem counts only as a known word (الأخ)
     zipf, cue = found.zipf, "word"
     if found.kind in ("place", "glued_place", "head") or _core(key) in _name_words() or key in _name_words():
-        zipf, cue = max(zipf, NAME_ZIPF), "name" if len(part) > 3 else "short_name"
+        zipf = max(zipf, NAME_ZIPF)
+        cue = "name" if len(part) > 3 else "short_head" if found.kind == "head" else "short_name"
     elif len(part) <= 3:
-        return None  # a short content word (بول، حي): too often a piece of a name (بولعيون، الفتاحي)
+        # a short content word (بول، حي) is too often a piece of a name (بولعيون، الفتاحي): only a common
+        # one with no proclitic, and only before a preposition (عدد|من)
+        common = arabic_zipf().get(part, 0.0) >= SHORT_WORD_ZIPF and found.stem_len == len(part)
+        return _Piece(zipf, found.words, "short_word", key) if common else None
     elif key.startswith(_DEFINITE) and (len(_core(key)) >= 3 or zipf >= DEFINITE_SHORT_ZIPF):
         cue = "definite"  # الأخ, الحاضرين; not الها (إلى + a pronoun)
     if zipf < PART_MIN_ZIPF:
-        return None
+        return _derived(part, key) if cue in ("word", "definite") else None
     return _Piece(zipf, found.words, cue, key)
 
 
+def _derived(part: str, key: str) -> _Piece | None:
+    """A rare or unknown word read through its suffix (مقاربتها -> مقاربة + ها, المقررون -> المقرر + ون,
+    انشغالاتهم -> انشغال + ات + هم): as common as its stem, less DERIVED_PENALTY; None when no stem is
+    common enough. Such a piece stands only next to a strong cue (see `_license`)."""
+    stem_zipf = _stem_zipf(part)
+    if stem_zipf < DERIVED_STEM_ZIPF:
+        return None
+    cue = "definite" if key.startswith(_DEFINITE) and len(_core(key)) >= 3 else "word"
+    return _Piece(stem_zipf - DERIVED_PENALTY, (part,), cue, key, derived=True)
+
+
+def _has_suffix(word: str) -> bool:
+    """True when `word` ends with a plural or pronoun suffix after a common stem (تطلعاته, المتابعات):
+    an Arabic word, not a foreign name that ends the same (ماها)."""
+    return word.endswith(_MARKED_ENDINGS) and _stem_zipf(word) >= DERIVED_STEM_ZIPF
+
+
+@lru_cache(maxsize=100_000)
+def _stem_zipf(word: str) -> float:
+    """The Zipf of the commonest stem `word` has without one or two suffixes (0.0: none)."""
+    best = 0.0
+    stems = [word]
+    for _ in range(2):  # a pronoun after a plural: انشغالات|هم
+        next_stems = []
+        for stem in stems:
+            for suffix in _DERIVED_SUFFIXES:
+                if not stem.endswith(suffix) or len(stem) - len(suffix) < 3:
+                    continue
+                base = stem[: -len(suffix)]
+                options = [base]
+                if base.endswith("ت"):
+                    options.append(base[:-1] + "ة")  # مقاربت|ها -> مقاربة
+                if suffix == "ات":
+                    options.append(base + "ة")  # محطات -> محطة
+                for option in options:
+                    found = _analyze(option)
+                    if found is not None and found.kind == "word" and len(_core(found.stem)) >= 3:
+                        best = max(best, found.zipf)
+                next_stems.append(base)
+        stems = next_stems
+    return best
+
+
 def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> str | None:
-    """Whether a cut between two pieces has a shape HTML glue produces: `cue` (before an article, before
-    a name or place, between two names, a preposition after a word, a particle of three letters or more
-    before a word), `bare` (two plain long words, or a name then a word: they need a higher score), or
-    None (never cut there).
+    """Whether a cut between two pieces has a shape HTML glue produces: `article` (before a definite
+    word), `cue` (before a name or place, between two names, a preposition after a word, a particle of
+    three letters or more before a word), `bare` (two plain long words, or a name then a word: they need
+    a higher score), or None (never cut there).
 
     Never after a bound prefix or a name part (اللا، عبد، بن), before a suffix-like start (مؤتمرات|هم)
     or before the second part of a compound name (نور|الدين). A two-letter particle before a bare word is
     refused (فيتبخر, لنقاطع are a clitic and a verb), and so is a preposition after a short word (سولو|من)
-    or one that reads as a suffix (تدري|بين) or carries a conjunction (فاقتل|وهم).
+    or one that reads as a suffix (تدري|بين) or carries a conjunction (فاقتل|وهم). A preposition with its
+    pronoun (له، بها) is never the right part (شك|له), a short content word stands only before a
+    preposition (عدد|من), a word read through its suffix only next to a preposition or an article.
     """
     stem = _core(left.key)
     if left.key in _bound_prefixes() or stem in _bound_prefixes():
         return None
     if left.key in _name_parts("left") | _name_parts("place_left") or stem in _name_parts("left"):
         return None
-    if right.key in _name_parts("right"):
+    if right.key in _name_parts("right") or right.cue.startswith(("pronoun", "short_word")):
         return None
     conjunction_definite = right.key.startswith(("وال", "ولل"))
     if right_text.startswith(_suffix_starts()) and not conjunction_definite and right.cue != "name":
         return None
-    if left.cue == "short_name" or right.cue == "short_name":
+    strong_right = right.cue in ("definite", "definite+", "preposition", "conjunction")
+    if (left.derived or left.cue == "short_word") and not strong_right:
+        return None
+    if right.derived and not (right.cue == "definite" and left.cue.startswith(("preposition", "particle"))):
+        return None
+    if left.cue == "short_word" and right.cue in ("definite", "definite+"):
+        return None  # عزم|القيادة and عزما|لقيادة: too close to call
+    if left.cue.startswith("pronoun") and right.cue not in ("preposition", "definite", "short_head"):
+        return None  # بها|لعمر: بهال is also colloquial هال
+    if left.cue.startswith("pronoun") and len(_bare(left_text)[1]) < 3 and right.cue != "preposition":
+        return None  # له|في only: به|الطريقة is also colloquial (بهالطريقة)
+    if right.cue == "short_head":  # أن|حزب, يكون|حزب: a head word of three letters after a real word
+        listed = left_text in _short_words() or _bare(left_text)[0] in ("و", "ف")
+        word = left.cue in ("word", "definite") and len(_core(left.key)) >= 3 and left.zipf >= 3.0
+        return "cue" if listed or word else None
+    if left.cue in ("short_name", "short_head") or right.cue in ("short_name", "short_head"):
         # a name or place of three letters (عمر، سلا، أقا) is also a piece of many words: only next to
         # a name or before a definite word (عمر|الفاروق, الرباط|وسلا)
-        if left.cue == "short_name":
-            return "cue" if right.cue in ("definite", "name") else None
+        if left.cue in ("short_name", "short_head"):
+            return "article" if right.cue == "definite" else "cue" if right.cue == "name" else None
         return "cue" if left.cue == "name" else None
-    if right.cue in ("definite", "name", "definite+"):
+    if right.cue in ("definite", "definite+"):
+        return "article"
+    if right.cue == "name":
         return "cue"
-    if right.cue in ("preposition", "particle", "preposition+", "particle+"):
-        short_left = len(left_text) < 3 and left.cue not in ("particle", "preposition", "word")
-        if right.cue != "preposition" or short_left or right_text[1:].startswith(_suffix_starts()):
+    if right.cue.startswith(("preposition", "particle", "conjunction")):
+        listed = left_text in _short_words() or _bare(left_text)[0] in ("و", "ف")
+        if left.cue.startswith("pronoun") and not right.cue.startswith("preposition"):
             return None
-        if len(right_text) <= 2 and left.zipf < PREPOSITION_AFTER_ZIPF:
+        need_core = 4 if right.cue == "conjunction" and left.cue != "short_word" else 3
+        if right.cue not in ("preposition", "conjunction") or (
+            not listed and len(_core(left.key)) < need_core
+        ):
+            return None  # للم|عبر, والم|غير, وسيت|غير: a clitic and a scrap
+        if len(left_text) == 2 and left_text[0] in "فلبوك" and left_text[1] in "يتنأ":
+            return None  # في|بعد, لن|قبل: a clitic and a verb (فيبعد, لنقبل); من|خلال is a cut
+        if left.cue.startswith("particle_verb"):
+            return None  # لم|عبر, بل|مع: لمعبر, بلمع are a clitic and a word
+        if left.cue.startswith("preposition") and (_bare(left_text)[1] != "من" or len(right_text) < 3):
+            return None  # only من takes a preposition after it (من|خلال); منفي, معفي, منعن are words
+        if left.cue == "short_word" and (right_text == "عن" or (left_text[0] in "يت" and right_text == "من")):
+            return None  # يتم|عن, يتوه|من: a verb and a suffix (يتمعن, يتوهمن)
+        if right_text[1:].startswith(_suffix_starts()):
+            return None
+        marked = left.derived or left.cue == "short_word" or _has_suffix(left_text)
+        if (
+            (len(right_text) <= 2 or right.cue == "conjunction")
+            and left.zipf < PREPOSITION_AFTER_ZIPF
+            and not marked
+        ):
             return None  # سولو|من, أديل|في: a rare word or name ending like a preposition
-        if right_text.endswith("ي") and arabic_zipf().get(left_text + right_text[:-1], 0.0) > 0:
+        nisba = not listed and right_text.endswith("ي")
+        if nisba and arabic_zipf().get(left_text + right_text[:-1], 0.0) > 0:
             return None  # الشر|في is the nisba of الشرف (الشرفي), not الشر في
         return "cue"
-    if left.cue in ("preposition", "particle", "preposition+", "particle+"):
+    if left.cue.startswith(("preposition", "particle")):
         long_enough = len(_bare(left_text)[1]) >= 3 and len(right_text) >= 4
         return "cue" if long_enough and not right_text.startswith("و") else None
+    if left.cue.startswith(("conjunction", "pronoun")):
+        return None  # أو|بورن, بها|سكار: names and words start so
     if len(left_text) >= 4 and len(right_text) >= 4:
         return "bare"
     return None
 
 
-def _cuttings(token: str) -> list[tuple[float, bool, list[_Piece]]]:
-    """Every cutting of `token` into 2..MAX_PARTS pieces that can all stand alone: (score, whether every
-    cut has a glue shape, pieces)."""
-    out: list[tuple[float, bool, list[_Piece]]] = []
+@lru_cache(maxsize=300_000)
+def _best_reading_zipf(part: str) -> float:
+    """An upper bound of `_piece(part).zipf` for a common word, cheaply: its own Zipf, or a stem's after
+    a proclitic (less 0.3 a letter, as `_read_stem` counts it), 4.0 for a listed short word."""
+    if _bare(part)[1] in _short_words():
+        return max(4.0, arabic_zipf().get(part, 0.0))
+    zipf = arabic_zipf()
+    best = zipf.get(part, 0.0)
+    if part[0] not in "وفبلكا":  # no proclitic starts so
+        return best
+    for clitic in _proclitics_of(part):
+        if clitic:
+            best = max(best, zipf.get(part[len(clitic) :], 0.0) - 0.3 * len(clitic))
+            if clitic.endswith("لل"):  # للحزب: ل + الحزب
+                best = max(best, zipf.get("ال" + part[len(clitic) :], 0.0) - 0.3 * len(clitic))
+    return best
 
-    def extend(start: int, pieces: list[_Piece], score: float, cued: bool, prev: str) -> None:
+
+def _cuttings(token: str, min_zipf: float = 0.0) -> list[tuple[float, str, list[_Piece]]]:
+    """Every cutting of `token` into 2..MAX_PARTS pieces that can all stand alone (each at least
+    `min_zipf` common): (score, its weakest cut: article, cue or bare, pieces)."""
+    out: list[tuple[float, str, list[_Piece]]] = []
+    strength = {"article": 2, "cue": 1, "bare": 0}
+
+    def extend(start: int, pieces: list[_Piece], score: float, weakest: str, prev: str) -> None:
         for cut in range(start + 2, len(token) + 1):
             if cut == len(token) and not pieces:
                 break  # the token whole is not a cutting
             text = token[start:cut]
+            if min_zipf and _best_reading_zipf(text) < min_zipf:
+                continue  # a known token's parts are common words: most substrings are ruled out cheaply
             part = _piece(text)
-            if part is None:
+            if part is None or part.zipf < min_zipf:
                 continue
-            shape = _license(pieces[-1], part, prev, text) if pieces else "cue"
+            shape = _license(pieces[-1], part, prev, text) if pieces else "article"
             if shape is None:
                 continue
+            if pieces and shape == "article" and not _article_pair(pieces[-1], part):
+                shape = "cue"
+            shape = min(weakest, shape, key=strength.__getitem__)
             gained = part.zipf if not pieces else part.zipf - 9 - CUT_PENALTY
             if cut == len(token):
-                out.append((score + gained, cued and shape == "cue", [*pieces, part]))
+                out.append((score + gained, shape, [*pieces, part]))
             elif len(pieces) + 2 <= MAX_PARTS and len(token) - cut >= 2:
-                extend(cut, [*pieces, part], score + gained, cued and shape == "cue", text)
+                extend(cut, [*pieces, part], score + gained, shape, text)
 
-    extend(0, [], 0.0, True, "")
+    extend(0, [], 0.0, "article", "")
     return out
+
+
+def _article_pair(left: _Piece, right: _Piece) -> bool:
+    """True when a cut before an article may take the lower bar (SPLIT_MIN_ARTICLE): both words have a
+    stem of three letters or more, and what follows the article is no ending (الشم|اليون, السل|التان,
+    واستقل|اليتهم are one word: a plural or dual ending after ال)."""
+    core = _core(right.key)
+    return len(_core(left.key)) >= 3 and len(core) >= 3 and not core.startswith(("ي", *_suffix_starts()))
 
 
 def _is_name(token: str) -> bool:
@@ -454,17 +615,37 @@ def _compound_name_starts() -> tuple[str, ...]:
     return tuple(match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[2] == "1")
 
 
-def viterbi_split(token: str) -> list[str] | None:
-    """The most probable cutting of `token`, when it is much more probable than the token whole."""
+_NEED = {"article": SPLIT_MIN_ARTICLE, "cue": SPLIT_MIN, "bare": SPLIT_MIN_BARE}
+
+
+def viterbi_split(token: str, function_words_only: bool = False) -> list[str] | None:
+    """The most probable cutting of `token`, when it is much more probable than the token whole.
+
+    A token that starts like a compound name (بن، عبد، أبو) is cut only when its first word is a common
+    word longer than that start (بناء|على is no name; بنعلي, عبدالحق stay whole). With
+    `function_words_only`, only cuttings into listed short words count (كل|من, read as ك + لمن otherwise).
+    """
     whole_zipf = arabic_zipf().get(token, 0.0)
-    if whole_zipf >= KNOWN_MAX or _is_name(token) or match_key(token).startswith(_compound_name_starts()):
+    if whole_zipf >= KNOWN_MAX or _is_name(token):
         return None
+    key = match_key(token)
+    compound = [start for start in _compound_name_starts() if key.startswith(start)]
     best: tuple[float, list[_Piece]] | None = None
-    for score, cued, pieces in _cuttings(token):
-        need = SPLIT_MIN if cued else SPLIT_MIN_BARE
+    # a known token is cut only into common words (KNOWN_PART_MIN_ZIPF): no other cutting is looked at
+    for score, weakest, pieces in _cuttings(token, KNOWN_PART_MIN_ZIPF if whole_zipf > 0 else 0.0):
+        if function_words_only and not all(p.cue.startswith(_FUNCTION_CUES) for p in pieces):
+            continue
+        if compound:
+            first = pieces[0]
+            if first.cue not in ("word", "definite") or first.zipf < KNOWN_PART_MIN_ZIPF or first.derived:
+                continue
+            if any(len(first.key) <= len(start) + 1 for start in compound):
+                continue
+        need = _NEED[weakest]
         if whole_zipf > 0:  # a known token: only a glue-shaped cutting of common words, clearly more probable
             common = min(p.zipf for p in pieces) >= KNOWN_PART_MIN_ZIPF
-            need = whole_zipf + KNOWN_MARGIN if cued and common else float("inf")
+            plain = not any(p.derived for p in pieces)
+            need = whole_zipf + KNOWN_MARGIN if weakest != "bare" and common and plain else float("inf")
         if score >= need and (best is None or score > best[0]):
             best = (score, pieces)
     return [w for p in best[1] for w in p.words] if best else None
