@@ -12,6 +12,7 @@ import atexit
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -106,8 +107,16 @@ def start_pool(processes: int = 0) -> None:
     batch to the pool, however small, so this process never loads them at all.
     """
     n = processes or os.cpu_count() or 1
-    if n > 1:
+    if n > 1 and _main_importable():
         shared_pool(n)
+
+
+def _main_importable() -> bool:
+    """Whether worker processes can import this program's main module (the forkserver preloads it):
+    not so for code piped into `python -`. Such a program still gets a pool for large batches, as before."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.exists(path)
 
 
 def _discard(processes: int, pool: ProcessPoolExecutor) -> None:
