@@ -136,7 +136,12 @@ def lake_snapshot(lake: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def run_child(
-    raw: Path, lake: Path, days: tuple[dt.date, dt.date], processes: int | None, pool_ingest: bool = False
+    raw: Path,
+    lake: Path,
+    days: tuple[dt.date, dt.date],
+    processes: int | None,
+    pool_ingest: bool = False,
+    repo: Path = REPO,
 ) -> dict:
     """One pipeline run in a subprocess; its JSON report plus wall seconds and peak tree memory."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
@@ -159,7 +164,7 @@ def run_child(
     if pool_ingest:
         command.append("--pool-ingest")
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=Path(__file__).resolve().parent.parent)
+    child = subprocess.Popen(command, cwd=repo)  # the checkout whose code runs (`--baseline`)
     memory = TreeMemory(child.pid)
     _, _, usage = os.wait4(child.pid, 0)  # CPU of the child and its reaped workers: robust to a busy machine
     child.returncode = 0
@@ -201,18 +206,29 @@ def best_floor(raw: Path, out_file: Path, processes: int, tries: int) -> dict:
     return {**best, "walls": [round(r["wall"], 2) for r in runs], "cpus": [round(r["cpu"], 2) for r in runs]}
 
 
-def samples_run(tries: int) -> dict:
-    """`akhbar run` on the five samples as a user runs it (whole process, a fresh lake each time)."""
-    walls = []
+def samples_run(tries: int, repos: tuple[Path, ...] = (REPO,)) -> list[dict]:
+    """`akhbar run` on the five samples as a user runs it (whole process, a fresh lake each time),
+    with the code of each of `repos`, taking turns so that each sees the same machine load."""
+    walls: list[list[float]] = [[] for _ in repos]
     for _ in range(tries):
-        with tempfile.TemporaryDirectory() as lake:
-            command = [sys.executable, "-m", "pipelines.cli", "run", "--raw", str(SAMPLES), "--lake", lake]
-            start = time.perf_counter()
-            done = subprocess.run([*command, "--quiet"], cwd=REPO, capture_output=True, text=True)
-            walls.append(time.perf_counter() - start)
-            if done.returncode:
-                raise RuntimeError(f"akhbar run on the samples failed: {done.stderr[-2000:]}")
-    return {"walls": [round(w, 2) for w in walls], "median": statistics.median(walls)}
+        for at, repo in enumerate(repos):
+            with tempfile.TemporaryDirectory() as lake:
+                command = [
+                    sys.executable,
+                    "-m",
+                    "pipelines.cli",
+                    "run",
+                    "--raw",
+                    str(SAMPLES),
+                    "--lake",
+                    lake,
+                ]
+                start = time.perf_counter()
+                done = subprocess.run([*command, "--quiet"], cwd=repo, capture_output=True, text=True)
+                walls[at].append(time.perf_counter() - start)
+                if done.returncode:
+                    raise RuntimeError(f"akhbar run on the samples failed ({repo}): {done.stderr[-2000:]}")
+    return [{"walls": [round(w, 2) for w in ws], "median": statistics.median(ws)} for ws in walls]
 
 
 def ensure_corpus(
@@ -246,6 +262,12 @@ def bench_size(n: int, out: Path, args: argparse.Namespace, corpus: str = "gener
     shutil.rmtree(lake, ignore_errors=True)
     load = os.getloadavg()[0]
 
+    baseline = None
+    if args.baseline:  # the other code first, on the same corpus, in the same run
+        shutil.rmtree(root / "lake-baseline", ignore_errors=True)
+        baseline = run_child(
+            raw, root / "lake-baseline", days, args.processes, args.pool_ingest, args.baseline
+        )
     pipeline = run_child(raw, lake, days, args.processes, args.pool_ingest)
     before = lake_snapshot(lake)
     next_day = LAST_DAY + dt.timedelta(days=1)
@@ -264,6 +286,7 @@ def bench_size(n: int, out: Path, args: argparse.Namespace, corpus: str = "gener
         "pool_ingest": args.pool_ingest,
         "load_before": load,
         "pipeline": pipeline,
+        "baseline": baseline,
         "nightly": {
             "seconds": nightly["seconds"],
             "wall": nightly["wall"],
@@ -331,6 +354,18 @@ def render(result: dict) -> str:
         f"           CPU:  pipeline/floor {pipeline_cpu / floor1['cpu']:.2f}; naive/pipeline "
         f"{naive_cpu / pipeline_cpu:.1f}x "
         "(does not depend on what else runs on the machine)",
+        *(
+            [
+                f"baseline   {result['baseline']['wall']:8.1f} s process wall, CPU "
+                f"{_pipeline_cpu(result['baseline']):.1f} s, extraction CPU "
+                f"{result['baseline']['stage_cpu']['extraction'] / n * 1000:.2f} ms/doc (the --baseline "
+                f"checkout's code, same corpus): pipeline/floor {result['baseline']['wall'] / floor1['wall']:.2f}, "
+                f"naive/pipeline {naive['extrapolated_seconds'] / result['baseline']['wall']:.1f}x; this code "
+                f"{result['baseline']['wall'] / wall:.2f}x as fast"
+            ]
+            if result.get("baseline")
+            else []
+        ),
         f"nightly    nothing new: {result['nightly']['seconds']:.2f} s in run "
         f"({result['nightly']['wall']:.1f} s process wall); lake data files touched: "
         f"{len(result['nightly']['touched'])} {result['nightly']['touched'] or ''}; "
@@ -348,6 +383,7 @@ def costs(results: dict[str, dict[int, dict]], samples: dict | None) -> str:
     if samples is not None:
         lines.append(
             f"fixed: `akhbar run` on the 5 samples {samples['median']:.2f} s (median of {samples['walls']})"
+            + (f"; baseline {samples['baseline']['median']:.2f} s" if "baseline" in samples else "")
         )
     for corpus, by_size in results.items():
         sizes = sorted(by_size)
@@ -442,6 +478,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-sample", type=int, default=300, help="documents the naive stack is timed on")
     parser.add_argument("--floor-tries", type=int, default=FLOOR_TRIES, help="floor runs; the fastest counts")
     parser.add_argument("--sample-runs", type=int, default=3, help="runs on the five samples (0: none)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="another checkout (e.g. `git worktree add /tmp/base main`): its pipeline runs on the same "
+        "corpora in the same run, for a before/after under the same machine load",
+    )
     args = parser.parse_args(argv)
     corpora = args.corpora.split(",") if args.corpora else ["generated", *(["real"] if args.real else [])]
     if "real" in corpora and not args.real:
@@ -450,12 +494,20 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     print(f"python -m benchmarks.run {' '.join(argv if argv is not None else sys.argv[1:])}".strip())
     print(f"{os.cpu_count()} cores; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", flush=True)
-    samples = samples_run(args.sample_runs) if args.sample_runs else None
-    if samples is not None:
+    samples = None
+    if args.sample_runs:
+        repos = (REPO, args.baseline) if args.baseline else (REPO,)
+        samples, *others = samples_run(args.sample_runs, repos)
         print(
             f"== five samples: `akhbar run` {samples['median']:.2f} s (median of {samples['walls']})",
             flush=True,
         )
+        if others:
+            samples["baseline"] = others[0]
+            print(
+                f"   baseline ({args.baseline}): {others[0]['median']:.2f} s (median of {others[0]['walls']})",
+                flush=True,
+            )
     results: dict[str, dict[int, dict]] = {}
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         for corpus in corpora:
