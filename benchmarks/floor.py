@@ -13,6 +13,8 @@ and extrapolated per document.
 
 from __future__ import annotations
 
+import argparse
+import json
 import resource
 import time
 from pathlib import Path
@@ -97,3 +99,18 @@ def naive(raw: str, sample: int = 300) -> dict:
         "cpu_per_document": cpu / per,
         "dates": dates,
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The floor as a whole process, as `benchmarks.run` times it: prints its JSON result."""
+    parser = argparse.ArgumentParser(description="the floor: read, decode, langid, one Parquet table")
+    parser.add_argument("--raw", required=True)
+    parser.add_argument("--out", required=True, help="Parquet file to write")
+    parser.add_argument("--processes", type=int, default=1)
+    args = parser.parse_args(argv)
+    print(json.dumps(floor(args.raw, args.out, processes=args.processes)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -77,3 +77,23 @@ def test_tree_memory_sees_this_process_and_snapshot_skips_bookkeeping(tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "part-0.parquet").write_bytes(b"x")
     assert list(lake_snapshot(tmp_path)) == ["articles/part-0.parquet"]
+
+
+def test_real_corpus_is_deterministic_and_every_file_differs(tmp_path):
+    from benchmarks import realcorpus
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text(
+        "انعقد المؤتمر يوم 12 مارس 2019 بالرباط. حضره 200 مناضل.\nوقال الأمين العام كلمة.\n"
+    )
+    (texts / "b.txt").write_text("Le congrès s'est tenu le 3 mai 2021 à Fès. Il a réuni 150 délégués.\n")
+    (texts / "c.txt").write_text("وفي 2020 عقد المجلس دورته. ثم صادق على 3 قرارات.\n")
+    a = realcorpus.build([texts], 40, tmp_path / "a", days=2, seed=1)
+    b = realcorpus.build([texts], 40, tmp_path / "b", days=2, seed=1)
+    assert _digest(a) == _digest(b)
+    bodies = [p.read_bytes() for p in a]
+    assert len(set(bodies)) == 40  # every file differs, even from three short texts
+    assert any(b"2019" not in body and "مارس".encode() in body for body in bodies)  # numbers shifted
+    days = {dt.datetime.fromtimestamp(p.stat().st_mtime, dt.UTC).date() for p in a}
+    assert days == {LAST_DAY, LAST_DAY - dt.timedelta(days=1)}

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.resources import lake_root, raw_root
+from pipelines.resources import lake_root, raw_root  # no Dagster: it is imported when a run starts
 
 
 def main(argv: list[str] | None = None) -> int:

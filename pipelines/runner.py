@@ -11,15 +11,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from dagster import DagsterInstance
+from typing import TYPE_CHECKING
 
 from akhbar.lake import parquet as lake_io
 from akhbar.lake.lock import LakeLocked, lake_lock
 from akhbar.tables.schema import CONTRACT_TABLES
 from assets import processed
-from assets.partitions import add_days, key_ranges
-from pipelines.resources import resources
+
+if TYPE_CHECKING:  # Dagster is imported once there is something to run (see `run_pipeline`)
+    from dagster import DagsterInstance
 
 RANGE_START = "dagster/asset_partition_range_start"
 RANGE_END = "dagster/asset_partition_range_end"
@@ -141,13 +141,19 @@ def run_pipeline(
     run, no run starts and no file is written (the warehouse alone is rebuilt if a previous run
     stopped before it)."""
     todo, _ = plan(raw, lake, days, force)
-    if instance is None:
-        instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
     ranges: list[tuple[dt.date, dt.date]] = []
     if not todo.days and not todo.warehouse_stale:  # nothing to do: not even the lock file is touched
         summary = summarize(lake, [])
         summary.unchanged = todo.unchanged
         return summary
+    if todo.days:
+        _start_workers(processes)  # they warm up on the other cores while Dagster starts here
+    from dagster import DagsterInstance
+
+    from assets.partitions import add_days, key_ranges
+
+    if instance is None:
+        instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
     try:  # the lake lock, held for the whole run; the asset steps re-enter it (same token)
         with lake_lock(lake, purpose=f"akhbar run --raw {raw}"):
             if todo.days:
@@ -167,6 +173,16 @@ def run_pipeline(
     return summary
 
 
+def _start_workers(processes: int | None) -> None:
+    """Start the run's worker processes now, so that loading the langid model, lexicons and
+    gazetteer in them (seconds of CPU) overlaps Dagster's start-up in this process; the stages
+    then send every batch to them, however small (`akhbar.run.parallel.document_mapper`)."""
+    from akhbar.run.parallel import start_pool
+    from pipelines.resources import processes_wanted
+
+    start_pool(processes_wanted() if processes is None else processes)
+
+
 def _execute(
     raw: str,
     lake: str,
@@ -181,6 +197,7 @@ def _execute(
     from assets.warehouse import warehouse_assets
     from pipelines.definitions import defs
     from pipelines.jobs import LAUNCHED_BY_TAG, all_assets_job
+    from pipelines.resources import resources
 
     job = Definitions(
         assets=list(defs.assets or []), jobs=[all_assets_job], resources=resources(raw, lake, processes)

@@ -3,12 +3,24 @@
 langid returns log-probabilities unless the identifier is built with `norm_probs=True`,
 and it is unreliable on very short text: under `MIN_CHARS` letters we fall back to the
 script (Arabic letters versus Latin), which is what a reader would do.
+
+langid ships its model as a base64, bz2-compressed pickle of Python arrays: unpacking it costs
+~1.2 s of CPU at every start. The unpacked model (numpy arrays and bytes) is kept in a cache
+file (`$AKHBAR_CACHE`, else `$XDG_CACHE_HOME/akhbar`, else `~/.cache/akhbar`) keyed by a digest
+of the model string, and loads in ~10 ms; the classifier is the same object with the same
+numbers. A cache that cannot be read or written only means the slow path.
 """
 
 from __future__ import annotations
 
+import array
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 MIN_CHARS = 50
 SAMPLE_CHARS = 4000  # langid's cost grows with length; a few paragraphs decide the language
@@ -16,11 +28,51 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+def cache_dir() -> Path:
+    """Where unpacked models are kept between runs."""
+    root = os.environ.get("AKHBAR_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "akhbar"
+    )
+    return Path(root)
+
+
+def _unpacked_model(model: str) -> tuple:
+    """langid's model unpacked as `LanguageIdentifier.from_modelstring` does, from the cache if there."""
+    import numpy as np
+
+    digest = hashlib.blake2b(model.encode() if isinstance(model, str) else model, digest_size=12).hexdigest()
+    path = cache_dir() / f"langid-{digest}.pickle"
+    try:
+        ptc, pc, numfeats, classes, typecode, moves, outputs = pickle.loads(path.read_bytes())
+        nextmove = array.array(typecode)
+        nextmove.frombytes(moves)
+        return ptc, pc, numfeats, classes, nextmove, outputs
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+        pass
+    import base64
+    import bz2
+
+    nb_ptc, nb_pc, classes, nextmove, outputs = pickle.loads(bz2.decompress(base64.b64decode(model)))
+    numfeats = int(len(nb_ptc) / len(nb_pc))
+    pc = np.array(nb_pc)
+    ptc = np.array(nb_ptc).reshape(numfeats, len(nb_pc))
+    blob = pickle.dumps((ptc, pc, numfeats, classes, nextmove.typecode, nextmove.tobytes(), outputs), 5)
+    try:  # written whole then renamed: a reader never sees half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".langid-", delete=False) as f:
+            f.write(blob)
+        os.replace(f.name, path)
+    except OSError:
+        pass
+    return ptc, pc, numfeats, classes, nextmove, outputs
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from langid.langid import LanguageIdentifier, model
 
-    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ptc, pc, numfeats, classes, nextmove, outputs = _unpacked_model(model)
+    return LanguageIdentifier(ptc, pc, numfeats, classes, nextmove, outputs, norm_probs=True)
 
 
 def identify(text: str) -> tuple[str, float]:

@@ -12,6 +12,7 @@ import atexit
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from multiprocessing import forkserver
 
 CHUNK = 10  # documents per task: at ~0.1 s a document (extraction) a batch's tail stays ~1 s
-SERIAL_BELOW = 50  # fewer documents are mapped in process: a warm pool costs ~4 s of CPU to start
+SERIAL_BELOW = 50  # fewer documents are mapped in process, unless the pool is already up (`start_pool`)
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _lock = threading.Lock()
@@ -98,6 +99,26 @@ def shared_pool(processes: int) -> ProcessPoolExecutor:
         return pool
 
 
+def start_pool(processes: int = 0) -> None:
+    """Start the shared pool now (0: one worker per core; nothing with one process).
+
+    Returns at once: the forkserver loads the models and tables on another core while the
+    caller goes on (`akhbar run` starts Dagster meanwhile). Once started, the mappers send every
+    batch to the pool, however small, so this process never loads them at all.
+    """
+    n = processes or os.cpu_count() or 1
+    if n > 1 and _main_importable():
+        shared_pool(n)
+
+
+def _main_importable() -> bool:
+    """Whether worker processes can import this program's main module (the forkserver preloads it):
+    not so for code piped into `python -`. Such a program still gets a pool for large batches, as before."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.exists(path)
+
+
 def _discard(processes: int, pool: ProcessPoolExecutor) -> None:
     with _lock:
         if _pools.get(processes) is pool:
@@ -143,8 +164,9 @@ def chunk_size(rows: int, processes: int) -> int:
 def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], list]]:
     """Yield `map(fn, rows) -> results` (order kept); the shared process pool when more than one process.
 
-    processes=0 means one per CPU core. Small inputs are mapped in process: shipping a
-    handful of documents to workers costs more than it saves. A pool whose worker died
+    processes=0 means one per CPU core. Small inputs are mapped in process when no pool is up:
+    starting one for a handful of documents costs more than it saves (unless it was started
+    early, warming up while the caller did something else: `start_pool`). A pool whose worker died
     (killed, out of memory) is dropped, so the next stage starts a fresh one.
     """
     n = processes or os.cpu_count() or 1
@@ -153,7 +175,7 @@ def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], l
         return
 
     def mapped(fn: Callable, rows: list) -> list:
-        if len(rows) < SERIAL_BELOW:
+        if len(rows) < SERIAL_BELOW and n not in _pools:
             return serial_map(fn, rows)
         pool = shared_pool(n)
         try:
