@@ -273,15 +273,20 @@ def generate(n: int, out: str | Path, days: int = 7, seed: int = 7) -> list[Path
             data = _encode(rng, document(rng, lang), lang)
             if len(previous) < 200:
                 previous.append(data)
-        site = SITES[i % len(SITES)]
-        path = root / site / f"{i:07d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        arrival = LAST_DAY - dt.timedelta(days=(days - 1) - (i * days // n))
-        stamp = dt.datetime.combine(arrival, dt.time(12, 0), dt.UTC).timestamp() + (i % 3600)
-        os.utime(path, (stamp, stamp))
-        written.append(path)
+        written.append(write_raw(root, i, n, days, data))
     return written
+
+
+def write_raw(root: Path, i: int, n: int, days: int, data: bytes) -> Path:
+    """Write document `i` of `n` under its site folder, dated to its arrival day among the `days` ending
+    on LAST_DAY (the modification time is the arrival day)."""
+    path = root / SITES[i % len(SITES)] / f"{i:07d}.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    arrival = LAST_DAY - dt.timedelta(days=(days - 1) - (i * days // n))
+    stamp = dt.datetime.combine(arrival, dt.time(12, 0), dt.UTC).timestamp() + (i % 3600)
+    os.utime(path, (stamp, stamp))
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,15 +17,13 @@ texts, same seed: same bytes and modification times, spread over `days` arrival 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
-import os
 import random
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.generate import LAST_DAY, SITES
+from benchmarks.generate import write_raw
 
 VERSION = 1  # bump when the documents change, so cached corpora are built again
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -114,14 +112,7 @@ def build(
                 seen.add(digest)
                 break
             extra += 1  # the same text came out again: borrow more until it differs
-        site = SITES[i % len(SITES)]
-        path = root / site / f"{i:07d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        arrival = LAST_DAY - dt.timedelta(days=(days - 1) - (i * days // n))
-        stamp = dt.datetime.combine(arrival, dt.time(12, 0), dt.UTC).timestamp() + (i % 3600)
-        os.utime(path, (stamp, stamp))
-        written.append(path)
+        written.append(write_raw(root, i, n, days, data))
     return written
 
 
