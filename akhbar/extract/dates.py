@@ -605,8 +605,12 @@ def _starts_before(key: str, trigger: int, reach: int = 40) -> list[int]:
     return starts
 
 
-def _matches(key: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=4)
+def _matches(key: str) -> tuple[re.Match[str], ...]:
     """The pattern's matches on `key`, in order and non-overlapping, tried only around triggers.
+
+    Cached per text (a tuple: no caller can change it): an article without a publication day is read
+    once to find its reference date and once against it, and the matching is the costly part.
 
     For each trigger, the pattern is matched at the start of the words before it, farthest first:
     the earliest start whose match reaches the trigger wins, and the pattern's alternatives are
@@ -629,7 +633,7 @@ def _matches(key: str) -> list[re.Match[str]]:
                 out.append(m)
                 done = m.end()
                 break
-    return out
+    return tuple(out)
 
 
 def to_date(value: DateValue | None) -> date | None:
