@@ -195,10 +195,33 @@ def test_deputy_to_him_takes_the_title_named_before():
 
 def test_predecessor_is_marked():
     people = find_people("وتم انتخاب كريم التازي منسقا جهويا خلفا للرفيق أحمد البقالي.", "ar")
-    flags = {m.normalized: m.extra["predecessor"] for m in people}
-    assert flags == {"كريم التازي": False, "أحمد البقالي": True}
+    flags = {m.normalized: m.extra["not_present"] for m in people}
+    assert flags == {"كريم التازي": None, "أحمد البقالي": "replaced"}
     people = find_people("Karim Alami a été élu secrétaire général, succédant à M. Omar Hjira.", "fr")
-    assert {m.normalized: m.extra["predecessor"] for m in people}["Omar Hjira"] is True
+    assert {m.normalized: m.extra["not_present"] for m in people}["Omar Hjira"] == "replaced"
+
+
+def test_the_late_and_the_absent_are_marked():
+    cases = [
+        ("وترحم المشاركون على روح الفقيد أحمد البقالي قبل انطلاق الأشغال.", "ar", "أحمد البقالي", "late"),
+        ("وسجل غياب مرشح حزب الاستقلال كريم التازي عن الجلسة.", "ar", "كريم التازي", "absent"),
+        ("La salle a rendu hommage à feu Abdelkrim Bennani.", "fr", "Abdelkrim Bennani", "late"),
+        ("On a noté l'absence remarquée du secrétaire général, Karim Alami.", "fr", "Karim Alami", "absent"),
+    ]
+    for sentence, language, name, kind in cases:
+        flags = {m.normalized: m.extra["not_present"] for m in find_people(sentence, language)}
+        assert flags.get(name) == kind, (sentence, flags)
+    present = find_people("Le secrétaire général Karim Alami a présidé la réunion.", "fr")
+    assert [m.extra["not_present"] for m in present] == [None]
+
+
+def test_a_name_given_to_a_building_is_not_a_person():
+    for sentence, language in [
+        ("Le congrès s'est ouvert au Complexe Moulay Rachid de Bouznika en présence de Karim Alami.", "fr"),
+        ("انعقد اللقاء بقاعة علال الفاسي بحضور المنسق الإقليمي كريم التازي.", "ar"),
+    ]:
+        names = {m.normalized for m in find_people(sentence, language)}
+        assert names and not names & {"Moulay Rachid", "علال الفاسي"}, (sentence, names)
 
 
 def test_complement_with_lam_after_a_title_is_not_a_name():
@@ -230,3 +253,23 @@ def test_a_french_name_the_list_does_not_know_is_read_before_its_title_in_apposi
         ("Ouafae El Kettani", "coordinatrice régionale")
     ]
     assert find_people("La réunion s'est tenue à El Jadida, secrétaire général du parti.", "fr") == []
+
+
+def test_officers_elected_in_a_list_each_get_their_title():
+    found = roles_of(
+        "Les membres du conseil ont également élu Hamid Zerouali premier vice-président, El Hadi Tounsi "
+        "deuxième vice-président, Salma Rguibi (RNI) troisième vice-présidente et Omar Alaoui "
+        "(parti de l'Istiqlal) quatrième vice-président.",
+        "fr",
+    )
+    assert found == {
+        "Hamid Zerouali": ["vice-président"],
+        "El Hadi Tounsi": ["vice-président"],
+        "Salma Rguibi": ["vice-présidente"],
+        "Omar Alaoui": ["vice-président"],
+    }
+
+
+def test_a_particle_may_open_a_name_after_a_title():
+    found = roles_of("Le conseil a élu, comme premier vice-président, El Mahjoub Lemrabet.", "fr")
+    assert "El Mahjoub Lemrabet" in found

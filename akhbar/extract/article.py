@@ -183,8 +183,8 @@ def _participants(
     for person in people:
         name_key = compact_key(full[person.normalized])
         info = roles[name_key]
-        if person.extra.get("predecessor"):
-            continue  # a predecessor (خلفا للرفيق X) is not at the event
+        if person.extra.get("not_present"):
+            continue  # the person replaced, the late, the absent (خلفا للرفيق X, feu X) are not at the event
         # A later mention joins another event only when it carries its own role or title and that
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from akhbar.extract.people.lexicon import _PREDECESSOR, _lexicon, _mask
+from akhbar.extract.people.lexicon import NameSpan, _lexicon, _mask, _not_present_cues
 from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
 from akhbar.extract.people.names import _find_names, _names_after_roles, _names_before_roles
 from akhbar.extract.people.roles import _find_roles
@@ -58,10 +58,14 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
     candidates = _vote_getters(key, lex, names)
+    absent_cue, venue_cue = _not_present_cues(language)
     out = []
     for n_idx, nm in enumerate(names):
+        before = _lead_start(nm, toks)
+        if venue_cue.search(key, max(0, before - CUE_WINDOW), before):
+            continue  # Complexe Moulay Rachid, قاعة علال الفاسي: a building, not a person
         name = re.sub(r"\s+", " ", text[nm.start : nm.end])
-        predecessor = _PREDECESSOR.search(key, max(0, nm.start - 30), nm.start) is not None
+        absent = absent_cue.search(key, max(0, before - CUE_WINDOW), before)
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
         if not role_texts and n_idx in candidates:
             role_texts = [_CANDIDATE[lex.language]]
@@ -73,13 +77,24 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "organization": organization,
             "party": party,
             "honorific": nm.honorific,
-            "predecessor": predecessor,
+            # replaced / late / absent: named, but not at the event (lexicons/people_absent.tsv)
+            "not_present": absent.lastgroup if absent else None,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
     return out
 
 
-# X et Y ont obtenu 1.240 et 980 voix, حصل X على 900 صوت: whoever gets votes is a candidate
+CUE_WINDOW = 40  # characters before a name (or its title) read for a not-present or venue cue
+
+
+def _lead_start(nm: NameSpan, toks: Sequence) -> int:
+    """Where what introduces a name starts: its honorific (خلفا للرفيق X, feu M. X), or the title
+    given to it from before (غياب مرشح حزب الاتحاد X), else the name itself."""
+    start = toks[nm.first - 1].start if nm.honorific and nm.first > 0 else nm.start
+    if nm.honorific and nm.first > 1 and toks[nm.first - 1].text == ".":
+        start = toks[nm.first - 2].start
+    forward = [r.start for r in nm.roles if r.end <= nm.start]
+    return min([start, *forward])
 
 
 def _context_mentions(text: str, language: str) -> list[Mention]:

@@ -41,18 +41,38 @@ _FR_GLUE_BACK = _word_class("glue_back", "fr")
 _AR_GLUE_BACK = _word_class("glue_back", "ar")
 _GLUE_FORWARD = _word_class("glue_forward")
 _ELECTION_CUES = _word_class("election_cue")
+_FR_GIVEN_ARTICLES = _word_class("given_article", "fr")
 # a place noun after which a name is a place, not a person (جماعة X): the one-word nouns of place_heads.tsv
 _AR_PLACE_HEADS = frozenset(
     match_key(r["head"])
     for r in read_lexicon("place_heads.tsv")
     if r["language"] == "ar" and r["kind"] == "noun" and " " not in r["head"]
 )
-# خلفا للرفيق X، en remplacement de M. X: the person replaced, not one present at the event
-_PREDECESSOR = re.compile(
-    match_key("خلفا")
-    + r"\s+(?:لل?\w*\s+)?ل?$|(?:succ[ée]dant\s+[àa]|en\s+remplacement\s+de|rempla[çc]ant)\s+(?:M\.\s*|Mme\s+)?$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=4)
+def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns over the key right before a name (or its title), from `lexicons/people_absent.tsv`:
+    the first ends with a cue saying the person is not at the event (its kind in the group named after
+    it), the second with a venue noun (the name names a building)."""
+    lang = "ar" if language == "ar" else "fr"
+    groups: dict[str, list[str]] = {}
+    for row in read_lexicon("people_absent.tsv"):
+        if row["language"] != lang:
+            continue
+        cue = r"\s+".join(re.escape(_fold(w, lang)) for w in row["cue"].split())
+        reach = int(row["reach"] or 0)
+        groups.setdefault(row["kind"], []).append(cue + (rf"(?:\s+\S+){{0,{reach}}}" if reach else ""))
+    clitics = "[وفبل]{0,2}" if lang == "ar" else ""
+    tail = r"[\s,،:]*(?:لل|ل)?$" if lang == "ar" else r"[\s,:]*$"
+    absent = "|".join(f"(?P<{kind}>{'|'.join(cues)})" for kind, cues in groups.items() if kind != "venue")
+    venue = "|".join(groups.get("venue", [])) or "(?!)"
+    return (
+        re.compile(rf"(?:^|[^\w]){clitics}(?:{absent}){tail}", re.IGNORECASE),
+        re.compile(rf"(?:^|[^\w]){clitics}(?:{venue}){tail}", re.IGNORECASE),
+    )
+
+
 # Clitics a role title may carry in Arabic (والكاتب, بالرئيس, فلرئيس): a conjunction, then a preposition.
 _AR_TITLE_CONJUNCTIONS, _AR_TITLE_PREPOSITIONS = "وف", "بكل"
 _MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces

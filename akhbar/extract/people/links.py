@@ -52,8 +52,15 @@ def _forward_ok(gap: list[str] | None, lex: _Lexicon) -> bool:
 
 
 def _back_ok(gap: list[str] | None, language: str) -> bool:
+    """May a title reach back over these words to the name before it? Glue words (X, élu président;
+    X وهو الكاتب), and one aside in brackets (Ahmed Bouzahi (RNI) cinquième vice-président)."""
     glue = _AR_GLUE_BACK if language == "ar" else _FR_GLUE_BACK
-    return gap is not None and len(gap) <= 4 and all(w in glue for w in gap)
+    if gap is None:
+        return False
+    if "(" in gap and ")" in gap[gap.index("(") :]:
+        opening = gap.index("(")
+        gap = gap[:opening] + gap[gap.index(")", opening) + 1 :]
+    return len(gap) <= 4 and all(w in glue for w in gap)
 
 
 def _link(

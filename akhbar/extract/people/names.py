@@ -10,6 +10,7 @@ from functools import lru_cache
 from akhbar.extract.people.lexicon import (
     _AR_ABD,
     _AR_PARTICLES,
+    _FR_GIVEN_ARTICLES,
     _FR_PARTICLES,
     AMBIGUOUS_GIVEN_MAX_ZIPF,
     CLITIC_REST_MIN_ZIPF,
@@ -176,6 +177,14 @@ def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, 
     return tok.text[offset:], prev
 
 
+def _article_before(toks: Sequence[Tok], i: int) -> bool:
+    """Is token i (a French given name) preceded at once by its article (El Hadi, Al Mahjoub)?"""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return prev.is_word and prev.text[0].isupper() and prev.key in _FR_GIVEN_ARTICLES and prev.end + 1 >= toks[i].start
+
+
 def _find_names(
     text: str, toks: Sequence[Tok], lex: _Lexicon, blocked: Sequence[tuple[int, int]]
 ) -> list[NameSpan]:
@@ -205,9 +214,11 @@ def _find_names(
         if last is None:
             i = last_given + 1
             continue
-        start = tok.start + offset
-        wa = (offset > 0 and tok.key[0] in "وف") or (i > 0 and toks[i - 1].key == "et")
-        names.append(NameSpan(start, toks[last].end, i, last, wa, honorific[0] if honorific else None))
+        start, first = tok.start + offset, i
+        if lex.language == "fr" and _article_before(toks, i) and not is_blocked(toks[i - 1].start):
+            start, first = toks[i - 1].start, i - 1  # El Hadi Tounsi: the article is part of the given name
+        wa = (offset > 0 and tok.key[0] in "وف") or (first > 0 and toks[first - 1].key == "et")
+        names.append(NameSpan(start, toks[last].end, first, last, wa, honorific[0] if honorific else None))
         i = last + 1
     return names
 
@@ -240,9 +251,15 @@ def _names_after_roles(
             and _zipf(first.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
         ):
             continue  # كاتب محلي لفرع آزمور: the title's complement, not a name
+        begin = n
+        if lex.language == "fr" and _is_particle(lex, first) and n + 2 < len(toks):
+            n += 1  # premier vice-président, El Mami Ramdane: a particle may open the name
+            first, second = toks[n], toks[n + 1]
+        if taken[second.start]:
+            continue
         if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
-            found.append(NameSpan(first.start, second.end, n, n + 1, False, None))
-            taken[first.start : second.end] = b"\x01" * (second.end - first.start)
+            found.append(NameSpan(toks[begin].start, second.end, begin, n + 1, False, None))
+            taken[toks[begin].start : second.end] = b"\x01" * (second.end - toks[begin].start)
     return sorted(found, key=lambda nm: nm.start)
 
 
@@ -260,15 +277,17 @@ def _names_before_roles(
     """French apposition: capitalized words right before `, <title>` (en présence de Saoudi El Amalki,
     coordinateur régional du parti) are a name even when the given-name list does not know them: two to
     four capitalized words, none a stop word, a role word or part of a place, party or organization
-    (`places`: a mask of their spans), particles (El, Ben, Ould) allowed (Al Habri Al Habri)."""
+    (`places`: a mask of their spans), particles (El, Ben, Ould) allowed (Al Habri Al Habri). In a list
+    of officers the name stands right before its title, or before its party in brackets (élu Hamdat El
+    Joumani premier vice-président, Ahmed Bouzahi (RNI) cinquième vice-président)."""
     if lex.language != "fr":
         return names
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
     token_starts = [t.start for t in toks]
     found = list(names)
     for role in roles:
-        comma = bisect_left(token_starts, role.start) - 1
-        if comma < 2 or toks[comma].text != "," or text[toks[comma].end : role.start].strip():
+        comma = _apposition_gap(text, toks, bisect_left(token_starts, role.start) - 1, role.start)
+        if comma is None:
             continue
         first = comma
         while first > 0 and comma - first < APPOSITION_MAX_TOKENS:
@@ -284,3 +303,26 @@ def _names_before_roles(
                 toks[comma - 1].end - toks[first].start
             )
     return sorted(found, key=lambda nm: nm.start)
+
+
+PARENTHESIS_MAX_TOKENS = 8  # (RNI), (parti de l'Istiqlal): a party in brackets between a name and its title
+
+
+def _apposition_gap(text: str, toks: Sequence[Tok], before: int, role_start: int) -> int | None:
+    """Index of the token right after the name that a title starting at `role_start` may follow
+    (`before` = the token right before the title): the comma (X, coordinateur), the title itself when
+    nothing stands between (X premier vice-président), or the opening bracket of a party in brackets
+    (X (RNI) premier vice-président); None when the title follows no name."""
+    if before < 2 or text[toks[before].end : role_start].strip():
+        return None
+    if toks[before].text == ",":
+        return before
+    if toks[before].text == ")":
+        for k in range(before - 1, max(0, before - PARENTHESIS_MAX_TOKENS), -1):
+            if toks[k].text == "(":
+                return k if k >= 2 else None
+        return None
+    if toks[before].is_word and toks[before].text[0].isupper():
+        return before + 1  # the name ends at the title: X premier vice-président
+    return None
+
