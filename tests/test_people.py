@@ -273,3 +273,16 @@ def test_officers_elected_in_a_list_each_get_their_title():
 def test_a_particle_may_open_a_name_after_a_title():
     found = roles_of("Le conseil a élu, comme premier vice-président, El Mahjoub Lemrabet.", "fr")
     assert "El Mahjoub Lemrabet" in found
+
+
+def test_a_rare_family_name_starting_with_fa_or_kaf_is_a_name():
+    found = roles_of("وحضر اللقاء المنسق الإقليمي محمد سالم فانو والكاتب المحلي سمير كودار.")
+    assert {"محمد سالم فانو", "سمير كودار"} <= set(found), found
+    assert "محمد سالم" not in found
+    # a common word after a name keeps its clitic reading: كمنسق is ك + منسق
+    assert set(roles_of("وعين المكتب أحمد العلوي كمنسق للجنة.")) == {"أحمد العلوي"}
+
+
+def test_lalla_opens_a_woman_s_name():
+    found = roles_of("وانتخبت لالة المزليقي عن حزب الإصلاح والتنمية نائبة رابعة للرئيس.")
+    assert "لالة المزليقي" in found, found

@@ -21,6 +21,7 @@ FIRST_FAMILY_MAX_ZIPF = 5.5
 NEXT_FAMILY_MAX_ZIPF = 3.5
 AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
 CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
+RARE_WORD_MAX_ZIPF = 2.0  # فانو 1.9, كودار 1.3: rarer than this as a whole, a ف/ك word is a name (كمنسق 2.5)
 
 
 def _word_class(kind: str, *languages: str) -> frozenset[str]:

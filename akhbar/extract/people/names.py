@@ -16,6 +16,7 @@ from akhbar.extract.people.lexicon import (
     CLITIC_REST_MIN_ZIPF,
     FIRST_FAMILY_MAX_ZIPF,
     NEXT_FAMILY_MAX_ZIPF,
+    RARE_WORD_MAX_ZIPF,
     NameSpan,
     RoleSpan,
     _is_glue,
@@ -105,7 +106,9 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         # بمقعد is ب + مقعد, but بلحسن (Belahcen) is a family name; ل before an indefinite noun right
         # after a name is rare, so a ل-word that is not itself common (لشكر, not لصالح) is a family name
         lam_name = key[0] == "ل" and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
-        if clitic_reading and not lam_name:
+        # ف and ك glue to fewer words: a whole that is itself rare (فانو، كودار) is a name, not ف + انو
+        rare_whole = key[0] in "فك" and _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF
+        if clitic_reading and not lam_name and not rare_whole:
             return False
     if (key,) in lex.given:
         return position == 0
