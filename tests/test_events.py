@@ -446,3 +446,23 @@ def test_renaissance_and_virtue_and_the_left_federation_have_their_codes() -> No
     ]
     text = "La Fédération de gauche a ouvert samedi son congrès national à Bouznika."
     assert [e[2] for e in summary(events_of(text, "fr"))] == ["FGD"]
+
+
+def test_a_city_hosting_the_proceedings_reports_the_event() -> None:
+    """Verbs of hosting, closing and crowning say the event took place, like a tenu or انعقد: under a
+    byline and a headline, the body's undated congress still stands."""
+    cases = [
+        (
+            "Karim Alaoui\nSaid Tazi élu secrétaire provincial en présence de Nizar Baraka\nLa ville de Taza "
+            "a accueilli, mercredi, les travaux du 5e congrès régional du Parti de l'Istiqlal (PI), placé sous "
+            "le thème : « L'unité ».",
+            "fr",
+        ),
+        (
+            "كريم العلوي\nسعيد التازي كاتبا إقليميا بحضور نزار بركة\nالتأم يوم الأربعاء المؤتمر الجهوي الخامس "
+            "لحزب الاستقلال بتازة تحت شعار الوحدة.",
+            "ar",
+        ),
+    ]
+    for text, language in cases:
+        assert [e.event_type for e in events_of(text, language)] == ["congress"], text
