@@ -209,3 +209,20 @@ def test_a_councils_deputies_elected_with_its_president_take_part_in_that_electi
     people = participants(extract_article("v1", text, "ar", date(2021, 9, 20)))
     assert {"أحمد الزموري", "كريم العلوي", "سعاد الإدريسي"} <= set(people)
     assert people["كريم العلوي"] == "نائب الرئيس"
+
+
+def test_a_list_of_people_present_takes_part_even_without_titles():
+    text = (
+        "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي. "
+        "وكان لافتا حضور البرلماني ورئيس مجلس مدينة تازة كريم التازي وسمير البقالي ونادية العلوي. "
+        "وتحدث المؤتمرون عن قضايا الإقليم، ومنهم سعيد الفاسي."
+    )
+    found = participants(extract_article("c9", text, "ar", None))
+    assert {"كريم التازي", "سمير البقالي", "نادية العلوي"} <= set(found), found
+    assert "سعيد الفاسي" not in found  # named after the list, with no cue: not counted as present
+    text = (
+        "Le Parti de l'Istiqlal a tenu, dimanche 4 juin 2023, son congrès provincial à Taza.\n"
+        "Une rencontre marquée par la présence de Karim Tazi, Samir Bakkali et Nadia Alaoui."
+    )
+    found = participants(extract_article("c10", text, "fr", None))
+    assert {"Karim Tazi", "Samir Bakkali", "Nadia Alaoui"} <= set(found), found

@@ -286,3 +286,8 @@ def test_a_rare_family_name_starting_with_fa_or_kaf_is_a_name():
 def test_lalla_opens_a_woman_s_name():
     found = roles_of("وانتخبت لالة المزليقي عن حزب الإصلاح والتنمية نائبة رابعة للرئيس.")
     assert "لالة المزليقي" in found, found
+
+
+def test_a_name_never_runs_over_a_line_break():
+    found = roles_of("Karim Alaoui\nSaid Tazi élu secrétaire provincial\nLa ville de Taza a accueilli le congrès.", "fr")
+    assert "Karim Alaoui" in found and not any("\n" in name for name in found), found

@@ -5,7 +5,8 @@ then the event finder over their mentions. Only Arabic and French get events and
 other languages get their mentions only.
 
 Participants: a person is a participant when the text gives them a role or a title (السيد، M.)
-somewhere in the article; they join the event mentioned in their sentence, else the event mentioned
+somewhere in the article, or a presence cue introduces them or the list they are in (بحضور، en
+présence de); they join the event mentioned in their sentence, else the event mentioned
 last before them, else the article's first event. A later mention adds a second event only with its
 own role or title and that event named in its sentence. Bureau lists of bare names are not participants.
 """
@@ -180,7 +181,8 @@ def _participants(
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
     attached: set[str] = set()
-    for person in people:
+    present = _present(text, language, people, sentences, starts)
+    for index, person in enumerate(people):
         name_key = compact_key(full[person.normalized])
         info = roles[name_key]
         if person.extra.get("not_present"):
@@ -189,8 +191,8 @@ def _participants(
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
         in_sentence = _event_in_sentence(person, anchors)
-        if not (info["role"] or info["titled"]) and in_sentence is None:
-            continue  # a name with no role or title takes part only in an event its own sentence reports
+        if not (info["role"] or info["titled"] or index in present) and in_sentence is None:
+            continue  # a bare name takes part only in an event its own sentence reports, or when present
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
         if in_sentence is not None and is_presence(text, language, sentence[0], person.start_char):
             # برئاسة X، وأصدر على إثره بيانا: X chairs the meeting named before, not the statement after
@@ -216,6 +218,31 @@ def _participants(
         }
         rows.append({c: row.get(c) for c in _columns("event_participants")})
     return rows
+
+
+LIST_GAP_CHARS = 80  # at most this much text (a title, و, a comma) between two names of one list
+
+
+def _present(
+    text: str, language: str, people: Sequence[Mention], sentences: Sequence[tuple[int, int]], starts: list[int]
+) -> set[int]:
+    """Indexes of the people a presence cue introduces (بحضور X، en présence de X), and of the names
+    that continue such a list in the same sentence (بحضور A ورئيس المجلس B وC): they were there."""
+    out: set[int] = set()
+    for index, person in enumerate(people):
+        sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
+        if is_presence(text, language, sentence[0], person.start_char):
+            out.add(index)
+            continue
+        previous = people[index - 1] if index else None
+        if (
+            previous is not None
+            and index - 1 in out
+            and sentence[0] <= previous.start_char
+            and person.start_char - previous.end_char <= LIST_GAP_CHARS
+        ):
+            out.add(index)
+    return out
 
 
 def _full_names(people: Sequence[Mention]) -> dict[str, str]:

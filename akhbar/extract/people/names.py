@@ -131,12 +131,15 @@ def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
     )
 
 
-def _family_end(lex: _Lexicon, toks: Sequence[Tok], j: int, ambiguous: bool) -> int | None:
-    """Index of the last token of the family name starting at token j, or None."""
+def _family_end(lex: _Lexicon, text: str, toks: Sequence[Tok], j: int, ambiguous: bool) -> int | None:
+    """Index of the last token of the family name starting at token j, or None. A name never runs
+    over a line break (a byline, then the headline's first word)."""
     last = None
     position = 0
     while j < len(toks) and position < 2:
         tok = toks[j]
+        if j > 0 and "\n" in text[toks[j - 1].end : tok.start]:
+            break
         if _is_particle(lex, tok) and j + 1 < len(toks) and toks[j + 1].is_word:
             last, j, position = j + 1, j + 2, position + 1
             if _abd_compound(lex, toks, last, j):  # بن عبد الله: the compound after the particle, whole
@@ -213,7 +216,7 @@ def _find_names(
             i += 1
             continue
         offset, last_given, ambiguous = given
-        last = _family_end(lex, toks, last_given + 1, ambiguous)
+        last = _family_end(lex, text, toks, last_given + 1, ambiguous)
         if last is None:
             i = last_given + 1
             continue
