@@ -226,3 +226,13 @@ def test_a_list_of_people_present_takes_part_even_without_titles():
     )
     found = participants(extract_article("c10", text, "fr", None))
     assert {"Karim Tazi", "Samir Bakkali", "Nadia Alaoui"} <= set(found), found
+
+
+def test_a_family_name_spelt_two_ways_is_one_participant():
+    text = (
+        "Le Mouvement démocratique et social (MDS) a tenu, samedi 4 juin 2022, son congrès national à Rabat, "
+        "sous la présidence du secrétaire général du parti, Abdessamad Archane. M. Arshane a indiqué que le "
+        "parti restait mobilisé."
+    )
+    found = participants(extract_article("c11", text, "fr", None))
+    assert "Abdessamad Archane" in found and "Arshane" not in found, found

@@ -291,3 +291,30 @@ def test_lalla_opens_a_woman_s_name():
 def test_a_name_never_runs_over_a_line_break():
     found = roles_of("Karim Alaoui\nSaid Tazi élu secrétaire provincial\nLa ville de Taza a accueilli le congrès.", "fr")
     assert "Karim Alaoui" in found and not any("\n" in name for name in found), found
+
+
+def test_a_title_alone_licenses_a_family_name():
+    assert "Tazi" in roles_of("Le congrès a été ouvert par M. Tazi, qui a salué les militants.", "fr")
+    assert "Le Maire" not in roles_of("M. Le Maire a salué les militants.", "fr")
+
+
+def test_quoted_names_after_their_titles():
+    found = roles_of('وبحضور عضو اللجنة المركزية "كريم التازي" والمفتش الإقليمي "عمر الوزاني" انعقد اللقاء.')
+    assert found["كريم التازي"] == ["عضو اللجنة المركزية"], found
+    assert found["عمر الوزاني"] == ["المفتش الإقليمي"], found
+
+
+def test_a_given_name_that_is_also_a_kaf_word_ends_a_compound_name():
+    assert roles_of("تليها كلمة الكاتب الجهوي للحزب، عبد السلام كريم.") == {"عبد السلام كريم": ["الكاتب الجهوي"]}
+
+
+def test_elected_to_the_post_of():
+    found = roles_of("فاز السيد يوسف العلوي بمنصب رئيس جماعة كلميمة.")
+    assert found["يوسف العلوي"] == ["رئيس جماعة كلميمة"], found
+    found = roles_of("Fatimzahra Tazi au poste de trésorière et Ahmed Zedani (RNI), en tant que 1er vice-président.", "fr")
+    assert found == {"Fatimzahra Tazi": ["trésorière"], "Ahmed Zedani": ["vice-président"]}, found
+
+
+def test_a_predecessor_with_ainsi_is_marked():
+    people = find_people("Karim Alami a été élu président, succédant ainsi à Omar Hjira, du RNI.", "fr")
+    assert {m.normalized: m.extra["not_present"] for m in people}["Omar Hjira"] == "replaced"

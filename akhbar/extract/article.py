@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rapidfuzz import fuzz
+
 from akhbar.extract.dates import find_dates, to_date
 from akhbar.extract.events import (
     Event,
@@ -245,6 +247,9 @@ def _present(
     return out
 
 
+SAME_NAME_MIN_RATIO = 85  # archane / arshane 86, bennani / bennouna 77: two spellings of one name
+
+
 def _full_names(people: Sequence[Mention]) -> dict[str, str]:
     """Each name as the article gives it in full: a shorter mention whose words end exactly one longer
     name of the article is that person (M. El Bakkouri after Mustapha El Bakkouri, بنكيران after عبد الإله
@@ -253,6 +258,11 @@ def _full_names(people: Sequence[Mention]) -> dict[str, str]:
     full = {}
     for name, key in words.items():
         longer = {n for n, k in words.items() if len(k) > len(key) and k[-len(key) :] == key}
+        if not longer and len(key) == 1:
+            # M. Arshane after Abdessamad Archane: one family name spelt two ways in one article
+            longer = {
+                n for n, k in words.items() if len(k) > 1 and fuzz.ratio(k[-1], key[0]) >= SAME_NAME_MIN_RATIO
+            }
         full[name] = longer.pop() if len(longer) == 1 else name
     return full
 

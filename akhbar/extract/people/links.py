@@ -102,7 +102,7 @@ def _link(
             continue
         _pstart, pkind, prev = items[pos - 1]
         prev_end = prev.end
-        gap = _gap_tokens(key, prev_end, obj.start)
+        gap = _gap_tokens(key, prev_end, obj.start, skip_mask)  # X du PAM, secrétaire: over the party
         if (
             gap is not None
             and obj.start > 0

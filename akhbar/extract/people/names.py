@@ -100,6 +100,8 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         rest = key[1:]
         if key[0] in "وف" and (rest,) in lex.given:  # ونادية: the next name of a list
             return False
+        if (key,) in lex.given:  # كريم is a name, not ك + ريم
+            return position == 0
         clitic_reading = (rest,) not in lex.given and (
             rest in lex.stop or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
         )
@@ -210,13 +212,16 @@ def _find_names(
             continue
         given = _given_at(lex, toks, i)
         honorific = _honorific_before(lex, toks, i) if i > 0 and toks[i - 1].end + 2 >= tok.start else None
-        if given is None and honorific is not None and _family_ok(lex, tok, 0, False):
+        by_honorific = given is None and honorific is not None and _family_ok(lex, tok, 0, False)
+        if by_honorific:
             given = (0, i, False)  # after a title any name-like token starts a name (السيد X Y)
         if given is None:
             i += 1
             continue
         offset, last_given, ambiguous = given
         last = _family_end(lex, text, toks, last_given + 1, ambiguous)
+        if last is None and by_honorific:
+            last = i  # M. Ouahbi, السيد بنكيران: the title licenses a family name alone
         if last is None:
             i = last_given + 1
             continue
