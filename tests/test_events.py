@@ -466,3 +466,23 @@ def test_a_city_hosting_the_proceedings_reports_the_event() -> None:
     ]
     for text, language in cases:
         assert [e.event_type for e in events_of(text, language)] == ["congress"], text
+
+
+def test_won_the_post_of_council_president_is_an_office_election() -> None:
+    found = events_of("بأغلبية ساحقة فاز السيد يوسف العلوي بمنصب رئيس جماعة كلميمة.", "ar")
+    assert [(e.event_type, e.mentions[0].scope) for e in found] == [("public_election", "office")]
+
+
+def test_the_council_named_bare_in_the_next_sentence_is_the_same_office() -> None:
+    text = (
+        "تم اليوم الاثنين بمدينة كلميم انتخاب عبد الرحيم العلوي عن حزب التجمع الوطني للأحرار رئيسا لجهة "
+        "كلميم واد نون. وفاز العلوي برئاسة المجلس بعد حصوله على 20 صوتا من أصل 39."
+    )
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+    text = (
+        "Hicham Tazi a été élu samedi président du Conseil de la ville de Mohammedia. Le RNI est arrivé en "
+        "tête des élections de la commune de Mohammedia avec 17 sièges. Karim Alami a été élu, également "
+        "samedi, président du Conseil communal."
+    )
+    offices = [e for e in events_of(text, "fr") if e.mentions[0].scope == "office"]
+    assert len(offices) == 2  # the second office is not next to the first: another council

@@ -329,6 +329,9 @@ def find_event_mentions(
     return out
 
 
+NEXT_SENTENCE_GAP = 2  # characters (a space, a line break) between a sentence and the next one
+
+
 def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
     """Merge coreferent mentions into events; drop mentions that fix nothing and point nowhere."""
     events: list[Event] = []
@@ -336,6 +339,18 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
         if mention.status != "new":
             continue
         target = next((e for e in events if _compatible(e, mention)), None)
+        if target is None and mention.scope == "office" and mention.place is None:
+            # انتخاب X رئيسا لجهة كلميم. وفاز X برئاسة المجلس ...: an office named without its place in
+            # the very next sentence is the office just reported
+            last = events[-1] if events else None
+            if (
+                last is not None
+                and last.mentions[0].scope == "office"
+                and last.event_type == mention.event_type
+                and mention.sentence[0] - max(m.sentence[1] for m in last.mentions) <= NEXT_SENTENCE_GAP
+                and _dates_agree(last.date, mention.date)
+            ):
+                target = last
         if (
             target is None
             and mention.event_type == "meeting"
