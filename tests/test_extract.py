@@ -236,3 +236,14 @@ def test_a_family_name_spelt_two_ways_is_one_participant():
     )
     found = participants(extract_article("c11", text, "fr", None))
     assert "Abdessamad Archane" in found and "Arshane" not in found, found
+
+
+def test_people_a_sentence_says_were_elected_take_part_without_titles():
+    text = (
+        "Mbarka Tazi du RNI a été réélue, mardi 7 septembre 2021, présidente du Conseil de la région de "
+        "Guelmim-Oued Noun. Mohamed Alami du PAM, Khawla Bennani du PI et Omar Fassi du RNI ont été élus, "
+        "respectivement, 4è, 5è et 6è vice-présidents. Karim Idrissi a suivi la séance depuis Rabat."
+    )
+    found = participants(extract_article("c12", text, "fr", None))
+    assert {"Mohamed Alami", "Khawla Bennani", "Omar Fassi"} <= set(found), found
+    assert "Karim Idrissi" not in found

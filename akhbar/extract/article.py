@@ -28,6 +28,7 @@ from akhbar.extract.events import (
     find_event_mentions,
     group_mentions,
     is_comment,
+    is_election,
     is_presence,
 )
 from akhbar.extract.identity import stable_event_ids
@@ -228,12 +229,13 @@ LIST_GAP_CHARS = 80  # at most this much text (a title, و, a comma) between two
 def _present(
     text: str, language: str, people: Sequence[Mention], sentences: Sequence[tuple[int, int]], starts: list[int]
 ) -> set[int]:
-    """Indexes of the people a presence cue introduces (بحضور X، en présence de X), and of the names
-    that continue such a list in the same sentence (بحضور A ورئيس المجلس B وC): they were there."""
+    """Indexes of the people a presence cue introduces (بحضور X، en présence de X) or a sentence says
+    were elected (X du PAM et Y du PI ont été élus), and of the names that continue such a list in the
+    same sentence (بحضور A ورئيس المجلس B وC): they were there."""
     out: set[int] = set()
     for index, person in enumerate(people):
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
-        if is_presence(text, language, sentence[0], person.start_char):
+        if is_presence(text, language, sentence[0], person.start_char) or is_election(text, language, sentence):
             out.add(index)
             continue
         previous = people[index - 1] if index else None

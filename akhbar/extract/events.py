@@ -394,6 +394,15 @@ def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
     )
 
 
+def is_election(text: str, language: str, sentence: tuple[int, int]) -> bool:
+    """Does this sentence say someone was elected (élus, انتخب)? The people it names without a title
+    were elected there (X du PAM et Y du PI ont été élus vice-présidents)."""
+    tables = _tables(language)
+    key = text_key(text)
+    haystack = key if tables.language == "ar" else key.lower()
+    return _has_cue(tables, "election", "sentence", _words(haystack, *sentence))
+
+
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
     """Is the person at `pos` introduced by a presence cue (برئاسة، بحضور، en présence de) in the
     few words before it (a role title may sit in between: برئاسة الأمين العام للحزب X)?"""
