@@ -304,7 +304,8 @@ def test_a_month_anchor_reads_year_less_days_and_day_relative_expressions_to_the
 
 def test_a_year_anchor_puts_year_less_dates_in_that_year_and_reads_no_relative() -> None:
     anchor = date(2015, 12, 31)  # the year the text states
-    found = find_dates("يوم الثلاثاء 16 دجنبر الجاري، وفي أكتوبر المقبل، ولسنة الجارية", "ar", anchor, "year")
+    # 16 December 2015 is a Wednesday (a weekday the year does not have leaves the day unread: see below)
+    found = find_dates("يوم الأربعاء 16 دجنبر الجاري، وفي أكتوبر المقبل، ولسنة الجارية", "ar", anchor, "year")
     assert [d.iso for d in found if d.iso] == ["2015-12-16", "2015-10"]
     assert all(d.iso is None for d in found if "الجارية" in d.text)
 
@@ -333,3 +334,14 @@ def test_under_a_month_header_a_weekday_between_commas_and_last_saturday_give_th
         ("vendredi", "2021-09", "month"),
         ("samedi dernier", "2021-09", "month"),
     ]
+
+
+def test_a_weekday_that_the_year_does_not_have_leaves_the_day_unread() -> None:
+    # 16 November 2016 is a Wednesday: "samedi 16 novembre" is not in 2016, whatever the anchor says
+    year_anchor = find_dates("samedi 16 novembre", "fr", date(2016, 1, 1), "year")
+    assert [(d.iso, d.precision) for d in year_anchor] == [(None, None)]
+    day_anchor = find_dates("samedi 16 novembre", "fr", date(2016, 11, 20))
+    assert [(d.iso, d.precision) for d in day_anchor] == [(None, None)]
+    # the weekday agrees: read as before
+    assert [d.iso for d in find_dates("mercredi 16 novembre", "fr", date(2016, 1, 1), "year")] == ["2016-11-16"]
+    assert [d.iso for d in find_dates("السبت 19 نونبر", "ar", date(2016, 11, 20))] == ["2016-11-19"]

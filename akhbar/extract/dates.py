@@ -257,9 +257,9 @@ def _day_month_year(
         after = [d for d in candidates if d > anchor]
         return after[0] if after else None
     if weekday is not None:
+        # the weekday picks the year; none of the candidate years has it: the anchor is not this story's
         same_weekday = [d for d in candidates if d.isoweekday() == weekday]
-        if same_weekday:
-            return min(same_weekday, key=lambda d: abs((d - anchor).days))
+        return min(same_weekday, key=lambda d: abs((d - anchor).days)) if same_weekday else None
     if direction == -1:
         before = [d for d in candidates if d < anchor]
     else:
@@ -341,6 +341,9 @@ def _read(m: re.Match[str], anchor: date | None, precision: str = "day") -> tupl
         if precision == "year" and m.group("full") is not None and m["fy"] is None:
             day, month = _day_of(m["fd"]), _month_of(m["fm"])
             d = _safe_date(anchor.year, month, day)
+            weekday = _lookup(lex.weekdays, _group_key(m, "fw")) if m["fw"] else None
+            if d is not None and weekday is not None and d.isoweekday() != weekday:
+                return "full", (None, None, True)  # samedi 16 novembre is no Saturday in that year
             return "full", ((d.isoformat(), "day", True) if d else None)
         if precision == "year" and (m.group("mq") is not None or m.group("mo") is not None):
             kind = "mq" if m.group("mq") is not None else "mo"
