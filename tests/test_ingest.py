@@ -97,3 +97,11 @@ def test_a_month_header_and_a_dateline_give_the_published_date_with_its_precisio
     assert dateline("الأحد 12 ماي 2019 - 10:30") == dt.date(2019, 5, 12)
     assert dateline("Publié le 08/10/2022 à 12h30") == dt.date(2022, 10, 8)
     assert dateline("Le bureau politique a tenu sa réunion en 2021") is None
+
+
+def test_a_dateline_followed_by_a_site_label() -> None:
+    from akhbar.ingest.reader import dateline
+
+    assert dateline("يوليوز 6, 2021 غير مصنف") == dt.date(2021, 7, 6)
+    assert dateline("12 mars 2022 Politique") == dt.date(2022, 3, 12)
+    assert dateline("Le congrès de 2021 a eu lieu") is None

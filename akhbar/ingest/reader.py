@@ -321,6 +321,7 @@ _DATELINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _HOUR = re.compile(r"(\d{1,2})\s*h\s*(\d{2})\b", re.IGNORECASE)
+_DATELINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def dateline(line: str) -> dt.date | None:
@@ -335,7 +336,12 @@ def dateline(line: str) -> dt.date | None:
 
     arabic = any("\u0600" <= ch <= "\u06ff" for ch in candidate)
     settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    found = dateparser.parse(candidate, locales=["ar-MA"] if arabic else ["fr", "en"], settings=settings)
+    locales = ["ar-MA"] if arabic else ["fr", "en"]
+    found = dateparser.parse(candidate, locales=locales, settings=settings)
+    if found is None:  # a site's label after the date: `يوليوز 6, 2021 غير مصنف`, `12 mars 2022 Politique`
+        year = _DATELINE_YEAR.search(candidate)
+        if year is not None and year.end() < len(candidate):
+            found = dateparser.parse(candidate[: year.end()], locales=locales, settings=settings)
     return found.date() if found is not None else None
 
 
