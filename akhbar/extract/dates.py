@@ -104,6 +104,7 @@ class _Lexicons:
     day_words: dict[str, int]
     connectors: dict[str, str]  # key -> kind (range | of)
     month_cues: frozenset[str]
+    name_heads: frozenset[str]  # حركة (20 فبراير), mouvement du (20 février): a name, not a date
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def _lexicons() -> _Lexicons:
         day_words={_key(r["word"]): int(r["day"]) for r in _read_lexicon("date_day_words.tsv")},
         connectors={_key(r["word"]): r["kind"] for r in _read_lexicon("date_connectors.tsv")},
         month_cues=frozenset(_key(r["cue"]) for r in _read_lexicon("date_month_cues.tsv")),
+        name_heads=frozenset(_key(r["head"]) for r in _read_lexicon("date_name_heads.tsv")),
     )
 
 
@@ -436,7 +438,7 @@ def find_dates(
     out: list[DateValue] = []
     for m in _matches(key):
         kind, reading = _read(m, published, anchor_precision)
-        if reading is None:
+        if reading is None or kind == "full" and m["fy"] is None and _named_day(key, m.start("full")):
             continue
         start, end = _span(m, kind)
         while end < len(text) and key[end] == " " and not text[end].isspace():
@@ -449,6 +451,16 @@ def find_dates(
         out.extend(_cued_weekdays(text, key, language, published, out, anchor_precision))
     out.sort(key=lambda d: d.start_char)
     return _without_overlaps(out)
+
+
+def _named_day(key: str, start: int) -> bool:
+    """Is the day and month at `start` part of a name (حركة 20 فبراير, mouvement du 20 février)?"""
+    words = key[max(0, start - 40) : start].lower().split()
+    heads = _lexicons().name_heads
+    if not words:
+        return False
+    last = words[-1]
+    return last in heads or last[1:] in heads and last[0] in "وبل" or " ".join(words[-2:]) in heads
 
 
 @lru_cache(maxsize=1)
