@@ -247,3 +247,19 @@ def test_people_a_sentence_says_were_elected_take_part_without_titles():
     found = participants(extract_article("c12", text, "fr", None))
     assert {"Mohamed Alami", "Khawla Bennani", "Omar Fassi"} <= set(found), found
     assert "Karim Idrissi" not in found
+
+
+def test_people_listed_after_attended_or_il_s_agit_de_take_part():
+    text = (
+        "عقد حزب التجمع الوطني للأحرار مؤتمره الجهوي بأكادير يوم السبت 4 يونيو 2022. وحضر اللقاء إلى جانب "
+        "الإخوة أعضاء المكتب السياسي: محمد العلوي، رشيد التازي، حسن البقالي."
+    )
+    found = participants(extract_article("c13", text, "ar", None))
+    assert {"محمد العلوي", "رشيد التازي", "حسن البقالي"} <= set(found), found
+    text = (
+        "Mohamed Tazi (PAM) a été élu, vendredi 5 juillet 2024, président du Conseil de la région de "
+        "l'Oriental. Il s'agit respectivement d'Omar Alaoui du Parti de l'Istiqlal (PI), Karim Bennani du "
+        "RNI, ainsi que Nadia Fassi et Salma Idrissi du RNI."
+    )
+    found = participants(extract_article("c14", text, "fr", None))
+    assert {"Omar Alaoui", "Karim Bennani", "Nadia Fassi", "Salma Idrissi"} <= set(found), found

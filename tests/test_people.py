@@ -318,3 +318,15 @@ def test_elected_to_the_post_of():
 def test_a_predecessor_with_ainsi_is_marked():
     people = find_people("Karim Alami a été élu président, succédant ainsi à Omar Hjira, du RNI.", "fr")
     assert {m.normalized: m.extra["not_present"] for m in people}["Omar Hjira"] == "replaced"
+
+
+def test_officers_each_on_a_line_with_their_party_and_accusative_title():
+    text = (
+        "وقد جاءت النتائج كالآتي:\n_ عزيز العلوي عن حزب الأصالة والمعاصرة نائبا أولا،\n"
+        "_ ومحمد التازي عن حزب العدالة والتنمية نائبا ثانيا،\nوعادل الفاسي مقررا، وتوفيق البقالي أمينا لمالية الفرع."
+    )
+    found = roles_of(text)
+    assert found["عزيز العلوي"] == ["نائب الرئيس"] and found["محمد التازي"] == ["نائب الرئيس"], found
+    assert found["عادل الفاسي"] == ["المقرر"] and found["توفيق البقالي"] == ["أمين المال"], found
+    found = roles_of("Il a été procédé à l'élection d'Idar Hidi (RNI) comme 2ème vice-président du conseil.", "fr")
+    assert found == {"Idar Hidi": ["vice-président"]}, found

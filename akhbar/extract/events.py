@@ -97,7 +97,9 @@ def _tables(language: str) -> _Tables:
     cues: dict[tuple[str, str], set[str]] = {}
     for row in read_lexicon("event_cues.tsv"):
         if row["language"] == lang:
-            cues.setdefault((row["kind"], row["where"]), set()).add(_fold(row["cue"], lang))
+            # as the words the text is read in: "s'est ouvert" is the words s, est, ouvert
+            cue = " ".join(_WORD.findall(_fold(row["cue"], lang)))
+            cues.setdefault((row["kind"], row["where"]), set()).add(cue)
     order = sorted(triggers, key=len, reverse=True)
     ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
     firsts = sorted({_stem(k.split(" ")[0], lang) for k in triggers}, key=len, reverse=True)

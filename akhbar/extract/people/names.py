@@ -316,6 +316,7 @@ def _names_before_roles(
     return sorted(found, key=lambda nm: nm.start)
 
 
+_FR_TITLE_LEADS = frozenset({"comme", "en", "tant", "que", "qu"})  # words that may lead a title in
 PARENTHESIS_MAX_TOKENS = 8  # (RNI), (parti de l'Istiqlal): a party in brackets between a name and its title
 
 
@@ -326,6 +327,8 @@ def _apposition_gap(text: str, toks: Sequence[Tok], before: int, role_start: int
     (X (RNI) premier vice-président); None when the title follows no name."""
     if before < 2 or text[toks[before].end : role_start].strip():
         return None
+    while before > 2 and toks[before].key.lower() in _FR_TITLE_LEADS:
+        before -= 1  # X (RNI) comme 2ème vice-président, X, en tant que trésorier
     if toks[before].text == ",":
         return before
     if toks[before].text == ")":
