@@ -486,3 +486,10 @@ def test_the_council_named_bare_in_the_next_sentence_is_the_same_office() -> Non
     )
     offices = [e for e in events_of(text, "fr") if e.mentions[0].scope == "office"]
     assert len(offices) == 2  # the second office is not next to the first: another council
+
+
+def test_a_new_president_and_two_meetings_are_reported() -> None:
+    found = events_of("تم انتخاب السيد محمد العلوي عن حزب الاستقلال، رئيسا جديدا للمجلس الإقليمي لتارودانت.", "ar")
+    assert [(e.event_type, e.mentions[0].scope) for e in found] == [("public_election", "office")]
+    found = events_of("جاء ذلك عقب اجتماعين بين المسؤولين الجهويين للحزبين بمدينة الراشيدية.", "ar")
+    assert [e.event_type for e in found] == ["meeting"]
