@@ -491,5 +491,6 @@ def test_the_council_named_bare_in_the_next_sentence_is_the_same_office() -> Non
 def test_a_new_president_and_two_meetings_are_reported() -> None:
     found = events_of("تم انتخاب السيد محمد العلوي عن حزب الاستقلال، رئيسا جديدا للمجلس الإقليمي لتارودانت.", "ar")
     assert [(e.event_type, e.mentions[0].scope) for e in found] == [("public_election", "office")]
-    found = events_of("جاء ذلك عقب اجتماعين بين المسؤولين الجهويين للحزبين بمدينة الراشيدية.", "ar")
+    text = "جاء ذلك عقب اجتماعين بين المسؤولين الجهويين للحزبين يوم الثلاثاء 7 شتنبر 2021 بالراشيدية."
+    found = events_of(text, "ar", {"الثلاثاء 7 شتنبر 2021": "2021-09-07"})
     assert [e.event_type for e in found] == ["meeting"]
