@@ -91,6 +91,8 @@ CASES = [
     ("dans la région Marrakech-Safi, à Essaouira", "fr", ["07", "07.211.01.05"]),
     ("un programme pour le sahel et le Sahel africain", "fr", []),
     ("la commune de Sahel", "fr", ["01.331.11.11"]),
+    ("رئاسة مجلس جهة درعة -تافيلات", "ar", ["08"]),  # تافيلات: a common misspelling of تافيلالت
+    ("coordinateur régional de Souss Massa Drâa", "fr", []),  # the pre-2015 region: no current code
 ]
 
 
