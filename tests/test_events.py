@@ -494,3 +494,9 @@ def test_a_new_president_and_two_meetings_are_reported() -> None:
     text = "جاء ذلك عقب اجتماعين بين المسؤولين الجهويين للحزبين يوم الثلاثاء 7 شتنبر 2021 بالراشيدية."
     found = events_of(text, "ar", {"الثلاثاء 7 شتنبر 2021": "2021-09-07"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_a_party_holding_its_council_is_a_meeting() -> None:
+    text = "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع."
+    found = events_of(text, "ar", {"الأحد 15 فبراير 2026": "2026-02-15"})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("meeting", "2026-02-15")]
