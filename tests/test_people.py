@@ -219,6 +219,7 @@ def test_a_name_given_to_a_building_is_not_a_person():
     for sentence, language in [
         ("Le congrès s'est ouvert au Complexe Moulay Rachid de Bouznika en présence de Karim Alami.", "fr"),
         ("انعقد اللقاء بقاعة علال الفاسي بحضور المنسق الإقليمي كريم التازي.", "ar"),
+        ("انعقد المجلس بالفضاء الجمعوي علال الفاسي بحضور المنسق الإقليمي كريم التازي.", "ar"),
     ]:
         names = {m.normalized for m in find_people(sentence, language)}
         assert names and not names & {"Moulay Rachid", "علال الفاسي"}, (sentence, names)
