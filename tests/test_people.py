@@ -331,3 +331,16 @@ def test_officers_each_on_a_line_with_their_party_and_accusative_title():
     assert found["عادل الفاسي"] == ["المقرر"] and found["توفيق البقالي"] == ["أمين المال"], found
     found = roles_of("Il a été procédé à l'élection d'Idar Hidi (RNI) comme 2ème vice-président du conseil.", "fr")
     assert found == {"Idar Hidi": ["vice-président"]}, found
+
+
+def test_state_officials_and_the_paper_s_staff_are_named_but_not_at_the_party_event():
+    cases = [
+        ("وتمت الجلسة التي حضرها والي الجهة، كريم التازي، بانتخاب الرئيس.", "ar", "كريم التازي", "official"),
+        ("en présence du gouverneur de la province de Taza, M. Karim Alami.", "fr", "Karim Alami", "official"),
+        ("جريدة الأخبار: مدير التحرير كريم التازي\nانتخب المؤتمرون", "ar", "كريم التازي", "press"),
+        ("بعد وفاة الرئيس السابق السيد أحمد البقالي.", "ar", "أحمد البقالي", "late"),
+    ]
+    for sentence, language, name, kind in cases:
+        flags = {m.normalized: m.extra["not_present"] for m in find_people(sentence, language)}
+        assert flags.get(name) == kind, (sentence, flags)
+    assert set(roles_of("انتخاب الأستاذ المحامي محمد العلوي رئيسا للجنة التحضيرية.")) == {"محمد العلوي"}

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from akhbar.extract.people.lexicon import NameSpan, _lexicon, _mask, _not_present_cues
+from akhbar.extract.people.lexicon import NameSpan, _absent_titles, _fold, _lexicon, _mask, _not_present_cues
 from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
 from akhbar.extract.people.names import _find_names, _names_after_roles, _names_before_roles
 from akhbar.extract.people.roles import _find_roles
@@ -66,6 +66,15 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             continue  # Complexe Moulay Rachid, قاعة علال الفاسي: a building, not a person
         name = re.sub(r"\s+", " ", text[nm.start : nm.end])
         absent = absent_cue.search(key, max(0, before - CUE_WINDOW), before)
+        titled_away = next(
+            (
+                kind
+                for role in nm.roles
+                for title, kind in _absent_titles(language)
+                if _fold(role.text, language).startswith(title)
+            ),
+            None,
+        )
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
         if not role_texts and n_idx in candidates:
             role_texts = [_CANDIDATE[lex.language]]
@@ -78,7 +87,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "party": party,
             "honorific": nm.honorific,
             # replaced / late / absent: named, but not at the event (lexicons/people_absent.tsv)
-            "not_present": absent.lastgroup if absent else None,
+            "not_present": absent.lastgroup if absent else titled_away,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
     return out

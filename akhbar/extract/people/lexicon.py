@@ -51,6 +51,21 @@ _AR_PLACE_HEADS = frozenset(
 )
 
 
+TITLE_KINDS = ("official", "press")  # people_absent.tsv kinds read against a person's titles
+
+
+@lru_cache(maxsize=4)
+def _absent_titles(language: str) -> tuple[tuple[str, str], ...]:
+    """(folded title, kind) of the titles whose holder is not at an event for a party (والي الجهة:
+    the State; مدير التحرير: the paper), from `lexicons/people_absent.tsv`."""
+    lang = "ar" if language == "ar" else "fr"
+    return tuple(
+        (_fold(r["cue"], lang), r["kind"])
+        for r in read_lexicon("people_absent.tsv")
+        if r["language"] == lang and r["kind"] in TITLE_KINDS
+    )
+
+
 @lru_cache(maxsize=4)
 def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     """Two patterns over the key right before a name (or its title), from `lexicons/people_absent.tsv`:
@@ -66,7 +81,9 @@ def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
         groups.setdefault(row["kind"], []).append(cue + (rf"(?:\s+\S+){{0,{reach}}}" if reach else ""))
     clitics = "[وفبل]{0,2}" if lang == "ar" else ""
     tail = r"[\s,،:]*(?:لل|ل)?$" if lang == "ar" else r"[\s,:]*$"
-    absent = "|".join(f"(?P<{kind}>{'|'.join(cues)})" for kind, cues in groups.items() if kind != "venue")
+    absent = "|".join(
+        f"(?P<{kind}>{'|'.join(cues)})" for kind, cues in groups.items() if kind not in ("venue", *TITLE_KINDS)
+    )
     venue = "|".join(groups.get("venue", [])) or "(?!)"
     return (
         re.compile(rf"(?:^|[^\w]){clitics}(?:{absent}){tail}", re.IGNORECASE),
