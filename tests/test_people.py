@@ -344,3 +344,13 @@ def test_state_officials_and_the_paper_s_staff_are_named_but_not_at_the_party_ev
         flags = {m.normalized: m.extra["not_present"] for m in find_people(sentence, language)}
         assert flags.get(name) == kind, (sentence, flags)
     assert set(roles_of("انتخاب الأستاذ المحامي محمد العلوي رئيسا للجنة التحضيرية.")) == {"محمد العلوي"}
+
+
+def test_a_french_list_of_names_goes_on_after_a_known_name_and_its_party():
+    text = (
+        "Il s'agit respectivement d'Omar Alaoui du Parti de l'Istiqlal (PI), Alae Barkaoui du Rassemblement "
+        "national des indépendants (RNI), Belaid Rahbi (PAM), ainsi que Mina Atfi et Salha Hijji du RNI."
+    )
+    assert set(roles_of(text, "fr")) == {"Omar Alaoui", "Alae Barkaoui", "Belaid Rahbi", "Mina Atfi", "Salha Hijji"}
+    # places and parties are not names, and a list needs a known name to start from
+    assert set(roles_of("Karim Alami a visité Rabat, Salé et Kénitra.", "fr")) == {"Karim Alami"}

@@ -340,3 +340,51 @@ def _apposition_gap(text: str, toks: Sequence[Tok], before: int, role_start: int
         return before + 1  # the name ends at the title: X premier vice-président
     return None
 
+
+LIST_MAX_COMPLEMENT = 12  # tokens of a party named after a listed name (du Parti de l'Istiqlal (PI))
+_FR_LIST_SEPARATORS = frozenset({",", "et"})
+_FR_COMPLEMENT_WORDS = frozenset({"du", "de", "d", "l", "la", "le", "des", "'", "’", "(", ")", "parti"})
+
+
+def _names_in_lists(
+    text: str, toks: Sequence[Tok], lex: _Lexicon, names: list[NameSpan], places: bytearray
+) -> list[NameSpan]:
+    """French lists of names: after a name, its party (du PI, (RNI)) and a comma or `et`, two or three
+    capitalized words are the next name even when the given-name list does not know them (Omar Hjira du
+    PI, Alae Barkawi du RNI, Belaid Rabhi (PAM) et Mina Atef). `places`: a mask of place, party and
+    organization spans."""
+    if lex.language != "fr":
+        return names
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    found = sorted(names, key=lambda nm: nm.start)
+    k = 0
+    while k < len(found):
+        j = found[k].last + 1
+        complement = 0
+        while j < len(toks) and complement < LIST_MAX_COMPLEMENT and toks[j].text not in _FR_LIST_SEPARATORS:
+            tok = toks[j]
+            if not (places[tok.start] or tok.key.lower() in _FR_COMPLEMENT_WORDS or tok.text.isupper()):
+                break
+            j, complement = j + 1, complement + 1
+        if j >= len(toks) or toks[j].text not in _FR_LIST_SEPARATORS:
+            k += 1
+            continue
+        j += 1
+        if j < len(toks) and toks[j].key.lower() == "ainsi" and j + 1 < len(toks) and toks[j + 1].key.lower() == "que":
+            j += 2
+        last = j
+        while last < len(toks) and last - j < 3:
+            tok = toks[last]
+            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
+            if not name_like or taken[tok.start] or places[tok.start]:
+                break
+            if not (_family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given):
+                break
+            last += 1
+        if last - j >= 2 and (last >= len(toks) or not toks[last].text[0].isupper()):
+            span = NameSpan(toks[j].start, toks[last - 1].end, j, last - 1, toks[j - 1].key == "et", None)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+            found.insert(k + 1, span)
+        k += 1
+    return sorted(found, key=lambda nm: nm.start)
+
