@@ -354,3 +354,9 @@ def test_a_french_list_of_names_goes_on_after_a_known_name_and_its_party():
     assert set(roles_of(text, "fr")) == {"Omar Alaoui", "Alae Barkaoui", "Belaid Rahbi", "Mina Atfi", "Salha Hijji"}
     # places and parties are not names, and a list needs a known name to start from
     assert set(roles_of("Karim Alami a visité Rabat, Salé et Kénitra.", "fr")) == {"Karim Alami"}
+
+
+def test_a_common_word_with_its_pronoun_ends_a_name():
+    assert set(roles_of("وألقى الأمين العام إلياس العلوي مؤتمره الصحفي بالرباط.")) == {"إلياس العلوي"}
+    assert set(roles_of("حاضرت الأمينة العامة نبيلة التازي لأزيد من ساعتين.")) == {"نبيلة التازي"}
+    assert set(roles_of("وحضرت المنسقة مباركة بوعيدة رئيسة الجهة.")) == {"مباركة بوعيدة"}  # ة, not ه

@@ -114,6 +114,8 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
             return False
     if (key,) in lex.given:
         return position == 0
+    if _pronoun_suffixed(tok.text):
+        return False  # مؤتمره، ترأسه: a common word with its pronoun, not a family name
     if key.startswith("ال") and (
         key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(tok.text, "ar") >= 2.5
     ):
@@ -125,6 +127,17 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
     else:
         limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
     return _zipf(tok.text, "ar") < limit
+
+
+_AR_PRONOUN_SUFFIXES = ("ها", "هم", "ه")  # as written: ة is not ه, so بوعيدة is never read as a suffix
+
+
+def _pronoun_suffixed(word: str) -> bool:
+    """Is an Arabic word a common word with a pronoun glued behind (مؤتمره، ترأسه، اجتماعها)?"""
+    for suffix in _AR_PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return _zipf(word[: -len(suffix)], "ar") >= CLITIC_REST_MIN_ZIPF
+    return False
 
 
 def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
