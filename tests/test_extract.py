@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from akhbar.extract.article import Extraction, extract_article
 from akhbar.tables.schema import SCHEMAS
 
@@ -211,55 +213,65 @@ def test_a_councils_deputies_elected_with_its_president_take_part_in_that_electi
     assert people["كريم العلوي"] == "نائب الرئيس"
 
 
-def test_a_list_of_people_present_takes_part_even_without_titles():
-    text = (
+# (why, text, language, taking part, named but not taking part)
+PARTICIPATION = [
+    (
+        "a presence cue opens a list of bare names",
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي. "
         "وكان لافتا حضور البرلماني ورئيس مجلس مدينة تازة كريم التازي وسمير البقالي ونادية العلوي. "
-        "وتحدث المؤتمرون عن قضايا الإقليم، ومنهم سعيد الفاسي."
-    )
-    found = participants(extract_article("c9", text, "ar", None))
-    assert {"كريم التازي", "سمير البقالي", "نادية العلوي"} <= set(found), found
-    assert "سعيد الفاسي" not in found  # named after the list, with no cue: not counted as present
-    text = (
+        "وتحدث المؤتمرون عن قضايا الإقليم، ومنهم سعيد الفاسي.",
+        "ar",
+        {"كريم التازي", "سمير البقالي", "نادية العلوي"},
+        {"سعيد الفاسي"},
+    ),
+    (
+        "la présence de, then a list",
         "Le Parti de l'Istiqlal a tenu, dimanche 4 juin 2023, son congrès provincial à Taza.\n"
-        "Une rencontre marquée par la présence de Karim Tazi, Samir Bakkali et Nadia Alaoui."
-    )
-    found = participants(extract_article("c10", text, "fr", None))
-    assert {"Karim Tazi", "Samir Bakkali", "Nadia Alaoui"} <= set(found), found
-
-
-def test_a_family_name_spelt_two_ways_is_one_participant():
-    text = (
+        "Une rencontre marquée par la présence de Karim Tazi, Samir Bakkali et Nadia Alaoui.",
+        "fr",
+        {"Karim Tazi", "Samir Bakkali", "Nadia Alaoui"},
+        set(),
+    ),
+    (
+        "one family name spelt two ways",
         "Le Mouvement démocratique et social (MDS) a tenu, samedi 4 juin 2022, son congrès national à Rabat, "
         "sous la présidence du secrétaire général du parti, Abdessamad Archane. M. Arshane a indiqué que le "
-        "parti restait mobilisé."
-    )
-    found = participants(extract_article("c11", text, "fr", None))
-    assert "Abdessamad Archane" in found and "Arshane" not in found, found
-
-
-def test_people_a_sentence_says_were_elected_take_part_without_titles():
-    text = (
+        "parti restait mobilisé.",
+        "fr",
+        {"Abdessamad Archane"},
+        {"Arshane"},
+    ),
+    (
+        "a sentence says they were elected",
         "Mbarka Tazi du RNI a été réélue, mardi 7 septembre 2021, présidente du Conseil de la région de "
         "Guelmim-Oued Noun. Mohamed Alami du PAM, Khawla Bennani du PI et Omar Fassi du RNI ont été élus, "
-        "respectivement, 4è, 5è et 6è vice-présidents. Karim Idrissi a suivi la séance depuis Rabat."
-    )
-    found = participants(extract_article("c12", text, "fr", None))
-    assert {"Mohamed Alami", "Khawla Bennani", "Omar Fassi"} <= set(found), found
-    assert "Karim Idrissi" not in found
-
-
-def test_people_listed_after_attended_or_il_s_agit_de_take_part():
-    text = (
+        "respectivement, 4è, 5è et 6è vice-présidents. Karim Idrissi a suivi la séance depuis Rabat.",
+        "fr",
+        {"Mohamed Alami", "Khawla Bennani", "Omar Fassi"},
+        {"Karim Idrissi"},
+    ),
+    (
+        "وحضر, then a plural title and a list",
         "عقد حزب التجمع الوطني للأحرار مؤتمره الجهوي بأكادير يوم السبت 4 يونيو 2022. وحضر اللقاء إلى جانب "
-        "الإخوة أعضاء المكتب السياسي: محمد العلوي، رشيد التازي، حسن البقالي."
-    )
-    found = participants(extract_article("c13", text, "ar", None))
-    assert {"محمد العلوي", "رشيد التازي", "حسن البقالي"} <= set(found), found
-    text = (
+        "الإخوة أعضاء المكتب السياسي: محمد العلوي، رشيد التازي، حسن البقالي.",
+        "ar",
+        {"محمد العلوي", "رشيد التازي", "حسن البقالي"},
+        set(),
+    ),
+    (
+        "il s'agit respectivement de",
         "Mohamed Tazi (PAM) a été élu, vendredi 5 juillet 2024, président du Conseil de la région de "
         "l'Oriental. Il s'agit respectivement d'Omar Alaoui du Parti de l'Istiqlal (PI), Karim Bennani du "
-        "RNI, ainsi que Nadia Fassi et Salma Idrissi du RNI."
-    )
-    found = participants(extract_article("c14", text, "fr", None))
-    assert {"Omar Alaoui", "Karim Bennani", "Nadia Fassi", "Salma Idrissi"} <= set(found), found
+        "RNI, ainsi que Nadia Fassi et Salma Idrissi du RNI.",
+        "fr",
+        {"Omar Alaoui", "Karim Bennani", "Nadia Fassi", "Salma Idrissi"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "language", "taking_part", "not_taking_part"), PARTICIPATION)
+def test_who_takes_part(why: str, text: str, language: str, taking_part: set, not_taking_part: set) -> None:
+    found = set(participants(extract_article("p", text, language, None)))
+    assert taking_part <= found, (why, found)
+    assert not found & not_taking_part, (why, found)
