@@ -128,8 +128,10 @@ def test_install_gives_wordfreq_the_same_numbers(cache_root: Path, monkeypatch: 
         "ar": ["مدينة", "الرباط", "حزب", "انتخابات", "صفرو", "غيرموجودةأبدا", "2022", "وزير الداخلية"],
         "fr": ["ville", "Rabat", "conseil municipal", "élus", "mot-inexistant-xyz", "2022", "l'USFP"],
     }
+    # wordfreq as shipped (an earlier test of this session may have installed the cache): undone after
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", frequencies._wordfreq_dict)
+    monkeypatch.setattr(wordfreq, "_wf_cache", {})
     before = {(w, lang): wordfreq.zipf_frequency(w, lang) for lang, ws in words.items() for w in ws}
-    monkeypatch.setattr(wordfreq, "get_frequency_dict", wordfreq.get_frequency_dict)  # undone after
     monkeypatch.setattr(wordfreq, "_wf_cache", {})
     frequencies.install()
     frequencies.install()  # idempotent
