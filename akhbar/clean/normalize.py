@@ -154,7 +154,7 @@ def normalize_tracked(text: TrackedText, language: str) -> None:
         if present & _DIACRITIC_CHARS:
             text.sub("remove_diacritics", DIACRITICS, "")
     if language in ("ar", "fr"):  # glued words (akhbar.clean.glue): every token, judged once per language
-        _sub_words(text, "split_merged_word", TOKEN, _splitter(language))
+        _sub_words(text, "split_merged_word", TOKEN, split_token, language)
     if language == "ar":
         _sub_words(text, "hamza_wasl", HAMZA_WORD, _hamza_wasl_word)
         text.sub("join_waw", DETACHED_WAW, "و")
@@ -218,24 +218,18 @@ def _nfkc(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", m.group(0))
 
 
-def _sub_words(text: TrackedText, rule: str, pattern: re.Pattern[str], fix: Callable[[str], str]) -> None:
-    """`text.sub` for word rules: `fix` is a cached function of the word alone, so the loop stays a
-    dictionary lookup per word and only real changes become spans."""
+def _sub_words(
+    text: TrackedText, rule: str, pattern: re.Pattern[str], fix: Callable[..., str], *args: str
+) -> None:
+    """`text.sub` for word rules: `fix(word, *args)` is a cached function of the word alone, so the
+    loop stays a dictionary lookup per word and only real changes become spans."""
     changes = []
     for m in pattern.finditer(text.text):
-        word = m.group(0)
-        fixed = fix(word)
+        word = m[0]
+        fixed = fix(word, *args)
         if fixed != word:
             changes.append((m.start(), m.end(), fixed))
     text.replace_spans(rule, changes)
-
-
-@lru_cache(maxsize=4)
-def _splitter(language: str) -> Callable[[str], str]:
-    def split(word: str) -> str:
-        return split_token(word, language)
-
-    return split
 
 
 @lru_cache(maxsize=1)
