@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import importlib.abc
 import sys
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -34,9 +35,10 @@ def _convert_lists_without_pandas() -> None:
     of plain values. Here that question is asked once, with pandas made unimportable for the
     instant, so pyarrow notes "no pandas" for its optional checks. Nothing else changes: a call
     that needs pandas (`Table.to_pandas`, DuckDB's `.df()`) imports it then (pyarrow retries the
-    import whenever pandas is required), and a process that already imported pandas is left alone.
+    import whenever pandas is required), and a process that already imported pandas, or runs other
+    threads at this import (which could be importing pandas at that instant), is left alone.
     """
-    if "pandas" in sys.modules:
+    if "pandas" in sys.modules or threading.active_count() > 1:  # another thread might import pandas now
         return
     blocker = _NoPandas()
     sys.meta_path.insert(0, blocker)
