@@ -61,9 +61,8 @@ def check_specs(tables: list[str]) -> list[AssetCheckSpec]:
 
 def check_results(lake_root: str, tables: list[str], days: list[dt.date]) -> Iterator[AssetCheckResult]:
     """Evaluate every rule of `tables` on the partitions of `days` (the ones the run wrote)."""
-    for table in tables:
-        for outcome in quality.evaluate_table(lake_root, table, days):
-            yield to_result(outcome, days)
+    for outcome in quality.evaluate_tables(lake_root, tables, days):
+        yield to_result(outcome, days)
 
 
 def to_result(outcome: quality.Outcome, days: list[dt.date]) -> AssetCheckResult:

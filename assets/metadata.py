@@ -52,13 +52,25 @@ def preview(lake_root: str, table: str, days: list[dt.date]) -> str:
     for day in reversed(days):
         for path in partition_files(lake_root, table, day):
             with fs.open_input_file(path) as handle:
-                part = pq.read_table(handle).slice(0, PREVIEW_ROWS - rows)
+                part = _first_rows(handle, PREVIEW_ROWS - rows)
             if part.num_rows:
-                batches.append(part.append_column(PARTITION_KEY, pa.array([str(day)] * part.num_rows)))
+                batches.append(
+                    part.append_column(PARTITION_KEY, pa.array([str(day)] * part.num_rows, type=pa.string()))
+                )
                 rows += part.num_rows
             if rows >= PREVIEW_ROWS:
                 return _markdown(pa.concat_tables(batches))
     return _markdown(pa.concat_tables(batches)) if batches else "_no rows_"
+
+
+def _first_rows(handle: pa.NativeFile, n: int) -> pa.Table:
+    """The first `n` rows of a Parquet file: only its first row group is read (`pq.read_table` read
+    the whole partition, and imported pyarrow.dataset and pandas with it)."""
+    parquet = pq.ParquetFile(handle)
+    first = next(parquet.iter_batches(batch_size=n), None) if n > 0 else None
+    if first is None:
+        return parquet.schema_arrow.empty_table()
+    return pa.Table.from_batches([first])
 
 
 def _markdown(table: pa.Table) -> str:

@@ -216,4 +216,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from pipelines.cli import exit_now
+
+    exit_now(main())  # as `akhbar run` ends: no interpreter teardown

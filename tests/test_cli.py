@@ -71,3 +71,45 @@ def test_a_bad_query_says_why(ran: tuple[Path, int, str], capsys: pytest.Capture
     lake = ran[0]
     assert main(["sql", "select * from no_such_table", "--lake", str(lake)]) == 1
     assert "no_such_table" in capsys.readouterr().err
+
+
+def test_the_program_exits_with_its_code_and_all_its_output(tmp_path: Path) -> None:
+    """`akhbar` ends without the interpreter's teardown (`exit_now`): the exit code and everything
+    printed still come out, on both streams."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "run",
+            "--raw",
+            str(tmp_path / "missing"),
+            "--lake",
+            str(tmp_path),
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    (tmp_path / "raw").mkdir()
+    empty = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "run",
+            "--raw",
+            str(tmp_path / "raw"),
+            "--lake",
+            str(tmp_path / "l"),
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert empty.returncode == 0 and empty.stdout.strip().endswith("nothing to do")

@@ -77,3 +77,25 @@ def test_abort_keeps_the_callers_error_when_the_temporary_file_is_gone(tmp_path)
         shutil.rmtree(tmp_path / "_tmp")  # another process cleaned the temporary folder
         raise RuntimeError("the real error")
     assert lake.partitions(root, "rejected_files") == []
+
+
+def test_writing_the_lake_does_not_import_pandas_and_pandas_still_works(tmp_path) -> None:
+    """pyarrow's optional pandas check is answered without importing pandas (`parquet.py`): a lake
+    write leaves pandas unimported, and a later call that needs pandas imports it as usual."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, datetime as dt
+from akhbar.lake import parquet as lake
+lake.write_partition({str(tmp_path)!r}, "rejected_files", dt.date(2026, 1, 1),
+                     [{{"source_path": "a.txt", "reason": "empty", "detail": "", "seen_at": None}}])
+assert "pandas" not in sys.modules, "pandas imported by a lake write"
+import pyarrow as pa
+frame = pa.table({{"a": [1, None]}}).to_pandas()
+assert "pandas" in sys.modules and frame["a"].isna().sum() == 1
+import pandas as pd
+assert pa.array(pd.Series([1.0, None])).null_count == 1
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

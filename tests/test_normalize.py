@@ -230,3 +230,49 @@ def test_diacritics_are_removed_so_an_accusative_title_reads_like_any_other() ->
     text, edits = normalize_text("وانتخب المؤتمر محمد العلمي كاتبًا إقليميًا للحزب.", "ar")
     assert "كاتبا إقليميا" in text and [e.rule for e in edits].count("remove_diacritics") == 2
     assert [m.extra["role"] for m in find_people(text, "ar")] == ["الكاتب الإقليمي"]
+
+
+def test_the_rare_character_sets_are_exactly_what_their_rules_match() -> None:
+    """A rule is skipped when none of its characters is in the text (`normalize._rare_chars`): each set
+    must hold every character its pattern can start a match on, and the skip must not change a text."""
+    from akhbar.clean import normalize as nz
+
+    rules = [
+        (nz.LINE_BREAKS, nz._LINE_BREAK_CHARS),
+        (nz.INVISIBLE, nz._INVISIBLE_CHARS),
+        (nz.EASTERN_DIGITS, nz._EASTERN_DIGIT_CHARS),
+        (nz.TATWEEL, nz._TATWEEL_CHARS),
+        (nz.DIACRITICS, nz._DIACRITIC_CHARS),
+    ]
+    for code in range(0x10000):
+        ch = chr(code)
+        for pattern, chars in rules:
+            assert bool(pattern.match(ch)) == (ch in chars), (pattern.pattern, hex(code))
+        assert (ch in nz._rare_chars(ch)) == any(ch in chars for _, chars in rules)
+    assert nz.TATWEEL_BEFORE_DIGIT.search("لـ7") and not nz.TATWEEL_BEFORE_DIGIT.search("ل7")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "  سطر يبدأ بمسافتين\nو الحزب \n\n\n\nنهاية ،",
+        "\tLe parti , la ville .\r\nFin  du texte ",
+        "ﻻ ﷲ  لـ7 أكتوبر ٢٠٢٢ مُنتخب\u200f",  # NFKC writes letters and a ligature's parts
+        "و الحزب و 2022 وو الرباط",
+    ],
+)
+def test_skipping_rules_gives_the_text_running_them_gives(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from akhbar.clean import normalize as nz
+
+    every = frozenset().union(
+        nz._LINE_BREAK_CHARS,
+        nz._INVISIBLE_CHARS,
+        nz._EASTERN_DIGIT_CHARS,
+        nz._TATWEEL_CHARS,
+        nz._DIACRITIC_CHARS,
+    )
+    for language in ("ar", "fr"):
+        fast = normalize_text(raw, language)
+        with monkeypatch.context() as m:  # every rule runs: all their characters seem present
+            m.setattr(nz, "_rare_chars", lambda text: every)
+            assert normalize_text(raw, language) == fast

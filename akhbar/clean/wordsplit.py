@@ -31,9 +31,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import wordfreq
-
-from akhbar.lexicons import read_rows
+from akhbar.lexicons import frequencies, read_rows
+from akhbar.lexicons.frequencies import ARABIC_WORD
 from akhbar.lexicons.gazetteer import arabic_place_names
 from akhbar.text.keys import match_key
 
@@ -66,23 +65,13 @@ def _proclitics_of(text: str) -> tuple[str, ...]:
     )
 
 
-ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
-
-
 @lru_cache(maxsize=1)
 def arabic_zipf() -> dict[str, float]:
-    """Zipf frequency of every Arabic-script word wordfreq knows, built once from wordfreq's bucket
-    list (bucket i holds the words of frequency 10^(-i/100), Zipf 9 - i/100): one dict lookup per
-    question instead of a `zipf_frequency` call, and the word strings are wordfreq's own (~40 MB
-    less than `get_frequency_dict`)."""
-    arabic = ARABIC_WORD.fullmatch
-    out: dict[str, float] = {}
-    for i, bucket in enumerate(wordfreq.get_frequency_list("ar")):
-        zipf = round(9 - i / 100, 2)
-        for word in bucket:
-            if arabic(word):
-                out[word] = zipf
-    return out
+    """Zipf frequency of every Arabic-script word wordfreq knows (bucket i of its list holds the words
+    of frequency 10^(-i/100), Zipf 9 - i/100): one dict lookup per question instead of a
+    `zipf_frequency` call, the word strings shared with wordfreq's own dict. Built from a cache file
+    (`akhbar.lexicons.frequencies`), not from wordfreq's list at every start."""
+    return frequencies.arabic_zipf()
 
 
 _ALEFS = str.maketrans("أإآٱ", "اااا")

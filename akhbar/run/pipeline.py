@@ -21,7 +21,7 @@ from akhbar.ingest.reader import (
 from akhbar.lake import parquet as lake
 from akhbar.lake.faults import checkpoint
 from akhbar.run.documents import DocumentFailure, clean_document, extract_document, guarded
-from akhbar.run.parallel import serial_map
+from akhbar.run.parallel import map_batches, serial_map
 
 BATCH = 500
 
@@ -123,9 +123,11 @@ def ingest_day(
 
 
 def _read_documents(files: list[RawFile], mapper: Mapper) -> Iterator[Document | Rejection]:
-    """Read files BATCH at a time through the mapper (worker processes), keeping their order."""
-    for at in range(0, len(files), BATCH):
-        yield from mapper(read_document, files[at : at + BATCH])
+    """Read files BATCH at a time through the mapper (worker processes), keeping their order; the
+    next batch is read while this one is checked for duplicates and written (`map_batches`)."""
+    batches = (files[at : at + BATCH] for at in range(0, len(files), BATCH))
+    for documents in map_batches(mapper, read_document, batches):
+        yield from documents
 
 
 def _raw_row(doc: Document, now: dt.datetime) -> dict:
@@ -171,8 +173,10 @@ def clean_day(lake_root: str, day: dt.date, mapper: Mapper = serial_map) -> Stag
         lake.PartitionWriter(lake_root, "articles", day) as articles,
         lake.PartitionWriter(lake_root, "normalization_edits", day) as edits,
     ):
-        for batch in lake.read_partition(lake_root, "raw_documents", day, batch_size=BATCH):
-            results = mapper(guarded(clean_document), batch.to_pylist())
+        batches = (
+            b.to_pylist() for b in lake.read_partition(lake_root, "raw_documents", day, batch_size=BATCH)
+        )
+        for results in map_batches(mapper, guarded(clean_document), batches):  # next batch runs meanwhile
             checkpoint("pipeline.clean_batch")
             failures += [r for r in results if isinstance(r, DocumentFailure)]
             results = [r for r in results if not isinstance(r, DocumentFailure)]
@@ -196,8 +200,11 @@ def extract_day(lake_root: str, day: dt.date, mapper: Mapper = serial_map) -> St
         lake.PartitionWriter(lake_root, "event_participants", day) as participants,
         lake.PartitionWriter(lake_root, "mentions", day) as mentions,
     ):
-        for batch in lake.read_partition(lake_root, "articles", day, columns=columns, batch_size=BATCH):
-            results = mapper(guarded(extract_document), batch.to_pylist())
+        batches = (
+            b.to_pylist()
+            for b in lake.read_partition(lake_root, "articles", day, columns=columns, batch_size=BATCH)
+        )
+        for results in map_batches(mapper, guarded(extract_document), batches):  # next batch runs meanwhile
             checkpoint("pipeline.extract_batch")
             failures += [r for r in results if isinstance(r, DocumentFailure)]
             results = [r for r in results if not isinstance(r, DocumentFailure)]

@@ -37,11 +37,18 @@ class TrackedText:
         """Replace every match of `pattern`, log one `Edit` per real change; return the count."""
         if isinstance(pattern, str):
             pattern = re.compile(pattern)
-        changes = []
-        for m in pattern.finditer(self.text):
-            after = repl(m) if callable(repl) else m.expand(repl)
-            if after != m.group(0):
-                changes.append((m.start(), m.end(), after))
+        if callable(repl):
+            changes = [
+                (m.start(), m.end(), after) for m in pattern.finditer(self.text) if (after := repl(m)) != m[0]
+            ]
+        elif "\\" in repl:  # a template with group references
+            changes = [
+                (m.start(), m.end(), after)
+                for m in pattern.finditer(self.text)
+                if (after := m.expand(repl)) != m[0]
+            ]
+        else:  # a plain string: no template to expand at each match
+            changes = [(m.start(), m.end(), repl) for m in pattern.finditer(self.text) if m[0] != repl]
         return self.replace_spans(rule, changes)
 
     def replace_spans(self, rule: str, changes: list[tuple[int, int, str]]) -> int:

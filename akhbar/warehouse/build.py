@@ -236,6 +236,17 @@ def _lake_view_sql(lake: Path, table: str, con: duckdb.DuckDBPyConnection | None
     return f"select {', '.join(columns)} where false"
 
 
+# The base tables' types, given rather than inferred (pyarrow's inference imports pandas: ~0.2 s a run).
+GAZETTEER_SCHEMA = pa.schema(
+    [
+        *((c, pa.string()) for c in ("code", "level", "kind", "name_ar", "name_fr", "commune_code")),
+        *((c, pa.string()) for c in ("province_code", "region_code")),
+        ("population", pa.int64()),
+    ]
+)
+VOCABULARIES_SCHEMA = pa.schema([("vocabulary", pa.string()), ("value", pa.string())])
+
+
 @lru_cache(maxsize=1)
 def gazetteer_table() -> pa.Table:
     """Every HCP code the place linker can emit: regions, provinces, communes, arrondissements.
@@ -246,7 +257,7 @@ def gazetteer_table() -> pa.Table:
     """
     columns = ("code", "level", "kind", "name_ar", "name_fr", "commune_code", "province_code", "region_code")
     rows = [{c: getattr(rec, c) for c in (*columns, "population")} for rec in gazetteer.records()]
-    return pa.Table.from_pylist(rows)
+    return pa.Table.from_pylist(rows, schema=GAZETTEER_SCHEMA)
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +276,8 @@ def vocabularies_table() -> pa.Table:
         "published_precision": schema.DATE_PRECISIONS,
     }
     return pa.Table.from_pylist(
-        [{"vocabulary": k, "value": v} for k, values in vocab.items() for v in values]
+        [{"vocabulary": k, "value": v} for k, values in vocab.items() for v in values],
+        schema=VOCABULARIES_SCHEMA,
     )
 
 
