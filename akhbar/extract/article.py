@@ -233,9 +233,12 @@ def _present(
     were elected (X du PAM et Y du PI ont été élus), and of the names that continue such a list in the
     same sentence (بحضور A ورئيس المجلس B وC): they were there."""
     out: set[int] = set()
+    elected: dict[tuple[int, int], bool] = {}  # one answer a sentence
     for index, person in enumerate(people):
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
-        if is_presence(text, language, sentence[0], person.start_char) or is_election(text, language, sentence):
+        if sentence not in elected:
+            elected[sentence] = is_election(text, language, sentence)
+        if elected[sentence] or is_presence(text, language, sentence[0], person.start_char):
             out.add(index)
             continue
         previous = people[index - 1] if index else None

@@ -54,8 +54,9 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     names = _find_names(text, toks, lex, blocked)
     skip = [(m.extra.get("head_start") or m.start_char, m.end_char) for m in context]
     names = _names_after_roles(key, toks, lex, roles, names, _mask(len(key), skip))
-    names = _names_before_roles(text, toks, lex, roles, names, _mask(len(key), blocked))
-    names = _names_in_lists(text, toks, lex, names, _mask(len(key), blocked))
+    blocked_mask = _mask(len(key), blocked)
+    names = _names_before_roles(text, toks, lex, roles, names, blocked_mask)
+    names = _names_in_lists(text, toks, lex, names, blocked_mask)
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
     candidates = _vote_getters(key, lex, names)
