@@ -260,8 +260,7 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """Every trigger occurrence, with its status, date, place and party."""
     tables = _tables(language)
-    key = text_key(text)
-    haystack = key if tables.language == "ar" else key.lower()
+    haystack = _haystack(text, tables.language)
     sentences = sentence_spans(text)
     title_end = _title_end(text, sentences)
     body = [s for s in sentences if s[0] >= title_end]
@@ -388,9 +387,7 @@ def is_comment(text: str, language: str, sentence: tuple[int, int]) -> bool:
     """Does this sentence comment on events (a salué, ثمن) rather than report one? A person named
     only there is not a participant (lexicons/event_cues.tsv, kind comment)."""
     tables = _tables(language)
-    key = text_key(text)
-    haystack = key if tables.language == "ar" else key.lower()
-    words = _words(haystack, *sentence)
+    words = _words(_haystack(text, tables.language), *sentence)
     return _has_cue(tables, "comment", "sentence", words) and not _has_cue(
         tables, "speech", "sentence", words
     )
@@ -400,18 +397,14 @@ def is_election(text: str, language: str, sentence: tuple[int, int]) -> bool:
     """Does this sentence say someone was elected (élus, انتخب)? The people it names without a title
     were elected there (X du PAM et Y du PI ont été élus vice-présidents)."""
     tables = _tables(language)
-    key = text_key(text)
-    haystack = key if tables.language == "ar" else key.lower()
-    return _has_cue(tables, "election", "sentence", _words(haystack, *sentence))
+    return _has_cue(tables, "election", "sentence", _words(_haystack(text, tables.language), *sentence))
 
 
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
     """Is the person at `pos` introduced by a presence cue (برئاسة، بحضور، en présence de) in the
     few words before it (a role title may sit in between: برئاسة الأمين العام للحزب X)?"""
     tables = _tables(language)
-    key = text_key(text)
-    haystack = key if tables.language == "ar" else key.lower()
-    before = _words(haystack, max(sentence_start, pos - 120), pos)[-8:]
+    before = _words(_haystack(text, tables.language), max(sentence_start, pos - 120), pos)[-8:]
     # a cue in any tail of `before` is a cue in `before` itself: one test covers them all
     return _has_cue(tables, "presence", "before", before)
 
@@ -748,6 +741,14 @@ def _after(value: DateValue | None, published: date | None) -> bool:
     if value is None or not value.iso or published is None:
         return False
     return value.iso > published.isoformat()[: len(value.iso)]
+
+
+@lru_cache(maxsize=4)
+def _haystack(text: str, language: str) -> str:
+    """The folded text the cues are read in (French also lower-cased): once a text, however many
+    mentions and people ask (is_presence runs for every person of an article)."""
+    key = text_key(text)
+    return key if language == "ar" else key.lower()
 
 
 def _words(key: str, start: int, end: int) -> list[str]:
