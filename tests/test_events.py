@@ -500,3 +500,21 @@ def test_a_party_holding_its_council_is_a_meeting() -> None:
     text = "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع."
     found = events_of(text, "ar", {"الأحد 15 فبراير 2026": "2026-02-15"})
     assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("meeting", "2026-02-15")]
+
+
+def test_results_in_two_communes_of_one_region_are_two_elections() -> None:
+    """A mention joins an event only if its place nests with every place the event's mentions name:
+    once the region is named, two of its communes are still two votes."""
+    text = (
+        "Le RNI a remporté les élections partielles dans la région de Souss-Massa. "
+        "Dans la commune d'Aourir, le candidat du RNI a remporté le siège avec 215 voix. "
+        "A Taroudannt, le RNI a remporté 181 voix contre 90 pour le PI."
+    )
+    found = events_of(text, "fr")
+    places = sorted(e.place.text for e in found if e.event_type == "public_election")
+    assert len(found) == 2 and "Taroudannt" in places, places
+    text = (
+        "فاز حزب الأحرار في الانتخابات الجزئية بجهة سوس ماسة. وفي جماعة أورير فاز مرشح الحزب بالمقعد. "
+        "وبمدينة تارودانت فاز الحزب بمقعد ثان."
+    )
+    assert len([e for e in events_of(text, "ar") if e.event_type == "public_election"]) == 2

@@ -339,7 +339,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
     for mention in mentions:
         if mention.status != "new":
             continue
-        target = next((e for e in events if _compatible(e, mention)), None)
+        target = next((e for e in reversed(events) if _compatible(e, mention)), None)
         if target is None and mention.scope == "office" and mention.place is None:
             # انتخاب X رئيسا لجهة كلميم. وفاز X برئاسة المجلس ...: an office named without its place in
             # the very next sentence is the office just reported
@@ -616,7 +616,13 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
         return named and _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
-    return _dates_agree(event.date, mention.date) and _places_agree(event.place, mention.place)
+    # every place and date the event's mentions name must nest with the mention's: two communes of one
+    # region are two elections, even when the first mention named only the region
+    return all(
+        _dates_agree(m.date, mention.date) and _places_agree(m.place, mention.place)
+        for m in event.mentions
+        if m.status == "new"
+    ) and _dates_agree(event.date, mention.date)
 
 
 def _main_party(parties: Sequence[Mention], organizations: Sequence[Mention]) -> str | None:
