@@ -343,13 +343,17 @@ def test_a_weekday_that_the_year_does_not_have_leaves_the_day_unread() -> None:
     day_anchor = find_dates("samedi 16 novembre", "fr", date(2016, 11, 20))
     assert [(d.iso, d.precision) for d in day_anchor] == [(None, None)]
     # the weekday agrees: read as before
-    assert [d.iso for d in find_dates("mercredi 16 novembre", "fr", date(2016, 1, 1), "year")] == ["2016-11-16"]
+    assert [d.iso for d in find_dates("mercredi 16 novembre", "fr", date(2016, 1, 1), "year")] == [
+        "2016-11-16"
+    ]
     assert [d.iso for d in find_dates("السبت 19 نونبر", "ar", date(2016, 11, 20))] == ["2016-11-19"]
 
 
 def test_a_day_and_month_that_name_a_movement_or_an_anniversary_are_no_date() -> None:
     anchor = date(2012, 5, 1)
     assert [d.iso for d in find_dates("شارك مناضلو الحزب في حركة 20 فبراير", "ar", anchor) if d.iso] == []
-    assert [d.iso for d in find_dates("Les militants du Mouvement du 20 février", "fr", anchor) if d.iso] == []
+    assert [
+        d.iso for d in find_dates("Les militants du Mouvement du 20 février", "fr", anchor) if d.iso
+    ] == []
     assert [d.iso for d in find_dates("بمناسبة ذكرى 11 يناير", "ar", anchor) if d.iso] == []
     assert [d.iso for d in find_dates("انعقد اللقاء يوم 20 فبراير بالرباط", "ar", anchor)] == ["2012-02-20"]

@@ -489,7 +489,9 @@ def test_the_council_named_bare_in_the_next_sentence_is_the_same_office() -> Non
 
 
 def test_a_new_president_and_two_meetings_are_reported() -> None:
-    found = events_of("تم انتخاب السيد محمد العلوي عن حزب الاستقلال، رئيسا جديدا للمجلس الإقليمي لتارودانت.", "ar")
+    found = events_of(
+        "تم انتخاب السيد محمد العلوي عن حزب الاستقلال، رئيسا جديدا للمجلس الإقليمي لتارودانت.", "ar"
+    )
     assert [(e.event_type, e.mentions[0].scope) for e in found] == [("public_election", "office")]
     text = "جاء ذلك عقب اجتماعين بين المسؤولين الجهويين للحزبين يوم الثلاثاء 7 شتنبر 2021 بالراشيدية."
     found = events_of(text, "ar", {"الثلاثاء 7 شتنبر 2021": "2021-09-07"})
@@ -497,7 +499,9 @@ def test_a_new_president_and_two_meetings_are_reported() -> None:
 
 
 def test_a_party_holding_its_council_is_a_meeting() -> None:
-    text = "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع."
+    text = (
+        "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع."
+    )
     found = events_of(text, "ar", {"الأحد 15 فبراير 2026": "2026-02-15"})
     assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("meeting", "2026-02-15")]
 

@@ -305,7 +305,9 @@ def test_lalla_opens_a_woman_s_name():
 
 
 def test_a_name_never_runs_over_a_line_break():
-    found = roles_of("Karim Alaoui\nSaid Tazi élu secrétaire provincial\nLa ville de Taza a accueilli le congrès.", "fr")
+    found = roles_of(
+        "Karim Alaoui\nSaid Tazi élu secrétaire provincial\nLa ville de Taza a accueilli le congrès.", "fr"
+    )
     assert "Karim Alaoui" in found and not any("\n" in name for name in found), found
 
 
@@ -321,13 +323,17 @@ def test_quoted_names_after_their_titles():
 
 
 def test_a_given_name_that_is_also_a_kaf_word_ends_a_compound_name():
-    assert roles_of("تليها كلمة الكاتب الجهوي للحزب، عبد السلام كريم.") == {"عبد السلام كريم": ["الكاتب الجهوي"]}
+    assert roles_of("تليها كلمة الكاتب الجهوي للحزب، عبد السلام كريم.") == {
+        "عبد السلام كريم": ["الكاتب الجهوي"]
+    }
 
 
 def test_elected_to_the_post_of():
     found = roles_of("فاز السيد يوسف العلوي بمنصب رئيس جماعة كلميمة.")
     assert found["يوسف العلوي"] == ["رئيس جماعة كلميمة"], found
-    found = roles_of("Fatimzahra Tazi au poste de trésorière et Ahmed Zedani (RNI), en tant que 1er vice-président.", "fr")
+    found = roles_of(
+        "Fatimzahra Tazi au poste de trésorière et Ahmed Zedani (RNI), en tant que 1er vice-président.", "fr"
+    )
     assert found == {"Fatimzahra Tazi": ["trésorière"], "Ahmed Zedani": ["vice-président"]}, found
 
 
@@ -344,9 +350,10 @@ def test_officers_each_on_a_line_with_their_party_and_accusative_title():
     found = roles_of(text)
     assert found["عزيز العلوي"] == ["نائب الرئيس"] and found["محمد التازي"] == ["نائب الرئيس"], found
     assert found["عادل الفاسي"] == ["المقرر"] and found["توفيق البقالي"] == ["أمين المال"], found
-    found = roles_of("Il a été procédé à l'élection d'Idar Hidi (RNI) comme 2ème vice-président du conseil.", "fr")
+    found = roles_of(
+        "Il a été procédé à l'élection d'Idar Hidi (RNI) comme 2ème vice-président du conseil.", "fr"
+    )
     assert found == {"Idar Hidi": ["vice-président"]}, found
-
 
 
 def test_a_french_list_of_names_goes_on_after_a_known_name_and_its_party():
@@ -354,7 +361,13 @@ def test_a_french_list_of_names_goes_on_after_a_known_name_and_its_party():
         "Il s'agit respectivement d'Omar Alaoui du Parti de l'Istiqlal (PI), Alae Barkaoui du Rassemblement "
         "national des indépendants (RNI), Belaid Rahbi (PAM), ainsi que Mina Atfi et Salha Hijji du RNI."
     )
-    assert set(roles_of(text, "fr")) == {"Omar Alaoui", "Alae Barkaoui", "Belaid Rahbi", "Mina Atfi", "Salha Hijji"}
+    assert set(roles_of(text, "fr")) == {
+        "Omar Alaoui",
+        "Alae Barkaoui",
+        "Belaid Rahbi",
+        "Mina Atfi",
+        "Salha Hijji",
+    }
     # places and parties are not names, and a list needs a known name to start from
     assert set(roles_of("Karim Alami a visité Rabat, Salé et Kénitra.", "fr")) == {"Karim Alami"}
 

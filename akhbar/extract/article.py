@@ -227,7 +227,11 @@ LIST_GAP_CHARS = 80  # at most this much text (a title, و, a comma) between two
 
 
 def _present(
-    text: str, language: str, people: Sequence[Mention], sentences: Sequence[tuple[int, int]], starts: list[int]
+    text: str,
+    language: str,
+    people: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    starts: list[int],
 ) -> set[int]:
     """Indexes of the people a presence cue introduces (بحضور X، en présence de X) or a sentence says
     were elected (X du PAM et Y du PI ont été élus), and of the names that continue such a list in the

@@ -82,7 +82,9 @@ def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     clitics = "[وفبل]{0,2}" if lang == "ar" else ""
     tail = r"[\s,،:]*(?:لل|ل)?$" if lang == "ar" else r"[\s,:]*$"
     absent = "|".join(
-        f"(?P<{kind}>{'|'.join(cues)})" for kind, cues in groups.items() if kind not in ("venue", *TITLE_KINDS)
+        f"(?P<{kind}>{'|'.join(cues)})"
+        for kind, cues in groups.items()
+        if kind not in ("venue", *TITLE_KINDS)
     )
     venue = "|".join(groups.get("venue", [])) or "(?!)"
     return (

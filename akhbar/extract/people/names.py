@@ -203,7 +203,12 @@ def _article_before(toks: Sequence[Tok], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
-    return prev.is_word and prev.text[0].isupper() and prev.key in _FR_GIVEN_ARTICLES and prev.end + 1 >= toks[i].start
+    return (
+        prev.is_word
+        and prev.text[0].isupper()
+        and prev.key in _FR_GIVEN_ARTICLES
+        and prev.end + 1 >= toks[i].start
+    )
 
 
 def _find_names(
@@ -383,7 +388,12 @@ def _names_in_lists(
             k += 1
             continue
         j += 1
-        if j < len(toks) and toks[j].key.lower() == "ainsi" and j + 1 < len(toks) and toks[j + 1].key.lower() == "que":
+        if (
+            j < len(toks)
+            and toks[j].key.lower() == "ainsi"
+            and j + 1 < len(toks)
+            and toks[j + 1].key.lower() == "que"
+        ):
             j += 2
         last = j
         while last < len(toks) and last - j < 3:
@@ -400,4 +410,3 @@ def _names_in_lists(
             found.insert(k + 1, span)
         k += 1
     return sorted(found, key=lambda nm: nm.start)
-
