@@ -522,3 +522,15 @@ def test_results_in_two_communes_of_one_region_are_two_elections() -> None:
         "وبمدينة تارودانت فاز الحزب بمقعد ثان."
     )
     assert len([e for e in events_of(text, "ar") if e.event_type == "public_election"]) == 2
+
+
+def test_an_announced_event_with_its_day_is_reported_and_a_plan_without_a_day_is_not() -> None:
+    """Future words (المقبل, prochaine, tiendra) with the day the text fixes: an announced event, as the
+    samples' planned congress is; the same words with no day: a plan, left out."""
+    text = "تعقد الكتابة الإقليمية لحزب الاستقلال بتازة مؤتمرها الإقليمي يوم السبت المقبل 3 ماي 2025."
+    found = events_of(text, "ar", {"يوم السبت المقبل 3 ماي 2025": "2025-05-03"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("congress", "2025-05-03")]
+    text = "Le bureau politique du PPS a annoncé la tenue d'une prochaine réunion extraordinaire le samedi 4 novembre 2017."
+    found = events_of(text, "fr", {"samedi 4 novembre 2017": "2017-11-04"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("meeting", "2017-11-04")]
+    assert events_of("Le PPS tiendra sa prochaine réunion extraordinaire à Rabat.", "fr") == []

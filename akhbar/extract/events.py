@@ -318,7 +318,12 @@ def find_event_mentions(
         if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
-        if mention.status == "new" and _after(mention.date, published):
+        if mention.status == "future" and mention.date is not None and mention.date.precision == "day":
+            # تعقد مؤتمرها يوم السبت المقبل 3 ماي, la prochaine réunion le samedi 4 novembre: the text
+            # fixes the day of what it announces (an event, as the samples' planned congress is); a
+            # plan without a day stays out
+            mention.status = "new"
+        elif mention.status == "new" and _after(mention.date, published):
             mention.status = "future"
         if (
             mention.status == "future"
