@@ -376,3 +376,21 @@ def test_a_common_word_with_its_pronoun_ends_a_name():
     assert set(roles_of("وألقى الأمين العام إلياس العلوي مؤتمره الصحفي بالرباط.")) == {"إلياس العلوي"}
     assert set(roles_of("حاضرت الأمينة العامة نبيلة التازي لأزيد من ساعتين.")) == {"نبيلة التازي"}
     assert set(roles_of("وحضرت المنسقة مباركة بوعيدة رئيسة الجهة.")) == {"مباركة بوعيدة"}  # ة, not ه
+
+
+def test_a_well_known_figure_keeps_the_whole_of_its_name() -> None:
+    """A common word that ends a listed figure's name (العلمي, Alami) stays in it; the rules alone would
+    stop before it."""
+    from akhbar.extract.people import find_people
+
+    cases = [
+        ("وترأس الاجتماع رشيد الطالبي العلمي عضو المكتب السياسي للحزب.", "ar", "رشيد الطالبي العلمي"),
+        (
+            "La réunion a été présidée par Rachid Talbi Alami, membre du bureau politique.",
+            "fr",
+            "Rachid Talbi Alami",
+        ),
+        ("حضر رشيد الطالبي الاجتماع.", "ar", "رشيد الطالبي"),
+    ]
+    for text, language, name in cases:
+        assert [m.normalized for m in find_people(text, language)] == [name], text

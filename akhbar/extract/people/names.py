@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
+from akhbar.extract.identity import known_figure
 from akhbar.extract.people.lexicon import (
     _AR_ABD,
     _AR_PARTICLES,
@@ -244,12 +245,28 @@ def _find_names(
             i = last_given + 1
             continue
         start, first = tok.start + offset, i
+        last = _figure_end(text, toks, start, last)
         if lex.language == "fr" and _article_before(toks, i) and not is_blocked(toks[i - 1].start):
             start, first = toks[i - 1].start, i - 1  # El Hadi Tounsi: the article is part of the given name
         wa = (offset > 0 and tok.key[0] in "وف") or (first > 0 and toks[first - 1].key == "et")
         names.append(NameSpan(start, toks[last].end, first, last, wa, honorific[0] if honorific else None))
         i = last + 1
     return names
+
+
+FIGURE_EXTRA_TOKENS = 2  # words a well-known figure's name may run past where the rules stop it
+
+
+def _figure_end(text: str, toks: Sequence[Tok], start: int, last: int) -> int:
+    """The name's last token, run on to the whole spelling of a well-known figure
+    (`lexicons/figures.tsv`) when the text goes on with it: رشيد الطالبي العلمي, whose العلمي is too
+    common a word for the family-name rules."""
+    for extra in range(FIGURE_EXTRA_TOKENS, 0, -1):
+        end = last + extra
+        words = end < len(toks) and all(t.is_word for t in toks[last + 1 : end + 1])
+        if words and known_figure(text[start : toks[end].end]):
+            return end
+    return last
 
 
 def _names_after_roles(
