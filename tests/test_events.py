@@ -534,3 +534,29 @@ def test_an_announced_event_with_its_day_is_reported_and_a_plan_without_a_day_is
     found = events_of(text, "fr", {"samedi 4 novembre 2017": "2017-11-04"})
     assert [(e.event_type, e.date.iso) for e in found] == [("meeting", "2017-11-04")]
     assert events_of("Le PPS tiendra sa prochaine réunion extraordinaire à Rabat.", "fr") == []
+
+
+def test_forums_rallies_and_seasonal_sessions_are_meetings() -> None:
+    """منتدى جهوي, مهرجان خطابي, الجامعة الصيفية, الدورة الربيعية of a council, un meeting, un forum."""
+    cases = [
+        (
+            "نظم حزب الأحرار يوم السبت 9 دجنبر 2023 منتدى جهويا لمنتخبيه بكلميم.",
+            "ar",
+            {"يوم السبت 9 دجنبر 2023": "2023-12-09"},
+        ),
+        ("نظم حزب الاستقلال مهرجانا خطابيا بمدينة تازة.", "ar", {}),
+        (
+            "عقد حزب الاستقلال بالرشيدية الدورة الربيعية للمجلس الإقليمي يوم الأحد 11 مارس 2018.",
+            "ar",
+            {"يوم الأحد 11 مارس 2018": "2018-03-11"},
+        ),
+        (
+            "قررت الفيدرالية تنظيم الجامعة الصيفية يوم 14 يوليوز 2019 ببوزنيقة.",
+            "ar",
+            {"يوم 14 يوليوز 2019": "2019-07-14"},
+        ),
+        ("Le PAM a animé samedi 3 juin 2023 un meeting à Oujda.", "fr", {"samedi 3 juin 2023": "2023-06-03"}),
+        ("Le RNI a organisé un forum régional de ses élus à Agadir.", "fr", {}),
+    ]
+    for text, language, dates in cases:
+        assert [e.event_type for e in events_of(text, language, dates)] == ["meeting"], text
