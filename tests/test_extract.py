@@ -275,3 +275,27 @@ def test_who_takes_part(why: str, text: str, language: str, taking_part: set, no
     found = set(participants(extract_article("p", text, language, None)))
     assert taking_part <= found, (why, found)
     assert not found & not_taking_part, (why, found)
+
+
+def test_people_accompanying_the_speaker_take_part() -> None:
+    """مرفوقة ب، برفقة، بمشاركة، accompagné de, aux côtés de introduce people who were there, even
+    without a title of their own."""
+    ar = (
+        "نظم الحزب الاشتراكي الموحد يوم الأحد 4 شتنبر 2016 ندوة صحفية بمراكش. وقدمت الأمينة العامة للحزب، "
+        "والتي كانت مرفوقة بوكلاء لوائح الحزب بمراكش، سمير القاسمي وعادل الحداد، الخطوط العريضة للبرنامج."
+    )
+    assert {"سمير القاسمي", "عادل الحداد"} <= set(participants(extract_article("a1", ar, "ar", None)))
+    fr = (
+        "Le PSU a tenu dimanche 4 septembre 2016 une rencontre à Marrakech. La secrétaire générale, "
+        "accompagnée de Samir Kassimi et Adil Haddad, a présenté le programme."
+    )
+    assert {"Samir Kassimi", "Adil Haddad"} <= set(participants(extract_article("f1", fr, "fr", None)))
+
+
+def test_the_congress_delegates_are_not_congresses() -> None:
+    """المؤتمرين والمؤتمرات: the delegates, men and women, not a plural of مؤتمر."""
+    text = (
+        "انعقد يوم الاثنين 11 دجنبر 2023 جمع عام للحزب على مستوى جهة الرباط سلا القنيطرة، وذلك من أجل انتداب "
+        "المؤتمرين والمؤتمرات الذين سيمثلون أقاليم جهة الرباط سلا القنيطرة."
+    )
+    assert [e["event_type"] for e in extract_article("a1", text, "ar", None).events] == ["general_assembly"]
