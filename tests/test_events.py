@@ -560,3 +560,16 @@ def test_forums_rallies_and_seasonal_sessions_are_meetings() -> None:
     ]
     for text, language, dates in cases:
         assert [e.event_type for e in events_of(text, language, dates)] == ["meeting"], text
+
+
+def test_an_office_title_is_an_election_only_where_someone_is_elected() -> None:
+    """président de la Région beside `a présidé` (a meeting told) or `les élus du RNI` (the noun) is a
+    title; `a été élu président de la Région` and `ont été élus` are elections."""
+    title = (
+        "Aziz Akhannouch a présidé samedi 4 décembre 2021 une rencontre à Agadir, en présence du président "
+        "de la Région Souss-Massa et de plusieurs élus du RNI de la région."
+    )
+    found = events_of(title, "fr", {"samedi 4 décembre 2021": "2021-12-04"})
+    assert [e.event_type for e in found] == ["meeting"]
+    elected = "Karim Alami a été élu samedi président de la Région Souss-Massa."
+    assert [e.event_type for e in events_of(elected, "fr")] == ["public_election"]

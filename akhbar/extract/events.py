@@ -721,7 +721,7 @@ def _status(
     if trigger.needs == "self":
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
-        return "new" if sentence_cue("occurrence") or sentence_cue("election") else "weak"
+        return "new" if sentence_cue("election") else "weak"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
