@@ -394,3 +394,19 @@ def test_a_well_known_figure_keeps_the_whole_of_its_name() -> None:
     ]
     for text, language, name in cases:
         assert [m.normalized for m in find_people(text, language)] == [name], text
+
+
+def test_two_rare_capitalized_words_before_a_party_are_a_name() -> None:
+    """X Y du Parti de l'Istiqlal, X Y (RNI): the party apposition licenses a name the given-name list
+    does not know; a capitalized title before the party (Le Secrétaire Général du PAM) is no name."""
+    text = "El Khattat Yanja du Parti de l'Istiqlal a été réélu président du Conseil de la région."
+    assert [m.normalized for m in find_people(text, "fr")] == ["El Khattat Yanja"]
+    assert [m.normalized for m in find_people("Hassan Zerrouki (RNI) a été élu.", "fr")] == [
+        "Hassan Zerrouki"
+    ]
+    assert find_people("Le Secrétaire Général du PAM a parlé.", "fr") == []
+
+
+def test_a_given_name_written_m_apostrophe_is_a_given_name() -> None:
+    text = "La course se joue entre M’Braka Bouaida du RNI et M'hamed Tazi, le candidat du PAM."
+    assert [m.normalized for m in find_people(text, "fr")] == ["M’Braka Bouaida", "M'hamed Tazi"]

@@ -30,7 +30,13 @@ from collections.abc import Sequence
 
 from akhbar.extract.people.lexicon import NameSpan, _absent_titles, _fold, _lexicon, _mask, _not_present_cues
 from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
-from akhbar.extract.people.names import _find_names, _names_after_roles, _names_before_roles, _names_in_lists
+from akhbar.extract.people.names import (
+    _find_names,
+    _names_after_roles,
+    _names_before_parties,
+    _names_before_roles,
+    _names_in_lists,
+)
 from akhbar.extract.people.roles import _find_roles
 from akhbar.text.spans import Mention
 from akhbar.text.tokens import text_key, tokens_of
@@ -57,6 +63,8 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     blocked_mask = _mask(len(key), blocked)
     names = _names_before_roles(text, toks, lex, roles, names, blocked_mask)
     names = _names_in_lists(text, toks, lex, names, blocked_mask)
+    party_starts = [m.start_char for m in context if m.entity_type == "party"]
+    names = _names_before_parties(text, toks, lex, names, party_starts, blocked_mask)
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
     candidates = _vote_getters(key, lex, names)

@@ -38,6 +38,8 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
     if lex.language == "fr":
         if not tok.text[0].isupper():
             return None
+        if _m_apostrophe(toks, i):
+            return 0, i + 2, False  # M'Barek, M’Braka, M'hamed: a given name whatever its spelling
         words = [i]  # Fatima Zahra, Fatim-Zahra: the next words, over glued hyphens
         j = i + 1
         while j < len(toks) and len(words) < lex.given_max_len:
@@ -64,6 +66,14 @@ def _given_at(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[int, int, boo
             if seq in lex.given:
                 return offset, i + length - 1, lex.given[seq]
     return None
+
+
+def _m_apostrophe(toks: Sequence[Tok], i: int) -> bool:
+    """Is token i the `M` of a Moroccan given name written M' + word (M'Barek, M’Braka), all glued?"""
+    if toks[i].text != "M" or i + 2 >= len(toks):
+        return False
+    mark, word = toks[i + 1], toks[i + 2]
+    return mark.text in ("'", "’") and mark.start == toks[i].end and word.start == mark.end and word.is_word
 
 
 @lru_cache(maxsize=200_000)
@@ -426,4 +436,51 @@ def _names_in_lists(
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             found.insert(k + 1, span)
         k += 1
+    return sorted(found, key=lambda nm: nm.start)
+
+
+PARTY_NAME_MAX_TOKENS = 3  # El Khattat Yanja du PI: the capitalized words a party apposition licenses
+_FR_PARTY_LINKS = frozenset({"du", "de", "d", "l", "la", "'", "’", "("})
+
+
+def _names_before_parties(
+    text: str,
+    toks: Sequence[Tok],
+    lex: _Lexicon,
+    names: list[NameSpan],
+    party_starts: Sequence[int],
+    blocked: bytearray,
+) -> list[NameSpan]:
+    """French: two or three rare capitalized words right before a party (X Y du Parti de l'Istiqlal,
+    X Y (RNI)) are a name even when the given-name list does not know them; a word a capital starts
+    before them (Secrétaire Général du PAM) or a common word among them refuses the reading."""
+    if lex.language != "fr" or not party_starts:
+        return names
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for party_start in party_starts:
+        j = bisect_left(token_starts, party_start) - 1
+        links = 0
+        while j >= 0 and toks[j].key.lower() in _FR_PARTY_LINKS and links < 3:
+            j, links = j - 1, links + 1
+        if links == 0 or j < 1:
+            continue
+        last = j
+        while j >= 0 and last - j < PARTY_NAME_MAX_TOKENS:
+            tok = toks[j]
+            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
+            if not name_like or taken[tok.start] or blocked[tok.start]:
+                break
+            if not (_family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given):
+                break
+            j -= 1
+        first = j + 1
+        before_word = toks[j] if j >= 0 else None
+        if before_word is not None and before_word.is_word and before_word.text[0].isupper():
+            continue  # the name-like words go on: a title or an organization, not a name
+        if last - first + 1 >= 2 and not _is_particle(lex, toks[last]):
+            span = NameSpan(toks[first].start, toks[last].end, first, last, False, None)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+            found.append(span)
     return sorted(found, key=lambda nm: nm.start)
