@@ -410,3 +410,8 @@ def test_two_rare_capitalized_words_before_a_party_are_a_name() -> None:
 def test_a_given_name_written_m_apostrophe_is_a_given_name() -> None:
     text = "La course se joue entre M’Braka Bouaida du RNI et M'hamed Tazi, le candidat du PAM."
     assert [m.normalized for m in find_people(text, "fr")] == ["M’Braka Bouaida", "M'hamed Tazi"]
+
+
+def test_aba_joins_the_word_after_it_like_abou() -> None:
+    text = "وانتخب كل من محمد مهدب عن الحركة الشعبية، ومصطفى أبا تراب عن حزب الاتحاد الاشتراكي."
+    assert [m.normalized for m in find_people(text, "ar")] == ["محمد مهدب", "مصطفى أبا تراب"]
