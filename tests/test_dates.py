@@ -357,3 +357,18 @@ def test_a_day_and_month_that_name_a_movement_or_an_anniversary_are_no_date() ->
     ] == []
     assert [d.iso for d in find_dates("بمناسبة ذكرى 11 يناير", "ar", anchor) if d.iso] == []
     assert [d.iso for d in find_dates("انعقد اللقاء يوم 20 فبراير بالرباط", "ar", anchor)] == ["2012-02-20"]
+
+
+def test_a_relative_word_apposed_to_a_full_date_is_that_date() -> None:
+    """hier, dimanche 12 septembre 2021: one day, the 12th, even when it is also the reference day."""
+    from datetime import date as day
+
+    from akhbar.extract.dates import find_dates
+
+    found = find_dates(
+        "lors d'une réunion tenue hier, dimanche 12 septembre 2021, à Fès.", "fr", day(2021, 9, 12)
+    )
+    assert [d.iso for d in found] == ["2021-09-12"]
+    found = find_dates("عقد الحزب أمس الأحد 12 شتنبر 2021 اجتماعا.", "ar", day(2021, 9, 13))
+    assert [d.iso for d in found] == ["2021-09-12"]
+    assert [d.iso for d in find_dates("عقد الحزب أمس اجتماعا.", "ar", day(2021, 9, 13))] == ["2021-09-12"]

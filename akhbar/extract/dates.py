@@ -450,7 +450,30 @@ def find_dates(
     if published is not None and anchor_precision in ("day", "month"):
         out.extend(_cued_weekdays(text, key, language, published, out, anchor_precision))
     out.sort(key=lambda d: d.start_char)
-    return _without_overlaps(out)
+    return _without_apposed_relatives(text, _without_overlaps(out))
+
+
+APPOSITION_GAP = 3  # characters (a comma, spaces) between `hier` and the full date it is apposed to
+
+
+def _without_apposed_relatives(text: str, values: list[DateValue]) -> list[DateValue]:
+    """`hier, dimanche 12 septembre 2021`, `أمس الأحد 12 شتنبر 2021`: the relative word names the full
+    date that follows it, not another day; counted from a reference day that is that very date, it
+    would read as the day before."""
+    kept = []
+    for n, value in enumerate(values):
+        following = values[n + 1] if n + 1 < len(values) else None
+        apposed = (
+            value.relative
+            and following is not None
+            and not following.relative
+            and following.precision == "day"
+            and following.start_char - value.end_char <= APPOSITION_GAP
+            and not text[value.end_char : following.start_char].strip(" ,،")
+        )
+        if not apposed:
+            kept.append(value)
+    return kept
 
 
 def _named_day(key: str, start: int) -> bool:
