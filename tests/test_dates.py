@@ -372,3 +372,16 @@ def test_a_relative_word_apposed_to_a_full_date_is_that_date() -> None:
     found = find_dates("عقد الحزب أمس الأحد 12 شتنبر 2021 اجتماعا.", "ar", day(2021, 9, 13))
     assert [d.iso for d in found] == ["2021-09-12"]
     assert [d.iso for d in find_dates("عقد الحزب أمس اجتماعا.", "ar", day(2021, 9, 13))] == ["2021-09-12"]
+
+
+def test_an_arabic_ordinal_word_in_place_of_the_day_number() -> None:
+    """الأحد عاشر دجنبر الجاري, السبت ثاني مارس 2019: the day written as an ordinal, like فاتح; an
+    ordinal with its article (المؤتمر الثاني) is no day."""
+    from datetime import date as day
+
+    from akhbar.extract.dates import find_dates
+
+    found = find_dates("شارك الحزب في مسيرة الرباط الأحد عاشر دجنبر الجاري.", "ar", day(2023, 12, 12))
+    assert [d.iso for d in found] == ["2023-12-10"]
+    assert [d.iso for d in find_dates("انعقد يوم السبت ثاني مارس 2019 المجلس.", "ar")] == ["2019-03-02"]
+    assert [d.iso for d in find_dates("المؤتمر الوطني الثاني ماي 2019", "ar")] == ["2019-05"]
