@@ -299,3 +299,12 @@ def test_the_congress_delegates_are_not_congresses() -> None:
         "المؤتمرين والمؤتمرات الذين سيمثلون أقاليم جهة الرباط سلا القنيطرة."
     )
     assert [e["event_type"] for e in extract_article("a1", text, "ar", None).events] == ["general_assembly"]
+
+
+def test_people_named_in_the_election_of_officers_take_part() -> None:
+    """l'élection de X du PAM, secrétaire du Conseil, ainsi que Y du RNI: both were elected."""
+    text = (
+        "Le conseil régional s'est réuni samedi 10 septembre 2021 à Guelmim. Il a été procédé à l'élection de "
+        "Meryem Thisse du PAM, secrétaire du Conseil, ainsi que Meryem Idemchich du RNI son adjointe."
+    )
+    assert {"Meryem Thisse", "Meryem Idemchich"} <= set(participants(extract_article("f1", text, "fr", None)))

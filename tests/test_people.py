@@ -405,6 +405,10 @@ def test_two_rare_capitalized_words_before_a_party_are_a_name() -> None:
         "Hassan Zerrouki"
     ]
     assert find_people("Le Secrétaire Général du PAM a parlé.", "fr") == []
+    text = (
+        "A Dakhla, El Mami Boussif, du parti de l'Union socialiste des forces populaires (USFP), a été réélu."
+    )
+    assert [m.normalized for m in find_people(text, "fr")] == ["El Mami Boussif"]
 
 
 def test_a_given_name_written_m_apostrophe_is_a_given_name() -> None:

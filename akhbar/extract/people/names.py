@@ -440,7 +440,8 @@ def _names_in_lists(
 
 
 PARTY_NAME_MAX_TOKENS = 3  # El Khattat Yanja du PI: the capitalized words a party apposition licenses
-_FR_PARTY_LINKS = frozenset({"du", "de", "d", "l", "la", "'", "’", "("})
+_FR_PARTY_LINKS = frozenset({"du", "de", "d", "l", "la", "'", "’", "(", "parti"})
+PARTY_LINK_MAX_TOKENS = 5  # du parti de l'Union socialiste...: the words between a name and the party's own
 
 
 def _names_before_parties(
@@ -452,7 +453,7 @@ def _names_before_parties(
     blocked: bytearray,
 ) -> list[NameSpan]:
     """French: two or three rare capitalized words right before a party (X Y du Parti de l'Istiqlal,
-    X Y (RNI)) are a name even when the given-name list does not know them; a word a capital starts
+    X Y (RNI), X Y, du parti de l'USFP) are a name even when the given-name list does not know them; a word a capital starts
     before them (Secrétaire Général du PAM) or a common word among them refuses the reading."""
     if lex.language != "fr" or not party_starts:
         return names
@@ -462,10 +463,12 @@ def _names_before_parties(
     for party_start in party_starts:
         j = bisect_left(token_starts, party_start) - 1
         links = 0
-        while j >= 0 and toks[j].key.lower() in _FR_PARTY_LINKS and links < 3:
+        while j >= 0 and toks[j].key.lower() in _FR_PARTY_LINKS and links < PARTY_LINK_MAX_TOKENS:
             j, links = j - 1, links + 1
         if links == 0 or j < 1:
             continue
+        if toks[j].text == "," and j > 1:
+            j -= 1  # A Dakhla, El Mami Boussif, du parti de l'USFP: the party in apposition
         last = j
         while j >= 0 and last - j < PARTY_NAME_MAX_TOKENS:
             tok = toks[j]
