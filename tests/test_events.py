@@ -573,3 +573,17 @@ def test_an_office_title_is_an_election_only_where_someone_is_elected() -> None:
     assert [e.event_type for e in found] == ["meeting"]
     elected = "Karim Alami a été élu samedi président de la Région Souss-Massa."
     assert [e.event_type for e in events_of(elected, "fr")] == ["public_election"]
+
+
+def test_a_president_or_mayor_elected_for_a_commune_with_its_article() -> None:
+    """رئيسا جديدا للجماعة الحضرية, رئيسة للجهة, عمدة لمدينة: the office, whichever way the council is
+    written, is an election when someone is elected to it."""
+    cases = [
+        "انتخب صباح اليوم أحمد بدرة عن حزب الحركة الشعبية رئيسا جديدا للجماعة الحضرية لبني ملال.",
+        "انتخبت فاطمة العلوي عن حزب الأصالة والمعاصرة رئيسة للجهة الشرقية.",
+        "انتخب محمد العلوي عمدة لمدينة فاس.",
+    ]
+    for text in cases:
+        assert [(e.event_type, e.mentions[0].scope) for e in events_of(text, "ar")] == [
+            ("public_election", "office")
+        ], text
