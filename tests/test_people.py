@@ -419,3 +419,13 @@ def test_a_given_name_written_m_apostrophe_is_a_given_name() -> None:
 def test_aba_joins_the_word_after_it_like_abou() -> None:
     text = "وانتخب كل من محمد مهدب عن الحركة الشعبية، ومصطفى أبا تراب عن حزب الاتحاد الاشتراكي."
     assert [m.normalized for m in find_people(text, "ar")] == ["محمد مهدب", "مصطفى أبا تراب"]
+
+
+def test_places_verbs_and_case_endings_are_not_names() -> None:
+    """لبني ملال is ل + a place, not لبنى; يصدرون بلاغا after a title is a verb and its object; درعة تافلالت
+    (a common misspelling) is the region; لبنى العلوي is still a name."""
+    assert find_people("انتخاب رئيس جديد للجماعة الحضرية لبني ملال.", "ar") == []
+    assert find_people("أعضاء المكتب السياسي لحزب الاتحاد الاشتراكي يصدرون بلاغا ويحذرون.", "ar") == []
+    text = "واحماد ايت باها النائب الثاني لجهة درعة تافلالت ،رئيس جماعة ايت ولال."
+    assert [m.normalized for m in find_people(text, "ar")] == ["احماد ايت باها"]
+    assert [m.normalized for m in find_people("حضرت لبنى العلوي الاجتماع.", "ar")] == ["لبنى العلوي"]

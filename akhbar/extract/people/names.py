@@ -127,6 +127,8 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         return position == 0
     if _pronoun_suffixed(tok.text):
         return False  # مؤتمره، ترأسه: a common word with its pronoun, not a family name
+    if _inflected_word(tok.text):
+        return False  # يصدرون، بلاغا: a verb or a noun with its case ending, not a family name
     if key.startswith("ال") and (
         key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(tok.text, "ar") >= 2.5
     ):
@@ -138,6 +140,14 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
     else:
         limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
     return _zipf(tok.text, "ar") < limit
+
+
+def _inflected_word(word: str) -> bool:
+    """An Arabic imperfect plural verb (يصدرون، تعقدون) or a common noun with the accusative alef
+    (بلاغا، اجتماعا): inflections a family name does not take."""
+    if len(word) >= 5 and word[0] in "يت" and word.endswith("ون"):
+        return True
+    return len(word) >= 4 and word.endswith("ا") and _zipf(word[:-1], "ar") >= CLITIC_REST_MIN_ZIPF
 
 
 _AR_PRONOUN_SUFFIXES = ("ها", "هم", "ه")  # as written: ة is not ه, so بوعيدة is never read as a suffix
@@ -236,8 +246,8 @@ def _find_names(
 
     while i < n:
         tok = toks[i]
-        if not tok.is_word or is_blocked(tok.start):
-            i += 1
+        if not tok.is_word or is_blocked(tok.start) or is_blocked(tok.end - 1):
+            i += 1  # لبني ملال: a place behind its clitic (ل + بني ملال) is no given name (لبنى)
             continue
         given = _given_at(lex, toks, i)
         honorific = _honorific_before(lex, toks, i) if i > 0 and toks[i - 1].end + 2 >= tok.start else None
