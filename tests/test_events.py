@@ -598,3 +598,34 @@ def test_the_members_met_on_a_day_is_a_meeting() -> None:
     text = "Les membres du bureau politique du PPS, réunis samedi 3 juin 2023 à Rabat, ont salué les élus."
     found = events_of(text, "fr", {"samedi 3 juin 2023": "2023-06-03"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_round_tables_seminars_and_press_declarations() -> None:
+    cases = [
+        (
+            "نظم الحزب يوم السبت 3 يونيو 2023 مائدة مستديرة حول الجهوية بأكادير.",
+            "ar",
+            "meeting",
+            {"يوم السبت 3 يونيو 2023": "2023-06-03"},
+        ),
+        (
+            "Le PPS a organisé samedi 3 juin 2023 un séminaire sur la régionalisation à Agadir.",
+            "fr",
+            "meeting",
+            {"samedi 3 juin 2023": "2023-06-03"},
+        ),
+        (
+            "وفي تصريح صحفي بالمناسبة، أكد الكاتب الإقليمي لحزب العدالة والتنمية أن المؤتمر ناجح.",
+            "ar",
+            "statement",
+            {},
+        ),
+        (
+            "Lors d'un point de presse tenu samedi 3 juin 2023 à Rabat, le PSU a dénoncé la hausse des prix.",
+            "fr",
+            "statement",
+            {"samedi 3 juin 2023": "2023-06-03"},
+        ),
+    ]
+    for text, language, kind, dates in cases:
+        assert kind in [e.event_type for e in events_of(text, language, dates)], text
