@@ -629,3 +629,18 @@ def test_round_tables_seminars_and_press_declarations() -> None:
     ]
     for text, language, kind, dates in cases:
         assert kind in [e.event_type for e in events_of(text, language, dates)], text
+
+
+def test_french_results_offices_and_general_conferences() -> None:
+    """sont arrivés en tête (a result), réélu à la tête du Conseil préfectoral (an office), la 18e
+    Conférence générale (the Istiqlal's congress); the Palais des congrès is a venue, not a congress."""
+    text = "Le MP et le PJD sont arrivés en tête dans la circonscription d'Oued Eddahab."
+    assert [e.event_type for e in events_of(text, "fr")] == ["public_election"]
+    text = "Mohamed El Yamani, du PI, a été réélu mercredi à la tête du Conseil préfectoral de Fès."
+    assert [(e.event_type, e.mentions[0].scope) for e in events_of(text, "fr")] == [
+        ("public_election", "office")
+    ]
+    text = "La 18e Conférence générale du Parti de l'Istiqlal s'ouvre ce vendredi à Bouznika."
+    assert [e.event_type for e in events_of(text, "fr")] == ["congress"]
+    text = "Les militants réunis au Palais des congrès de Salé ont clamé leur attachement au Sahara."
+    assert "congress" not in [e.event_type for e in events_of(text, "fr")]
