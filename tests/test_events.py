@@ -644,3 +644,14 @@ def test_french_results_offices_and_general_conferences() -> None:
     assert [e.event_type for e in events_of(text, "fr")] == ["congress"]
     text = "Les militants réunis au Palais des congrès de Salé ont clamé leur attachement au Sahara."
     assert "congress" not in [e.event_type for e in events_of(text, "fr")]
+
+
+def test_the_body_tells_the_event_its_headline_fixed() -> None:
+    """The headline alone reports the session (a place); the body's undated sentence is the evidence."""
+    text = (
+        "Session ordinaire du Conseil provincial de l'USFP à Guelmim\n"
+        "C'est dans la commune de Timoulaye que 400 militants ont assisté à la session ordinaire du Conseil "
+        "provincial de l'USFP."
+    )
+    (event,) = events_of(text, "fr")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("C'est dans la commune")

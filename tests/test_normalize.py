@@ -276,3 +276,10 @@ def test_skipping_rules_gives_the_text_running_them_gives(raw: str, monkeypatch:
         with monkeypatch.context() as m:  # every rule runs: all their characters seem present
             m.setattr(nz, "_rare_chars", lambda text: every)
             assert normalize_text(raw, language) == fast
+
+
+def test_text_size_buttons_and_back_to_top_are_boilerplate() -> None:
+    raw = "Augmenter la taille du texte\nDiminuer la taille du texte\n\nLe PPS a tenu son congrès à Taza."
+    assert normalize_text(raw, "fr")[0] == "Le PPS a tenu son congrès à Taza."
+    raw = "عقد الحزب مؤتمره بتازة.\nزر الذهاب إلى الأعلى"
+    assert normalize_text(raw, "ar")[0] == "عقد الحزب مؤتمره بتازة."

@@ -203,6 +203,11 @@ class Event:
         among those that report it; a later `cette réunion` adds its place, but is not the evidence."""
         own = [m for m in self.mentions if m.event_type == self.event_type]
         reporting = [m for m in own if m.status == "new"] or own
+        if all(m.in_title for m in reporting):
+            # the headline fixed the event; the body tells it (ont assisté à la session ordinaire)
+            body = [m for m in own if not m.in_title and m.status == "weak"]
+            if body:
+                return min(body, key=lambda m: m.start)
         return max(reporting, key=lambda m: m.score)
 
     @property
