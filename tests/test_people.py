@@ -429,3 +429,9 @@ def test_places_verbs_and_case_endings_are_not_names() -> None:
     text = "واحماد ايت باها النائب الثاني لجهة درعة تافلالت ،رئيس جماعة ايت ولال."
     assert [m.normalized for m in find_people(text, "ar")] == ["احماد ايت باها"]
     assert [m.normalized for m in find_people("حضرت لبنى العلوي الاجتماع.", "ar")] == ["لبنى العلوي"]
+
+
+def test_a_title_on_the_line_before_licenses_no_name() -> None:
+    """© Copyright : DR, then the article's first line: DR (droits réservés) is no doctor's title."""
+    assert find_people("© Copyright : DR\n\nKiosque360. Les préparatifs du congrès.", "fr") == []
+    assert [m.normalized for m in find_people("Le Dr Tazi a parlé.", "fr")] == ["Tazi"]

@@ -250,7 +250,10 @@ def _find_names(
             i += 1  # لبني ملال: a place behind its clitic (ل + بني ملال) is no given name (لبنى)
             continue
         given = _given_at(lex, toks, i)
-        honorific = _honorific_before(lex, toks, i) if i > 0 and toks[i - 1].end + 2 >= tok.start else None
+        adjacent = (
+            i > 0 and toks[i - 1].end + 2 >= tok.start and "\n" not in text[toks[i - 1].end : tok.start]
+        )
+        honorific = _honorific_before(lex, toks, i) if adjacent else None  # © DR\n\nKiosque360: no title
         by_honorific = given is None and honorific is not None and _family_ok(lex, tok, 0, False)
         if by_honorific:
             given = (0, i, False)  # after a title any name-like token starts a name (السيد X Y)
