@@ -653,3 +653,9 @@ def test_the_body_tells_the_event_its_headline_fixed() -> None:
     )
     (event,) = events_of(text, "fr")
     assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("C'est dans la commune")
+
+
+def test_a_ceremony_the_party_organizes_is_a_meeting() -> None:
+    text = "La section de l'USFP à Béni Ayat a organisé, dimanche 4 avril 2021, une cérémonie en l'honneur des nouveaux adhérents."
+    found = events_of(text, "fr", {"dimanche 4 avril 2021": "2021-04-04"})
+    assert [e.event_type for e in found] == ["meeting"]
