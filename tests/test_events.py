@@ -659,3 +659,12 @@ def test_a_ceremony_the_party_organizes_is_a_meeting() -> None:
     text = "La section de l'USFP à Béni Ayat a organisé, dimanche 4 avril 2021, une cérémonie en l'honneur des nouveaux adhérents."
     found = events_of(text, "fr", {"dimanche 4 avril 2021": "2021-04-04"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_an_elections_evidence_is_the_sentence_of_its_result() -> None:
+    text = (
+        "Des élections partielles ont eu lieu dimanche dans la commune de Sidi Aïdi. "
+        "L'Istiqlal a été déclaré vainqueur avec 7 sièges."
+    )
+    (event,) = events_of(text, "fr")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].strip().startswith("L'Istiqlal")

@@ -171,10 +171,14 @@ class EventMention:
     placed: bool = False  # the place is governed by the trigger, not just nearby
     home_place: bool = False  # the place is the article's own, not named with the mention
     told: bool = False  # its sentence has a verb saying the event took place (ترأس المؤتمر, a tenu)
+    result: bool = False  # the words tell a vote's outcome (a remporté, 7 sièges, فاز بمقعد)
 
     @property
-    def score(self) -> tuple[bool, bool, bool, bool, int]:
+    def score(self) -> tuple[bool, bool, bool, bool, bool, int]:
+        """Which mention is its event's evidence: a vote's result first (who won is what an election is
+        read for), then a date, a place of its own, a verb telling it, the body, the first."""
         return (
+            self.result,
             self.date is not None,
             self.place is not None and not self.home_place,
             self.told,
@@ -308,6 +312,9 @@ def find_event_mentions(
         sentence_cue = partial(in_sentence, sentence)
         mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
         mention.told = sentence_cue("occurrence")
+        mention.result = (
+            trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
+        )
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
         if mention.place is None and not in_sentence(sentence, "national"):
