@@ -668,3 +668,21 @@ def test_an_elections_evidence_is_the_sentence_of_its_result() -> None:
     )
     (event,) = events_of(text, "fr")
     assert text[event.best.sentence[0] : event.best.sentence[1]].strip().startswith("L'Istiqlal")
+
+
+def test_the_next_day_is_the_day_after_the_event_just_reported() -> None:
+    """le lendemain, في اليوم الموالي: the day after the dated event before it; after a month, no day."""
+    text = (
+        "L'USFP tient ce samedi 1er juin 2024 son congrès provincial à Oujda. Le lendemain dimanche, le "
+        "Premier secrétaire présidera le 6ème Congrès régional à Taza."
+    )
+    found = events_of(text, "fr", {"samedi 1er juin 2024": "2024-06-01"})
+    assert [e.date.iso for e in found] == ["2024-06-01", "2024-06-02"]
+    text = (
+        "عقد الحزب مؤتمره الإقليمي بوجدة يوم السبت 1 يونيو 2024. وفي اليوم الموالي عقد مؤتمره الجهوي بتازة."
+    )
+    found = events_of(text, "ar", {"يوم السبت 1 يونيو 2024": "2024-06-01"})
+    assert [e.date.iso if e.date else None for e in found] == ["2024-06-01", "2024-06-02"]
+    text = "Le PPS a tenu en juin 2024 son congrès à Oujda. Le lendemain, il a tenu une réunion à Taza."
+    found = events_of(text, "fr", {"juin 2024": "2024-06"})
+    assert [e.date.iso if e.date else None for e in found] == ["2024-06", None]

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 
 from akhbar.lexicons import read_lexicon
@@ -330,6 +330,10 @@ def find_event_mentions(
         if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
+        if mention.date is None and in_sentence(sentence, "nextday"):
+            # Le lendemain dimanche, il présidera le congrès de Taza: the day after the one just reported
+            before = next((m.date for m in reversed(out) if m.date is not None), None)
+            mention.date = _day_after(before)
         if mention.status == "future" and mention.date is not None and mention.date.precision == "day":
             # تعقد مؤتمرها يوم السبت المقبل 3 ماي, la prochaine réunion le samedi 4 novembre: the text
             # fixes the day of what it announces (an event, as the samples' planned congress is); a
@@ -748,6 +752,14 @@ def _status(
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
+
+
+def _day_after(value: DateValue | None) -> DateValue | None:
+    """The day after a day (le lendemain): None for a month, a year or no date."""
+    if value is None or value.precision != "day" or not value.iso:
+        return None
+    following = (date.fromisoformat(value.iso) + timedelta(days=1)).isoformat()
+    return DateValue(following, "day", value.text, value.start_char, value.end_char, True)
 
 
 def _imminent(value: DateValue | None, published: date | None) -> bool:
