@@ -435,3 +435,14 @@ def test_a_title_on_the_line_before_licenses_no_name() -> None:
     """© Copyright : DR, then the article's first line: DR (droits réservés) is no doctor's title."""
     assert find_people("© Copyright : DR\n\nKiosque360. Les préparatifs du congrès.", "fr") == []
     assert [m.normalized for m in find_people("Le Dr Tazi a parlé.", "fr")] == ["Tazi"]
+
+
+def test_more_moroccan_given_names_start_names() -> None:
+    text = "وحضر اللقاء عمار اوشن وأديب بنبراهيم ورحو لهيلع."
+    assert [m.normalized for m in find_people(text, "ar")] == ["عمار اوشن", "أديب بنبراهيم", "رحو لهيلع"]
+    text = "Il s'agit de Badiaa Radi, Lhoussain Maaouia et Kawtar Aalaouel."
+    assert [m.normalized for m in find_people(text, "fr")] == [
+        "Badiaa Radi",
+        "Lhoussain Maaouia",
+        "Kawtar Aalaouel",
+    ]
