@@ -446,3 +446,16 @@ def test_more_moroccan_given_names_start_names() -> None:
         "Lhoussain Maaouia",
         "Kawtar Aalaouel",
     ]
+
+
+def test_rare_arabic_words_before_an_hizb_apposition_are_a_name() -> None:
+    """إيدار حيدي عن حزب الأحرار: a name the given-name list lacks, licensed by its party; the list's و
+    is not part of it; a verb or a common word before عن حزب is no name; د. (Dr) is no family name."""
+    text = (
+        "انتخب إيدار حيدي عن حزب التجمع الوطني للأحرار نائبا أول، وبوكنين عيدة عن حزب الحركة الشعبية "
+        "نائبا ثانيا."
+    )
+    assert [m.normalized for m in find_people(text, "ar")] == ["إيدار حيدي", "بوكنين عيدة"]
+    assert find_people("تحدث المتدخلون عن حزب الاستقلال.", "ar") == []
+    text = "ترأسه الاخ د.عمر حجيرة عضو اللجنة التنفيذية."
+    assert [m.normalized for m in find_people(text, "ar")] == ["عمر حجيرة"]

@@ -103,8 +103,8 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         limit = FIRST_FAMILY_MAX_ZIPF - 0.5 if position == 0 else NEXT_FAMILY_MAX_ZIPF + 0.5
         return _zipf(tok.text, "fr") < limit
     key = tok.key
-    if key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
-        return False
+    if len(key) < 2 or key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
+        return False  # a single letter is an abbreviation (د. for Dr), never a family name
     if key[:3] in ("بال", "لال", "كال", "فال", "وال") or key.startswith("لل"):
         return False
     if key[0] in "وبلكف" and len(key) > 3:
@@ -468,8 +468,10 @@ def _names_before_parties(
     """French: two or three rare capitalized words right before a party (X Y du Parti de l'Istiqlal,
     X Y (RNI), X Y, du parti de l'USFP) are a name even when the given-name list does not know them; a word a capital starts
     before them (Secrétaire Général du PAM) or a common word among them refuses the reading."""
-    if lex.language != "fr" or not party_starts:
+    if not party_starts:
         return names
+    if lex.language == "ar":
+        return _arabic_names_before_parties(text, toks, lex, names, party_starts, blocked)
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
     token_starts = [t.start for t in toks]
     found = list(names)
@@ -497,6 +499,48 @@ def _names_before_parties(
             continue  # the name-like words go on: a title or an organization, not a name
         if last - first + 1 >= 2 and not _is_particle(lex, toks[last]):
             span = NameSpan(toks[first].start, toks[last].end, first, last, False, None)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+            found.append(span)
+    return sorted(found, key=lambda nm: nm.start)
+
+
+_AR_PARTY_LINKS = frozenset({"عن", "حزب"})  # إيدار حيدي عن حزب التجمع الوطني للأحرار
+
+
+def _arabic_names_before_parties(
+    text: str,
+    toks: Sequence[Tok],
+    lex: _Lexicon,
+    names: list[NameSpan],
+    party_starts: Sequence[int],
+    blocked: bytearray,
+) -> list[NameSpan]:
+    """Arabic: two or three rare words right before `عن حزب` + a party are a name the given-name list
+    does not know (انتخب إيدار حيدي عن حزب الأحرار نائبا أول); the word before them must be no name
+    word (a verb, a comma), so a longer run of rare words is not cut at random."""
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for party_start in party_starts:
+        j = bisect_left(token_starts, party_start) - 1
+        if j < 0 or toks[j].key != "عن" and not (toks[j].key == "حزب" and j > 0 and toks[j - 1].key == "عن"):
+            continue
+        j -= 2 if toks[j].key == "حزب" else 1
+        last = j
+        while j >= 0 and last - j < PARTY_NAME_MAX_TOKENS:
+            tok = toks[j]
+            if not tok.is_word or taken[tok.start] or blocked[tok.start]:
+                break
+            if not (_family_ok(lex, tok, 1, False) or (tok.key,) in lex.given):
+                break
+            j -= 1
+        first = j + 1
+        stopped = j < 0 or not toks[j].is_word or not _family_ok(lex, toks[j], 1, False)
+        if stopped and last - first + 1 >= 2 and not taken[toks[first].start]:
+            start, lead = toks[first].start, toks[first].key
+            listed = first > 0 and toks[first - 1].text in ("،", ",")
+            wa = listed and lead[0] in "وف" and len(lead) > 3  # ، وبوكنين عيدة عن حزب: the list's و
+            span = NameSpan(start + wa, toks[last].end, first, last, wa, None)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             found.append(span)
     return sorted(found, key=lambda nm: nm.start)
