@@ -686,3 +686,14 @@ def test_the_next_day_is_the_day_after_the_event_just_reported() -> None:
     text = "Le PPS a tenu en juin 2024 son congrès à Oujda. Le lendemain, il a tenu une réunion à Taza."
     found = events_of(text, "fr", {"juin 2024": "2024-06"})
     assert [e.date.iso if e.date else None for e in found] == ["2024-06", None]
+
+
+def test_a_rally_is_a_meeting_and_a_quoted_communique_a_statement() -> None:
+    """un rassemblement (not the RNI, le Rassemblement national des indépendants, nor `du rassemblement`,
+    the RNI again); dans un communiqué, le parti a confirmé: the statement is quoted."""
+    text = "Le RNI a tenu, ce samedi 17 mai 2025, un rassemblement politique à Laâyoune."
+    assert [e.event_type for e in events_of(text, "fr", {"samedi 17 mai 2025": "2025-05-17"})] == ["meeting"]
+    text = "Pour les sièges réservés aux femmes, c'est Hanane Ait Abbou du rassemblement qui l'a emporté."
+    assert "meeting" not in [e.event_type for e in events_of(text, "fr")]
+    text = "Dans un communiqué, le parti dirigé par Hakim Benchemass a confirmé la nouvelle."
+    assert [e.event_type for e in events_of(text, "fr")] == ["statement"]
