@@ -326,3 +326,20 @@ def test_the_members_a_french_commission_is_composed_of_take_part() -> None:
         "commission provinciale, qui se compose de Anas Tazi (coordinateur) et Karim Alaoui (trésorier)."
     )
     assert {"Anas Tazi", "Karim Alaoui"} <= set(participants(extract_article("f1", text, "fr", None)))
+
+
+def test_a_sentence_that_lists_names_is_a_roster_of_participants() -> None:
+    """Voici la liste des membres. A (secrétaire général), B, C, D, E: a sentence mostly of names lists
+    the members of the body the event formed; a sentence naming a few people in passing is not one."""
+    text = (
+        "Le conseil national du PAM s'est réuni samedi 27 novembre 2021 à Marrakech et a élu son bureau "
+        "politique. Voici la liste de ses membres. Abdellatif Ouahbi (secrétaire général), Leila Benali, "
+        "Ghita Mezzour, Rachid Abdi, Adil Barakat, Samir Goudar."
+    )
+    found = set(participants(extract_article("f1", text, "fr", None)))
+    assert {"Leila Benali", "Ghita Mezzour", "Rachid Abdi", "Adil Barakat", "Samir Goudar"} <= found
+    passing = (
+        "Le PAM a tenu samedi 27 novembre 2021 une réunion à Marrakech. Le parti avait été dirigé "
+        "auparavant par Hakim Benchemass, puis par Abdellatif Ouahbi, qui avait succédé à Ilyas El Omari."
+    )
+    assert "Hakim Benchemass" not in participants(extract_article("f2", passing, "fr", None))

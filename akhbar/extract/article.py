@@ -238,10 +238,12 @@ def _present(
     same sentence (بحضور A ورئيس المجلس B وC): they were there."""
     out: set[int] = set()
     elected: dict[tuple[int, int], bool] = {}  # one answer a sentence
+    of_sentence = [sentences[max(0, bisect_right(starts, p.start_char) - 1)] for p in people]
+    rosters = _rosters(text, people, of_sentence)
     for index, person in enumerate(people):
-        sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
+        sentence = of_sentence[index]
         if sentence not in elected:
-            elected[sentence] = is_election(text, language, sentence)
+            elected[sentence] = is_election(text, language, sentence) or sentence in rosters
         if elected[sentence] or is_presence(text, language, sentence[0], person.start_char):
             out.add(index)
             continue
@@ -253,6 +255,29 @@ def _present(
             and person.start_char - previous.end_char <= LIST_GAP_CHARS
         ):
             out.add(index)
+    return out
+
+
+ROSTER_MIN_NAMES = 4  # a sentence naming this many people ...
+ROSTER_MIN_SHARE = 0.5  # ... in at least this share of its letters is a list of members
+
+
+def _rosters(
+    text: str, people: Sequence[Mention], of_sentence: Sequence[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Sentences that are lists of names (Abdellatif Ouahbi (secrétaire général), Leila Benali, Ghita
+    Mezzour, ...; حميد الراضي، سعاد الزروالي، ...): the members of a body the event formed or gathered."""
+    named: dict[tuple[int, int], list[Mention]] = {}
+    for person, sentence in zip(people, of_sentence, strict=True):
+        named.setdefault(sentence, []).append(person)
+    out = set()
+    for sentence, members in named.items():
+        if len({m.normalized for m in members}) < ROSTER_MIN_NAMES:
+            continue
+        letters = sum(ch.isalpha() for ch in text[sentence[0] : sentence[1]])
+        in_names = sum(ch.isalpha() for m in members for ch in m.text)
+        if letters and in_names / letters >= ROSTER_MIN_SHARE:
+            out.add(sentence)
     return out
 
 
