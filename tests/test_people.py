@@ -459,3 +459,12 @@ def test_rare_arabic_words_before_an_hizb_apposition_are_a_name() -> None:
     assert find_people("تحدث المتدخلون عن حزب الاستقلال.", "ar") == []
     text = "ترأسه الاخ د.عمر حجيرة عضو اللجنة التنفيذية."
     assert [m.normalized for m in find_people(text, "ar")] == ["عمر حجيرة"]
+
+
+def test_a_french_list_without_commas_is_cut_at_each_given_name() -> None:
+    text = "Le bureau: Ahmed Sbai Jamal El Asri Najib Saber Kamal Saidi Nadia Kaissi."
+    names = ["Ahmed Sbai", "Jamal El Asri", "Najib Saber", "Kamal Saidi", "Nadia Kaissi"]
+    assert [m.normalized for m in find_people(text, "fr")] == names
+    assert [m.normalized for m in find_people("Driss El Azami El Idrissi a parlé.", "fr")] == [
+        "Driss El Azami El Idrissi"
+    ]

@@ -187,10 +187,21 @@ def _family_end(lex: _Lexicon, text: str, toks: Sequence[Tok], j: int, ambiguous
             continue
         if not _family_ok(lex, tok, position, ambiguous):
             break
+        if position > 0 and _next_name_starts(lex, toks, j):
+            break  # Ahmed Sbai Jamal El Asri: a given name after a full name starts the next one
         last, j, position = j, j + 1, position + 1
         if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
             last, j = j, j + 1
     return last
+
+
+def _next_name_starts(lex: _Lexicon, toks: Sequence[Tok], j: int) -> bool:
+    """French: is token j a given name followed by a capitalized word on the same line, so the start
+    of the next name of a list written without commas rather than a second family name?"""
+    if lex.language != "fr" or (toks[j].key,) not in lex.given or j + 1 >= len(toks):
+        return False
+    after = toks[j + 1]
+    return after.is_word and after.text[0].isupper() and after.start == toks[j].end + 1
 
 
 def _abd_compound(lex: _Lexicon, toks: Sequence[Tok], at: int, following: int) -> bool:
