@@ -468,3 +468,11 @@ def test_a_french_list_without_commas_is_cut_at_each_given_name() -> None:
     assert [m.normalized for m in find_people("Driss El Azami El Idrissi a parlé.", "fr")] == [
         "Driss El Azami El Idrissi"
     ]
+
+
+def test_affiliation_and_tense_adjectives_end_an_arabic_name() -> None:
+    """المنتمي لحزب، السابق، الجديد: adjectives after a name, not a family name; فطيمة is فاطمة."""
+    text = "اتفقوا على اختيار بدر الدين ناجح المنتمي لحزب الأصالة والمعاصرة رئيسا."
+    assert [m.normalized for m in find_people(text, "ar")] == ["بدر الدين ناجح"]
+    text = "كما حصلت فطيمة الزهراء عطيف على منصب النائب الثالث."
+    assert [m.normalized for m in find_people(text, "ar")] == ["فطيمة الزهراء عطيف"]
