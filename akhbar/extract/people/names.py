@@ -463,7 +463,7 @@ def _names_in_lists(
     return sorted(found, key=lambda nm: nm.start)
 
 
-PARTY_NAME_MAX_TOKENS = 3  # El Khattat Yanja du PI: the capitalized words a party apposition licenses
+PARTY_NAME_MAX_TOKENS = 3  # El Khattat Yanja du PI: the words a party apposition licenses as a name
 _FR_PARTY_LINKS = frozenset({"du", "de", "d", "l", "la", "'", "’", "(", "parti"})
 PARTY_LINK_MAX_TOKENS = 5  # du parti de l'Union socialiste...: the words between a name and the party's own
 
@@ -476,82 +476,64 @@ def _names_before_parties(
     party_starts: Sequence[int],
     blocked: bytearray,
 ) -> list[NameSpan]:
-    """French: two or three rare capitalized words right before a party (X Y du Parti de l'Istiqlal,
-    X Y (RNI), X Y, du parti de l'USFP) are a name even when the given-name list does not know them; a word a capital starts
-    before them (Secrétaire Général du PAM) or a common word among them refuses the reading."""
+    """Two or three rare words right before a party are a name the given-name list does not know:
+    French capitalized words before `du`, `de la`, `(`, `, du parti de` (El Khattat Yanja du Parti de
+    l'Istiqlal, X Y (RNI)); Arabic words before `عن (حزب)` (إيدار حيدي عن حزب الأحرار), without the
+    list's و. The word before them must not read as a name word too (Le Secrétaire Général du PAM, a
+    longer run of rare Arabic words), so a run is never cut at random."""
     if not party_starts:
         return names
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    token_starts = [t.start for t in toks]
+    found = list(names)
+    for party_start in party_starts:
+        last = _name_end_before_party(lex, toks, bisect_left(token_starts, party_start) - 1)
+        if last is None:
+            continue
+        first = last
+        while first >= 0 and last - first < PARTY_NAME_MAX_TOKENS:
+            tok = toks[first]
+            if taken[tok.start] or blocked[tok.start] or not _party_name_word(lex, tok):
+                break
+            first -= 1
+        before = toks[first] if first >= 0 else None
+        capitalized = (
+            lex.language == "fr" and before is not None and before.is_word and before.text[0].isupper()
+        )
+        if before is not None and (capitalized or _party_name_word(lex, before)):
+            continue  # the name-like words go on: a title, an organization, a longer run
+        first += 1
+        if last - first + 1 < 2 or _is_particle(lex, toks[last]) or taken[toks[first].start]:
+            continue
+        lead = toks[first].key
+        listed = first > 0 and toks[first - 1].text in ("،", ",")
+        wa = lex.language == "ar" and listed and lead[0] in "وف" and len(lead) > 3  # ، وبوكنين عيدة
+        span = NameSpan(toks[first].start + wa, toks[last].end, first, last, wa, None)
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        found.append(span)
+    return sorted(found, key=lambda nm: nm.start)
+
+
+def _name_end_before_party(lex: _Lexicon, toks: Sequence[Tok], j: int) -> int | None:
+    """The token a name would end at, given token j right before a party: the words that link them
+    (du, de l', `(`, `, du parti de`; عن, عن حزب) stepped over; None when none link them."""
     if lex.language == "ar":
-        return _arabic_names_before_parties(text, toks, lex, names, party_starts, blocked)
-    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
-    token_starts = [t.start for t in toks]
-    found = list(names)
-    for party_start in party_starts:
-        j = bisect_left(token_starts, party_start) - 1
-        links = 0
-        while j >= 0 and toks[j].key.lower() in _FR_PARTY_LINKS and links < PARTY_LINK_MAX_TOKENS:
-            j, links = j - 1, links + 1
-        if links == 0 or j < 1:
-            continue
-        if toks[j].text == "," and j > 1:
-            j -= 1  # A Dakhla, El Mami Boussif, du parti de l'USFP: the party in apposition
-        last = j
-        while j >= 0 and last - j < PARTY_NAME_MAX_TOKENS:
-            tok = toks[j]
-            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
-            if not name_like or taken[tok.start] or blocked[tok.start]:
-                break
-            if not (_family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given):
-                break
-            j -= 1
-        first = j + 1
-        before_word = toks[j] if j >= 0 else None
-        if before_word is not None and before_word.is_word and before_word.text[0].isupper():
-            continue  # the name-like words go on: a title or an organization, not a name
-        if last - first + 1 >= 2 and not _is_particle(lex, toks[last]):
-            span = NameSpan(toks[first].start, toks[last].end, first, last, False, None)
-            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-            found.append(span)
-    return sorted(found, key=lambda nm: nm.start)
+        if j >= 1 and toks[j].key == "حزب" and toks[j - 1].key == "عن":
+            return j - 2
+        return j - 1 if j >= 0 and toks[j].key == "عن" else None
+    links = 0
+    while j >= 0 and toks[j].key.lower() in _FR_PARTY_LINKS and links < PARTY_LINK_MAX_TOKENS:
+        j, links = j - 1, links + 1
+    if links == 0 or j < 1:
+        return None
+    return j - 1 if toks[j].text == "," else j  # A Dakhla, El Mami Boussif, du parti de l'USFP
 
 
-_AR_PARTY_LINKS = frozenset({"عن", "حزب"})  # إيدار حيدي عن حزب التجمع الوطني للأحرار
-
-
-def _arabic_names_before_parties(
-    text: str,
-    toks: Sequence[Tok],
-    lex: _Lexicon,
-    names: list[NameSpan],
-    party_starts: Sequence[int],
-    blocked: bytearray,
-) -> list[NameSpan]:
-    """Arabic: two or three rare words right before `عن حزب` + a party are a name the given-name list
-    does not know (انتخب إيدار حيدي عن حزب الأحرار نائبا أول); the word before them must be no name
-    word (a verb, a comma), so a longer run of rare words is not cut at random."""
-    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
-    token_starts = [t.start for t in toks]
-    found = list(names)
-    for party_start in party_starts:
-        j = bisect_left(token_starts, party_start) - 1
-        if j < 0 or toks[j].key != "عن" and not (toks[j].key == "حزب" and j > 0 and toks[j - 1].key == "عن"):
-            continue
-        j -= 2 if toks[j].key == "حزب" else 1
-        last = j
-        while j >= 0 and last - j < PARTY_NAME_MAX_TOKENS:
-            tok = toks[j]
-            if not tok.is_word or taken[tok.start] or blocked[tok.start]:
-                break
-            if not (_family_ok(lex, tok, 1, False) or (tok.key,) in lex.given):
-                break
-            j -= 1
-        first = j + 1
-        stopped = j < 0 or not toks[j].is_word or not _family_ok(lex, toks[j], 1, False)
-        if stopped and last - first + 1 >= 2 and not taken[toks[first].start]:
-            start, lead = toks[first].start, toks[first].key
-            listed = first > 0 and toks[first - 1].text in ("،", ",")
-            wa = listed and lead[0] in "وف" and len(lead) > 3  # ، وبوكنين عيدة عن حزب: the list's و
-            span = NameSpan(start + wa, toks[last].end, first, last, wa, None)
-            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-            found.append(span)
-    return sorted(found, key=lambda nm: nm.start)
+def _party_name_word(lex: _Lexicon, tok: Tok) -> bool:
+    """Could `tok` be part of a name licensed by its party: a rare word, a particle or a given name
+    (in French, also capitalized and not an acronym)?"""
+    if not tok.is_word:
+        return False
+    if lex.language == "fr" and (not tok.text[0].isupper() or tok.text.isupper()):
+        return False
+    return _family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given
