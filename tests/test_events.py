@@ -697,3 +697,25 @@ def test_a_rally_is_a_meeting_and_a_quoted_communique_a_statement() -> None:
     assert "meeting" not in [e.event_type for e in events_of(text, "fr")]
     text = "Dans un communiqué, le parti dirigé par Hakim Benchemass a confirmé la nouvelle."
     assert [e.event_type for e in events_of(text, "fr")] == ["statement"]
+
+
+def test_one_sentence_listing_several_places_reports_one_congress_per_place() -> None:
+    """les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah; المؤتمرات الإقليمية بكل من أزيلال
+    وخنيفرة والفقيه بن صالح: one event per place, each with its own id. A series of meetings in several
+    towns stays one tour; places that nest (Agadir, Souss-Massa) and a list without its conjunction are
+    one place."""
+    text = "Les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah se sont tenus samedi."
+    found = events_of(text, "fr")
+    assert [e.place.text for e in found] == ["Khénifra", "Azilal", "Fquih Ben Salah"]
+    assert len({e.event_id("a1") for e in found}) == 3
+    text = "انعقدت المؤتمرات الإقليمية بكل من أزيلال وخنيفرة والفقيه بن صالح يوم السبت 3 يونيو 2023."
+    found = events_of(text, "ar", {"يوم السبت 3 يونيو 2023": "2023-06-03"})
+    assert [(e.place.text, e.date.iso) for e in found] == [
+        ("أزيلال", "2023-06-03"),
+        ("خنيفرة", "2023-06-03"),
+        ("الفقيه بن صالح", "2023-06-03"),
+    ]
+    text = "Le PPS a tenu une série de réunions à Agadir, Tiznit et Taroudant."
+    assert len(events_of(text, "fr")) == 1
+    assert len(events_of("Le PAM a tenu son congrès régional à Agadir, Souss-Massa.", "fr")) == 1
+    assert len(events_of("Le PAM a tenu son congrès provincial à Agadir, Tiznit.", "fr")) == 1

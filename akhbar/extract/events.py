@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 
@@ -172,6 +172,7 @@ class EventMention:
     home_place: bool = False  # the place is the article's own, not named with the mention
     told: bool = False  # its sentence has a verb saying the event took place (ترأس المؤتمر, a tenu)
     result: bool = False  # the words tell a vote's outcome (a remporté, 7 sièges, فاز بمقعد)
+    part: int = 0  # which place of a list the trigger governs (les congrès de X, Y et Z: 0, 1, 2)
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, int]:
@@ -236,6 +237,8 @@ class Event:
     def event_id(self, article_id: str) -> str:
         """Stable: the article, the type and where the event is first mentioned."""
         seed = f"{article_id}|{self.event_type}|{self.first.start}"
+        if self.first.part:  # the second and later places of one listing trigger
+            seed += f"|{self.first.part}"
         return hashlib.sha1(seed.encode("utf-8")).hexdigest()[:16]
 
 
@@ -304,6 +307,7 @@ def find_event_mentions(
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
         mention.place = _place_for(haystack, coded, start, end, (low, high))
+        listed = _listed_places(text, coded, mention, high)
         mention.party = (
             _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
         )
@@ -348,7 +352,39 @@ def find_event_mentions(
         ):
             mention.status = "new"  # l'USFP tient ce samedi son congrès: announced for a day this week
         out.append(mention)
+        # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
+        out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     return out
+
+
+# each place holds its own congress, assembly or vote; a series of meetings in several towns is one
+# tour, one event (as the samples count `une série de réunions` and `اللقاءات التواصلية ... في كل من`)
+LISTED_PER_PLACE = frozenset({"congress", "general_assembly", "public_election"})
+LIST_SEPARATORS = frozenset({"", "et", "ou", "و", "أو"})  # between two places of a list, after its commas
+
+
+def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, limit: int) -> list[Mention]:
+    """The places of a list a congress, assembly or election trigger governs (les congrès de Khénifra,
+    Azilal et Fquih Ben Salah; المؤتمرات الإقليمية بكل من أزيلال وخنيفرة), its own place first; [] when it
+    governs one place. Places that nest (Agadir, Souss-Massa) are one place told twice, not a list."""
+    first = mention.place
+    if first is None or first.start_char < mention.end or mention.event_type not in LISTED_PER_PLACE:
+        return []
+    listed, closed = [first], 1  # closed: how many places the list holds up to its last conjunction
+    for place in sorted(
+        (p for p in places if first.end_char <= p.start_char < limit), key=lambda p: p.start_char
+    ):
+        previous = listed[-1]
+        if place.start_char < previous.end_char:
+            continue
+        gap = text[previous.end_char : place.start_char].strip()
+        word = gap.strip(",،").strip()
+        if not gap or word not in LIST_SEPARATORS or any(_places_agree(p, place) for p in listed):
+            break
+        listed.append(place)
+        if word:  # X, Y et Z: a list ends with its conjunction (ايت ميلك، صباح يوم أمس is no list)
+            closed = len(listed)
+    return listed[:closed] if closed > 1 else []
 
 
 NEXT_SENTENCE_GAP = 2  # characters (a space, a line break) between a sentence and the next one
