@@ -719,3 +719,16 @@ def test_one_sentence_listing_several_places_reports_one_congress_per_place() ->
     assert len(events_of(text, "fr")) == 1
     assert len(events_of("Le PAM a tenu son congrès régional à Agadir, Souss-Massa.", "fr")) == 1
     assert len(events_of("Le PAM a tenu son congrès provincial à Agadir, Tiznit.", "fr")) == 1
+
+
+def test_a_list_of_councils_and_their_presidents_is_one_election_each() -> None:
+    """جماعة الدريوش والتي ترأسها X، ثم جماعة امطالسة التي ترأسها Y: each council named right before
+    `التي ترأسها` is a presidency; `الجلسة التي ترأسها` (no place before it) is no election."""
+    text = (
+        "حصل حزب التجمع الوطني للأحرار على رئاسة 7 جماعات، أولها جماعة الدريوش والتي ترأسها محمد البوكيلي، "
+        "ثم جماعة امطالسة التي ترأسها عادل قيشوحي."
+    )
+    offices = [e for e in events_of(text, "ar") if e.mentions[0].scope == "office"]
+    assert [e.place.text for e in offices] == ["الدريوش", "امطالسة"]
+    text = "وتميزت الجلسة التي ترأسها الأمين العام للحزب بنقاش مستفيض."
+    assert "public_election" not in [e.event_type for e in events_of(text, "ar")]

@@ -49,7 +49,8 @@ _WORD = re.compile(r"\w+")
 class Trigger:
     event_type: str
     number: str  # sg | plural
-    needs: str  # free | anchor | verb (an occurrence verb only) | self (the words say it happened: مقاعد)
+    needs: str  # free | anchor | verb (an election verb only) | self (the words say it happened: مقاعد) |
+    #              place_before (a place right before it: جماعة الدريوش التي ترأسها)
     scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
 
@@ -307,6 +308,8 @@ def find_event_mentions(
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
         mention.place = _place_for(haystack, coded, start, end, (low, high))
+        if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
+            mention.place = _place_right_before(coded, start) or mention.place
         listed = _listed_places(text, coded, mention, high)
         mention.party = (
             _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
@@ -385,6 +388,14 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         if word:  # X, Y et Z: a list ends with its conjunction (ايت ميلك، صباح يوم أمس is no list)
             closed = len(listed)
     return listed[:closed] if closed > 1 else []
+
+
+PLACE_BEFORE_CHARS = 8  # جماعة أزلاف التي ترأسها: the place ends this close before a `place_before` trigger
+
+
+def _place_right_before(places: Sequence[Mention], start: int) -> Mention | None:
+    near = [p for p in places if 0 <= start - p.end_char <= PLACE_BEFORE_CHARS]
+    return max(near, key=lambda p: p.end_char) if near else None
 
 
 NEXT_SENTENCE_GAP = 2  # characters (a space, a line break) between a sentence and the next one
@@ -774,6 +785,8 @@ def _status(
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
         return "new" if sentence_cue("election") else "weak"
+    if trigger.needs == "place_before":  # جماعة الدريوش التي ترأسها X: the council is named right before
+        return "new" if _place_right_before(places, mention.start) is not None else "weak"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
