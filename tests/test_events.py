@@ -732,3 +732,16 @@ def test_a_list_of_councils_and_their_presidents_is_one_election_each() -> None:
     assert [e.place.text for e in offices] == ["الدريوش", "امطالسة"]
     text = "وتميزت الجلسة التي ترأسها الأمين العام للحزب بنقاش مستفيض."
     assert "public_election" not in [e.event_type for e in events_of(text, "ar")]
+
+
+def test_a_council_list_line_with_its_vote_is_an_election() -> None:
+    """- Errachidia: Said Karimi, du PI, élu avec 24 voix: each line a council's presidency; réélu avec
+    900 voix at the head of the party names no place and is no public vote."""
+    text = (
+        "Voici les présidents des conseils provinciaux.\n- Errachidia: Said Karimi, du Parti de l'Istiqlal, "
+        "élu avec 24 voix.\n- Tinghir: Ahmed Tazi, du RNI, élu à l'unanimité des 31 membres."
+    )
+    offices = [e for e in events_of(text, "fr") if e.event_type == "public_election"]
+    assert [e.place.text for e in offices] == ["Errachidia", "Tinghir"]
+    text = "Nizar Baraka a été réélu avec 900 voix à la tête du parti."
+    assert "public_election" not in [e.event_type for e in events_of(text, "fr")]

@@ -50,6 +50,7 @@ class Trigger:
     event_type: str
     number: str  # sg | plural
     needs: str  # free | anchor | verb (an election verb only) | self (the words say it happened: مقاعد) |
+    #              place (a place in its sentence: Errachidia: X, élu avec 24 voix) |
     #              place_before (a place right before it: جماعة الدريوش التي ترأسها)
     scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
@@ -785,6 +786,8 @@ def _status(
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
         return "new" if sentence_cue("election") else "weak"
+    if trigger.needs == "place":  # - Errachidia: Said Karimi, du PI, élu avec 24 voix: a council's vote
+        return "new" if mention.place is not None else "weak"
     if trigger.needs == "place_before":  # جماعة الدريوش التي ترأسها X: the council is named right before
         return "new" if _place_right_before(places, mention.start) is not None else "weak"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
