@@ -745,3 +745,12 @@ def test_a_council_list_line_with_its_vote_is_an_election() -> None:
     assert [e.place.text for e in offices] == ["Errachidia", "Tinghir"]
     text = "Nizar Baraka a été réélu avec 900 voix à la tête du parti."
     assert "public_election" not in [e.event_type for e in events_of(text, "fr")]
+
+
+def test_a_list_of_places_each_with_its_winner_is_one_election_each() -> None:
+    text = (
+        "Le RNI a remporté la présidence des régions Tanger-Tétouan-Al Hoceima, avec Omar Moro, "
+        "Drâa-Tafilalet avec Hro Abroue, et Souss-Massa avec Karim Achengli."
+    )
+    found = events_of(text, "fr")
+    assert [e.place.text for e in found] == ["Tanger-Tétouan-Al Hoceima", "Drâa-Tafilalet", "Souss-Massa"]

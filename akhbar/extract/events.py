@@ -364,6 +364,8 @@ def find_event_mentions(
 # each place holds its own congress, assembly or vote; a series of meetings in several towns is one
 # tour, one event (as the samples count `une série de réunions` and `اللقاءات التواصلية ... في كل من`)
 LISTED_PER_PLACE = frozenset({"congress", "general_assembly", "public_election"})
+# the winner named with each place of a list (la présidence des régions A, avec Omar Moro, B avec Hro Abroue)
+_LISTED_WINNER = re.compile(r"\bavec\s+(?:[A-Z][\w'’-]*\s*){1,4}")
 LIST_SEPARATORS = frozenset({"", "et", "ou", "و", "أو"})  # between two places of a list, after its commas
 
 
@@ -381,7 +383,7 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         previous = listed[-1]
         if place.start_char < previous.end_char:
             continue
-        gap = text[previous.end_char : place.start_char].strip()
+        gap = _LISTED_WINNER.sub("", text[previous.end_char : place.start_char]).strip()
         word = gap.strip(",،").strip()
         if not gap or word not in LIST_SEPARATORS or any(_places_agree(p, place) for p in listed):
             break
