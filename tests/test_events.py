@@ -754,3 +754,10 @@ def test_a_list_of_places_each_with_its_winner_is_one_election_each() -> None:
     )
     found = events_of(text, "fr")
     assert [e.place.text for e in found] == ["Tanger-Tétouan-Al Hoceima", "Drâa-Tafilalet", "Souss-Massa"]
+
+
+def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
+    text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
+    assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
+    text = "انعقدت المؤتمرات الإقليمية بأزيلال وبخنيفرة وبالفقيه بن صالح."
+    assert [e.place.text for e in events_of(text, "ar")] == ["أزيلال", "خنيفرة", "الفقيه بن صالح"]

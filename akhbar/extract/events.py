@@ -366,7 +366,11 @@ def find_event_mentions(
 LISTED_PER_PLACE = frozenset({"congress", "general_assembly", "public_election"})
 # the winner named with each place of a list (la présidence des régions A, avec Omar Moro, B avec Hro Abroue)
 _LISTED_WINNER = re.compile(r"\bavec\s+(?:[A-Z][\w'’-]*\s*){1,4}")
-LIST_SEPARATORS = frozenset({"", "et", "ou", "و", "أو"})  # between two places of a list, after its commas
+# the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY), and those that close one
+LIST_WORDS = frozenset(
+    {"et", "ou", "encore", "ainsi", "que", "à", "au", "و", "أو", "في", "ثم", "ب", "وب", "وفي"}
+)
+LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي"})
 
 
 def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, limit: int) -> list[Mention]:
@@ -384,12 +388,12 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         if place.start_char < previous.end_char:
             continue
         gap = _LISTED_WINNER.sub("", text[previous.end_char : place.start_char]).strip()
-        word = gap.strip(",،").strip()
-        if not gap or word not in LIST_SEPARATORS or any(_places_agree(p, place) for p in listed):
+        words = gap.replace(",", " ").replace("،", " ").lower().split()
+        if not gap or not set(words) <= LIST_WORDS or any(_places_agree(p, place) for p in listed):
             break
         listed.append(place)
-        if word:  # X, Y et Z: a list ends with its conjunction (ايت ميلك، صباح يوم أمس is no list)
-            closed = len(listed)
+        if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction (ايت ميلك، صباح
+            closed = len(listed)  # يوم أمس is no list)
     return listed[:closed] if closed > 1 else []
 
 
