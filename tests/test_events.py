@@ -761,3 +761,15 @@ def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
     text = "انعقدت المؤتمرات الإقليمية بأزيلال وبخنيفرة وبالفقيه بن صالح."
     assert [e.place.text for e in events_of(text, "ar")] == ["أزيلال", "خنيفرة", "الفقيه بن صالح"]
+
+
+def test_colloquia_debates_and_regional_elections() -> None:
+    cases = [
+        ("Le PPS a organisé samedi 3 juin 2023 un colloque sur la régionalisation à Rabat.", "fr", "meeting"),
+        ("نظم الحزب يوم السبت 3 يونيو 2023 مناظرة حول الجهوية بأكادير.", "ar", "meeting"),
+        ("Le RNI est arrivé en tête aux régionales dans la région de Souss-Massa.", "fr", "public_election"),
+    ]
+    dates = {"samedi 3 juin 2023": "2023-06-03", "يوم السبت 3 يونيو 2023": "2023-06-03"}
+    for text, language, kind in cases:
+        given = {k: v for k, v in dates.items() if k in text}
+        assert kind in [e.event_type for e in events_of(text, language, given)], text
