@@ -34,11 +34,13 @@ People (one node per spelling: the name folded within its script, `akhbar.extrac
 How (so that 100,000 documents fit in memory and time): the lake is read as Arrow columns (only the
 columns used), strings become integer codes, and events are clustered one block at a time in
 specificity order; a block's clusters are indexed by bucket (month, year, undated month), then by
-day (the day of a day-precise cluster, the publication day of an undated one) and by place (the 8
-projections of commune, province, region), so a report is compared only with the clusters whose
-date and place could fit it, not with every cluster of its month. The outcome only depends on the
-set of clusters compatible with a report, so the index changes the cost, never the result.
-People are one node per spelling key with integer ids in key order; participants stay columns.
+day (the day of a day-precise cluster, the publication day of an undated one; dated ones also by
+year) and by place (commune; province and region), so a report is compared only with the clusters
+whose date and place could fit it, not with every cluster of its month (at 100,000 documents the
+scan took 16 minutes and 2.5 GB, this 30 s). The outcome only depends on the set of clusters
+compatible with a report, so the index changes the cost, never the result
+(`tests/test_identity_index.py` compares it with a scan). People are one node per spelling key
+with integer ids in key order; participants stay columns.
 """
 
 from __future__ import annotations
