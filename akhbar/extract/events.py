@@ -8,10 +8,13 @@ the trigger (`lexicons/event_cues.tsv`) refuse planned events (الاجتماع 
 élections), generic ones (مختلف المؤتمرات) and mark demonstratives (هذا اللقاء، ces réunions) as
 pointing back to an event already found.
 
-Coreference: mentions of the same type whose dates and places do not contradict are one event
-(انتخابات 25 نونبر 2011 twice, a title and the body). Singular and plural mentions stay apart
-(the weekly meeting is not the series of meetings it reviews). The event keeps the most
-informative mention's sentence as evidence (a date, then a place, then body over title, then first).
+Coreference: mentions of the same type whose dates and places do not contradict those of any
+mention of the event are one event (انتخابات 25 نونبر 2011 twice, a title and the body; two communes
+of one region are two votes). Singular and plural mentions stay apart (the weekly meeting is not
+the series of meetings it reviews). A congress, assembly or vote governing a list of places is one
+event per place (les congrès de Khénifra, Azilal et Fquih Ben Salah); a series of meetings stays one.
+The event keeps the most informative mention's sentence as evidence (a vote's result, then a date,
+then a place, then body over title, then first).
 """
 
 from __future__ import annotations
@@ -337,11 +340,10 @@ def find_event_mentions(
             mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
         if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
-            mention.date = next((m.date for m in reversed(out) if m.date is not None), None)
+            mention.date = _last_date(out)
         if mention.date is None and in_sentence(sentence, "nextday"):
             # Le lendemain dimanche, il présidera le congrès de Taza: the day after the one just reported
-            before = next((m.date for m in reversed(out) if m.date is not None), None)
-            mention.date = _day_after(before)
+            mention.date = _day_after(_last_date(out))
         if mention.status == "future" and mention.date is not None and mention.date.precision == "day":
             # تعقد مؤتمرها يوم السبت المقبل 3 ماي, la prochaine réunion le samedi 4 novembre: the text
             # fixes the day of what it announces (an event, as the samples' planned congress is); a
@@ -392,8 +394,8 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         if not gap or not set(words) <= LIST_WORDS or any(_places_agree(p, place) for p in listed):
             break
         listed.append(place)
-        if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction (ايت ميلك، صباح
-            closed = len(listed)  # يوم أمس is no list)
+        if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction
+            closed = len(listed)  # (ايت ميلك، صباح يوم أمس is no list)
     return listed[:closed] if closed > 1 else []
 
 
@@ -810,6 +812,11 @@ def _status(
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
+
+
+def _last_date(mentions: Sequence[EventMention]) -> DateValue | None:
+    """The date of the latest dated mention before this one."""
+    return next((m.date for m in reversed(mentions) if m.date is not None), None)
 
 
 def _day_after(value: DateValue | None) -> DateValue | None:
