@@ -476,3 +476,18 @@ def test_affiliation_and_tense_adjectives_end_an_arabic_name() -> None:
     assert [m.normalized for m in find_people(text, "ar")] == ["بدر الدين ناجح"]
     text = "كما حصلت فطيمة الزهراء عطيف على منصب النائب الثالث."
     assert [m.normalized for m in find_people(text, "ar")] == ["فطيمة الزهراء عطيف"]
+
+
+def test_a_sharif_title_opens_a_name_before_a_given_name_only() -> None:
+    """مولاي، سيدي، Moulay, Sidi are part of the name before a given name (Sidi Hamdi Ould Errachid); before
+    anything else they name a place (Sidi Aidi, سيدي مومن). للا، لالة open a woman's name as a given name."""
+    cases = [
+        ("Sidi Hamdi Ould Errachid a présidé la réunion.", "fr", ["Sidi Hamdi Ould Errachid"]),
+        ("وقال سيدي محمد ولد الرشيد إن الحزب قوي.", "ar", ["سيدي محمد ولد الرشيد"]),
+        ("ومولاي محمد ايت بلا اسلمان نائبا له.", "ar", ["مولاي محمد ايت بلا اسلمان"]),
+        ("ترأست اللقاء للا فاطمة المريني رئيسة الجمعية.", "ar", ["للا فاطمة المريني"]),
+        ("La commune de Sidi Aidi a voté.", "fr", []),
+        ("اجتمع المكتب بمنطقة سيدي مومن بالدار البيضاء.", "ar", []),
+    ]
+    for text, language, names in cases:
+        assert [m.normalized for m in find_people(text, language)] == names, text

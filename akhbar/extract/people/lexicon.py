@@ -43,6 +43,7 @@ _AR_GLUE_BACK = _word_class("glue_back", "ar")
 _GLUE_FORWARD = _word_class("glue_forward")
 _ELECTION_CUES = _word_class("election_cue")
 _FR_GIVEN_ARTICLES = _word_class("given_article", "fr")
+_SHARIF_TITLES = frozenset(w.lower() for w in _word_class("sharif_title"))
 # a place noun after which a name is a place, not a person (جماعة X): the one-word nouns of place_heads.tsv
 _AR_PLACE_HEADS = frozenset(
     match_key(r["head"])

@@ -13,6 +13,7 @@ from akhbar.extract.people.lexicon import (
     _AR_PARTICLES,
     _FR_GIVEN_ARTICLES,
     _FR_PARTICLES,
+    _SHARIF_TITLES,
     AMBIGUOUS_GIVEN_MAX_ZIPF,
     CLITIC_REST_MIN_ZIPF,
     FIRST_FAMILY_MAX_ZIPF,
@@ -272,6 +273,12 @@ def _find_names(
             i += 1
             continue
         offset, last_given, ambiguous = given
+        if last_given == i and tok.key.lower()[offset:] in _SHARIF_TITLES and not by_honorific:
+            after = _given_at(lex, toks, i + 1) if i + 1 < len(toks) else None
+            if after is None or after[0]:
+                i += 1
+                continue  # Sidi Aidi, سيدي مومن: a place; مولاي عزيز، Sidi Hamdi: the title and a given name
+            last_given, ambiguous = after[1], after[2]
         last = _family_end(lex, text, toks, last_given + 1, ambiguous)
         if last is None and by_honorific:
             last = i  # M. Ouahbi, السيد بنكيران: the title licenses a family name alone
