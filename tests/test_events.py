@@ -719,6 +719,8 @@ def test_one_sentence_listing_several_places_reports_one_congress_per_place() ->
     assert len(events_of(text, "fr")) == 1
     assert len(events_of("Le PAM a tenu son congrès régional à Agadir, Souss-Massa.", "fr")) == 1
     assert len(events_of("Le PAM a tenu son congrès provincial à Agadir, Tiznit.", "fr")) == 1
+    text = "Le PI a obtenu trois sièges dans la région (Errachidia, Midelt et Zagora)."
+    assert len(events_of(text, "fr")) == 1  # a breakdown in brackets, not three votes
 
 
 def test_a_list_of_councils_and_their_presidents_is_one_election_each() -> None:

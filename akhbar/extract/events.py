@@ -382,6 +382,9 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
     first = mention.place
     if first is None or first.start_char < mention.end or mention.event_type not in LISTED_PER_PLACE:
         return []
+    lead = text[mention.end : first.start_char]
+    if lead.rfind("(") > lead.rfind(")"):
+        return []  # 3 sièges chacun (Errachidia, Midelt et Zagora): a breakdown in brackets, not events
     listed, closed = [first], 1  # closed: how many places the list holds up to its last conjunction
     for place in sorted(
         (p for p in places if first.end_char <= p.start_char < limit), key=lambda p: p.start_char
