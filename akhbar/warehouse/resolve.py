@@ -542,27 +542,21 @@ class _Places:
     def _keys(province: int, region: int) -> tuple[tuple[int, int], ...]:
         return ((province, region), (province, _ANY), (_ANY, region), (_ANY, _ANY))
 
-    def add(self, number: int, place: tuple[int, int, int]) -> None:
+    def _slots(self, place: tuple[int, int, int]) -> list[tuple[dict, object]]:
+        """The (index, key) pairs a cluster at `place` is filed under: its commune, or every
+        province/region pattern when it has none; and every pattern in `any`."""
         commune, province, region = place
         keys = self._keys(province, region)
-        if commune != NULL:
-            _put(self.commune, commune, number)
-        else:
-            for key in keys:
-                _put(self.bare, key, number)
-        for key in keys:
-            _put(self.any, key, number)
+        own = [(self.commune, commune)] if commune != NULL else [(self.bare, key) for key in keys]
+        return own + [(self.any, key) for key in keys]
+
+    def add(self, number: int, place: tuple[int, int, int]) -> None:
+        for sets, key in self._slots(place):
+            _put(sets, key, number)
 
     def remove(self, number: int, place: tuple[int, int, int]) -> None:
-        commune, province, region = place
-        keys = self._keys(province, region)
-        if commune != NULL:
-            _drop(self.commune, commune, number)
-        else:
-            for key in keys:
-                _drop(self.bare, key, number)
-        for key in keys:
-            _drop(self.any, key, number)
+        for sets, key in self._slots(place):
+            _drop(sets, key, number)
 
     def find(self, asks: tuple, out: list[tuple[int, set[int]]]) -> None:
         """Append (kind, clusters) for each (pattern, kind) of `asks` that has clusters."""
