@@ -679,6 +679,10 @@ def _same_place(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and _places_agree(a, b)
 
 
+def _own_place(mention: EventMention) -> bool:
+    return mention.place is not None and not mention.home_place
+
+
 def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None or not a.iso or not b.iso:
         return True
@@ -696,6 +700,16 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
         return named and _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
+    if mention.result and _own_place(mention) and any(
+        m.result and m.sentence != mention.sentence for m in event.mentions
+    ) and any(
+        _own_place(m) and m.sentence != mention.sentence and not _within(m.place, mention.place)
+        for m in event.mentions
+    ):
+        # le RNI a remporté les partielles à Agadir. Dans la commune Aourir, un candidat du RNI a remporté:
+        # a result told in another sentence for another place, even one inside the event's, is that
+        # place's own vote
+        return False
     # every place and date the event's mentions name must nest with the mention's: two communes of one
     # region are two elections, even when the first mention named only the region
     return all(
