@@ -700,11 +700,14 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
         return named and _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
-    if mention.result and _own_place(mention) and any(
-        m.result and m.sentence != mention.sentence for m in event.mentions
-    ) and any(
-        _own_place(m) and m.sentence != mention.sentence and not _within(m.place, mention.place)
-        for m in event.mentions
+    if (
+        mention.result
+        and _own_place(mention)
+        and any(m.result and m.sentence != mention.sentence for m in event.mentions)
+        and any(
+            _own_place(m) and m.sentence != mention.sentence and not _within(m.place, mention.place)
+            for m in event.mentions
+        )
     ):
         # le RNI a remporté les partielles à Agadir. Dans la commune Aourir, un candidat du RNI a remporté:
         # a result told in another sentence for another place, even one inside the event's, is that
