@@ -765,6 +765,28 @@ def test_a_list_of_places_each_with_its_winner_is_one_election_each() -> None:
     assert [e.place.text for e in found] == ["Tanger-Tétouan-Al Hoceima", "Drâa-Tafilalet", "Souss-Massa"]
 
 
+def test_a_list_of_winners_with_the_verb_said_once_is_one_election_each() -> None:
+    """X a été élu à la tête de la région A, Y à la région B et Z de C: each winner and place after the
+    first is its own council's election, the verb being said once."""
+    text = (
+        "Karim Alaoui a été élu à la tête de la région Fès-Meknès, Nadia Bennani à la région Souss-Massa "
+        "et Omar Tazi de Drâa-Tafilalet."
+    )
+    found = events_of(text, "fr")
+    assert [e.place.text for e in found] == ["Fès-Meknès", "Souss-Massa", "Drâa-Tafilalet"]
+
+
+def test_a_mayor_elected_later_is_not_the_president_of_the_region_around_the_city() -> None:
+    """Two offices of two levels: the president of the region Rabat-Salé-Kénitra, then the mayor of
+    Salé in another sentence, are two elections even though Salé lies in the region."""
+    text = (
+        "Hassan Amrani a été élu à la tête de la région Rabat-Salé-Kénitra. "
+        "Plus tard, Omar Sentissi a été élu président du conseil communal de Salé."
+    )
+    found = events_of(text, "fr")
+    assert sorted(e.place.text for e in found) == ["Rabat-Salé-Kénitra", "Salé"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

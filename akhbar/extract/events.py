@@ -366,8 +366,12 @@ def find_event_mentions(
 # each place holds its own congress, assembly or vote; a series of meetings in several towns is one
 # tour, one event (as the samples count `une série de réunions` and `اللقاءات التواصلية ... في كل من`)
 LISTED_PER_PLACE = frozenset({"congress", "general_assembly", "public_election"})
-# the winner named with each place of a list (la présidence des régions A, avec Omar Moro, B avec Hro Abroue)
-_LISTED_WINNER = re.compile(r"\bavec\s+(?:[A-Z][\w'’-]*\s*){1,4}")
+# the winner named with each place of a list (la présidence des régions A, avec Omar Moro, B avec Hro
+# Abroue; X à la tête de la région A, Y à la région B et Z à C: the verb said once)
+_LISTED_WINNER = re.compile(
+    r"\bavec\s+(?:[A-Z][\w'’-]*\s*){1,4}"
+    r"|(?:\b[A-Z][\w'’-]*\s+){1,4}(?:à|de|d['’])\s*(?:la\s+(?:région|commune|ville|province)\s+(?:de\s+|d['’])?)?"
+)
 # the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY), and those that close one
 LIST_WORDS = frozenset(
     {"et", "ou", "encore", "ainsi", "que", "à", "au", "و", "أو", "في", "ثم", "ب", "وب", "وفي"}
@@ -699,7 +703,13 @@ def _compatible(event: Event, mention: EventMention) -> bool:
     if mention.scope == "office" and all(m.sentence != mention.sentence for m in event.mentions):
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
-        return named and _same_place(event.place, mention.place) and _dates_agree(event.date, mention.date)
+        # (and of the same level: the mayor of Salé is not the president of the region Rabat-Salé-Kénitra)
+        return (
+            named
+            and _same_place(event.place, mention.place)
+            and _rank(event.place) == _rank(mention.place)
+            and _dates_agree(event.date, mention.date)
+        )
     if (
         mention.result
         and _own_place(mention)
