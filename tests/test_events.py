@@ -787,6 +787,34 @@ def test_a_mayor_elected_later_is_not_the_president_of_the_region_around_the_cit
     assert sorted(e.place.text for e in found) == ["Rabat-Salé-Kénitra", "Salé"]
 
 
+def test_who_runs_a_council_after_the_mayors_vote_is_an_election_per_place() -> None:
+    """In an article on the councils' vote, `X sera gérée par Y`, `présidée par`, `la présidence de X
+    revient à` tell the vote's outcome, in the future tense as often as not; a list of towns right
+    before the verb is one election per town."""
+    text = (
+        "Elections communales: le PJD prend les grandes villes\n"
+        "Les élections des maires se sont tenues mardi. "
+        "Casablanca, capitale économique, sera gérée par Karim Alaoui (PJD). "
+        "La ville de Fès sera elle présidée par Nadia Bennani. "
+        "Les villes de Tanger, Oujda et Salé seront dirigées par le parti de la lampe."
+    )
+    places = [e.place.text for e in events_of(text, "fr") if e.event_type == "public_election"]
+    assert places == ["Casablanca", "Fès", "Salé", "Oujda", "Tanger"], places
+
+
+def test_a_chair_and_a_plan_are_not_a_council_vote() -> None:
+    """The same words about a meeting's chair, outside an article on a vote, or with a plan's words,
+    report no election."""
+    text = (
+        "Les élections communales approchent.\n"
+        "Le PPS a tenu une réunion à Rabat, présidée par Nadia Bennani. "
+        "La mairie de Fès devrait être gérée par le PJD, selon les observateurs."
+    )
+    assert [e.event_type for e in events_of(text, "fr")] == ["meeting"]
+    text = "Le bureau régional du PI s'est réuni.\nLa ville de Fès est gérée par un conseil de 61 membres."
+    assert [e.event_type for e in events_of(text, "fr")] == ["meeting"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

@@ -54,7 +54,8 @@ class Trigger:
     number: str  # sg | plural
     needs: str  # free | anchor | verb (an election verb only) | self (the words say it happened: مقاعد) |
     #              place (a place in its sentence: Errachidia: X, élu avec 24 voix) |
-    #              place_before (a place right before it: جماعة الدريوش التي ترأسها)
+    #              place_before (a place right before it: جماعة الدريوش التي ترأسها) |
+    #              context (a place in its sentence, in an article or sentence on a vote: sera gérée par)
     scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
 
@@ -284,7 +285,9 @@ def find_event_mentions(
     lead_start = body[0][0] if body else 0  # the first sentence after the headline
     main_party = _main_party(parties, organizations)
     dated = [d for d in dates if d.iso]
-    found = [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)]
+    found = _one_vote_side_by_side(
+        [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
+    )
     out: list[EventMention] = []
     starts = [s for s, _ in sentences]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
@@ -292,6 +295,12 @@ def find_event_mentions(
     coded = [p for p in places if p.code]
     named = _named_parties(parties, organizations)
     home = _article_place(text, coded, title_end, lead_start)
+    lead_end = next((e for s, e in sentences if s >= lead_start), len(text))
+    on_a_vote = any(  # the headline or the lead is about a vote (élections communales, انتخاب رؤساء الجماعات)
+        start < lead_end and trigger.event_type == "public_election" for start, _, trigger in found
+    ) or any(
+        _has_cue(tables, "election", "sentence", _words(haystack, s, e)) for s, e in sentences if s < lead_end
+    )
 
     @cache
     def sentence_words(sentence: tuple[int, int]) -> list[str]:
@@ -321,7 +330,14 @@ def find_event_mentions(
         window = _words(haystack, low, high)
         lead = sentence[0] <= lead_start
         sentence_cue = partial(in_sentence, sentence)
-        mention.status = _status(tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead)
+        mention.status = _status(
+            tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead, on_a_vote
+        )
+        if trigger.needs == "context" and any(
+            other.event_type in ("meeting", *GATHERINGS) and trigger_sentences[k] == sentence
+            for k, (_, _, other) in enumerate(found)
+        ):
+            mention.status = "weak"  # la réunion, présidée par X à Rabat: the gathering's chair
         mention.told = sentence_cue("occurrence")
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
@@ -379,12 +395,34 @@ LIST_WORDS = frozenset(
 LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي"})
 
 
+def _one_vote_side_by_side(
+    found: list[tuple[int, int, Trigger]], text: str
+) -> list[tuple[int, int, Trigger]]:
+    """a remporté la présidence des régions A, B et C: the words of one vote side by side are one
+    trigger (the first), whose place and list are those that follow the second."""
+    out: list[tuple[int, int, Trigger]] = []
+    for start, end, trigger in found:
+        if (
+            out
+            and trigger.needs == "context"
+            and out[-1][2].event_type == trigger.event_type
+            and not text[out[-1][1] : start].strip()
+        ):
+            continue
+        out.append((start, end, trigger))
+    return out
+
+
 def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, limit: int) -> list[Mention]:
     """The places of a list a congress, assembly or election trigger governs (les congrès de Khénifra,
     Azilal et Fquih Ben Salah; المؤتمرات الإقليمية بكل من أزيلال وخنيفرة), its own place first; [] when it
     governs one place. Places that nest (Agadir, Souss-Massa) are one place told twice, not a list."""
     first = mention.place
-    if first is None or first.start_char < mention.end or mention.event_type not in LISTED_PER_PLACE:
+    if first is None or mention.event_type not in LISTED_PER_PLACE:
+        return []
+    if first.end_char <= mention.start:
+        return _places_listed_before(text, places, first, mention.sentence[0])
+    if first.start_char < mention.end:
         return []
     lead = text[mention.end : first.start_char]
     if lead.rfind("(") > lead.rfind(")"):
@@ -404,6 +442,30 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction
             closed = len(listed)  # (ايت ميلك، صباح يوم أمس is no list)
     return listed[:closed] if closed > 1 else []
+
+
+def _places_listed_before(text: str, places: Sequence[Mention], last: Mention, floor: int) -> list[Mention]:
+    """The list a place right before its trigger closes (les villes de Fès, Meknès et Salé seront
+    gérées par, la gestion de Salé et Taroudant revient à), its own place first; [] when it is alone."""
+    listed = [last]
+    for place in sorted(
+        (p for p in places if floor <= p.start_char and p.end_char <= last.start_char),
+        key=lambda p: -p.start_char,
+    ):
+        following = listed[-1]
+        if place.end_char > following.start_char:
+            continue
+        words = (
+            text[place.end_char : following.start_char].replace(",", " ").replace("،", " ").lower().split()
+        )
+        if not words and text[place.end_char : following.start_char].strip() != ",":
+            break
+        if not set(words) <= LIST_WORDS or any(_places_agree(p, place) for p in listed):
+            break
+        if len(listed) == 1 and not LIST_CONJUNCTIONS & set(words):
+            break  # a list ends with its conjunction: X, Y et Z
+        listed.append(place)
+    return listed if len(listed) > 1 else []
 
 
 PLACE_BEFORE_CHARS = 8  # جماعة أزلاف التي ترأسها: the place ends this close before a `place_before` trigger
@@ -802,15 +864,25 @@ def _status(
     sentence_cue: Callable[[str], bool],
     window: list[str],
     lead: bool,
+    on_a_vote: bool = False,
 ) -> str:
     """new (fixed by a date, a governed place or an occurrence verb), coref, future, generic or weak.
 
-    `places`: those with a code; `sentence_cue(kind)`: is a cue of that kind in the sentence?"""
+    `places`: those with a code; `sentence_cue(kind)`: is a cue of that kind in the sentence?
+    `on_a_vote`: the article's headline or lead is about a vote."""
     s0, s1 = mention.sentence
     before = _words(haystack, max(s0, mention.start - 60), mention.start)
     after = _words(haystack, mention.end, min(s1, mention.end + 60))[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
+    if trigger.needs == "context" and not (
+        _has_cue(tables, "future", "after", after)
+        or _has_cue(tables, "future", "window", window)
+        or sentence_cue("future")
+    ):
+        # Casablanca sera gérée par X (PJD), in an article on the mayors' election: who runs a council
+        # is the vote's outcome, told in `sera` as often as in the past (a plan still says prochain)
+        return "new" if mention.place is not None and (on_a_vote or sentence_cue("election")) else "weak"
     if (
         _has_cue(tables, "future", "before", before[-CUE_WINDOW_BEFORE:])
         or _has_cue(tables, "future", "after", after)
