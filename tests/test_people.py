@@ -131,6 +131,10 @@ def test_sentences_do_not_end_after_an_initial():
         "Il a reçu M. Driss Lachguar.",
         "Puis il est parti",
     ]
+    text = "تم انتخاب الدكتور م. المصطفى العلوي رئيسا للمجلس. وصادق المجلس على النواب"
+    assert len(sentence_spans(text)) == 2  # م. is an initial too
+    text = "Le congrès a élu le candidat du PAM. Le RNI a suivi"
+    assert len(sentence_spans(text)) == 2  # an acronym ends its sentence
 
 
 def test_a_title_licenses_a_name_the_given_name_list_does_not_know():

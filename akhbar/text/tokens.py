@@ -18,7 +18,9 @@ from akhbar.text.keys import match_key
 # Proclitics an Arabic word may carry: a conjunction (و ف), then a preposition (ب ل ك).
 AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 TOKEN = re.compile(r"(\w+)|[^\w\s]")  # a word, or one punctuation mark
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?؟;]+(?=\s|$)|\n+")
+# a stop after a lone letter is an initial (M. Baraka, م. المصطفى), not a sentence's end; after an
+# acronym (du PAM.) it is one
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[\u0621-\u064A])[.!?؟;]+(?=\s|$)|\n+")
 _LAST_GROUP = attrgetter("lastindex")
 
 
@@ -50,7 +52,7 @@ def tokens_of(text: str, key: str | None = None) -> list[Tok]:
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: cut after . ! ? ؟ ; followed by a space, and at line breaks.
 
-    `M.` and other one-capital abbreviations do not end a sentence. Cached (a tuple, so no caller
+    `M.`, `م.` and other one-letter abbreviations do not end a sentence. Cached (a tuple, so no caller
     can change it): the person, event and participant steps all read the same article's sentences.
     """
     spans, start = [], 0
