@@ -100,6 +100,29 @@ def test_non_candidates_are_left_alone(token: str) -> None:
     assert split_glued(token) is None
 
 
+# Whole phrases whose spaces a page lost (written for these tests): more words than any short split.
+LONG_RUNS = [
+    ("عضوالمكتبالسياسيللحزب", "عضو المكتب السياسي للحزب"),
+    ("السلطاتالمحليةالتيتقفموقفالمتفرج", "السلطات المحلية التي تقف موقف المتفرج"),
+    ("الكتابةالإقليميةتعلنللرأيالعامالوطني", "الكتابة الإقليمية تعلن للرأي العام الوطني"),
+    ("انعقدالمجلسالوطنيللحزبيومالسبت", "انعقد المجلس الوطني للحزب يوم السبت"),
+]
+
+
+@pytest.mark.parametrize(("glued", "expected"), LONG_RUNS)
+def test_a_phrase_without_its_spaces_gets_them_back(glued: str, expected: str) -> None:
+    assert " ".join(split_glued(glued) or [glued]) == expected
+
+
+def test_long_real_words_stay_whole() -> None:
+    """Words of sixteen letters and more that wordfreq knows, each read as if it did not: left whole."""
+    from akhbar.clean.wordsplit import arabic_zipf, long_run_split
+
+    long_words = [w for w in arabic_zipf() if len(w) >= 16 and len(set(w)) > 3]  # not لالالالا...
+    split = [w for w in long_words if long_run_split(w)]
+    assert len(split) <= len(long_words) // 20, split
+
+
 def test_split_is_cached_and_pure() -> None:
     first = split_glued("إقليمتاونات")
     assert split_glued("إقليمتاونات") == first == ["إقليم", "تاونات"]

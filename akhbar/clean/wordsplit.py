@@ -262,7 +262,9 @@ def split_glued(token: str) -> list[str] | None:
             return viterbi_split(token, function_words_only=True)
         return None
     found = best_split(token)
-    return found[1] if found else viterbi_split(token)
+    if found:
+        return found[1]
+    return viterbi_split(token) or (long_run_split(token) if len(token) >= LONG_RUN_CHARS else None)
 
 
 def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
@@ -638,3 +640,73 @@ def viterbi_split(token: str, function_words_only: bool = False) -> list[str] | 
         if score >= need and (best is None or score > best[0]):
             best = (score, pieces)
     return [w for p in best[1] for w in p.words] if best else None
+
+
+# --- A whole phrase written without its spaces ---------------------------------------------------------
+# Some pages lose every space of a paragraph (السلطاتالمحليةالتيتقفموقفالمتفرج): far more words than
+# MAX_PARTS, so `viterbi_split` never sees the right cutting. A token this long that nothing knows is no
+# Arabic word (the longest real ones, with their clitics, stay under LONG_RUN_CHARS); it is cut into the
+# known words that make it up most probably (each piece's log-frequency, less CUT_PENALTY a cut), when
+# every piece is a word `_piece` accepts and they average LONG_RUN_MIN_ZIPF.
+LONG_RUN_CHARS = 16
+LONG_RUN_MIN_PARTS = 4
+LONG_RUN_MIN_ZIPF = 3.5
+LONG_RUN_PIECE_CHARS = 14  # the longest piece looked at (a word with its clitics and suffix)
+UNKNOWN_ZIPF = 1.5  # a piece nothing knows counts as this rare, less UNKNOWN_ZIPF_PER_CHAR a letter
+UNKNOWN_ZIPF_PER_CHAR = 1.5  # (بؤر: -3; a long unknown piece must not swallow known words: تقفموق)
+UNKNOWN_PIECE_CHARS = 6  # ... if it is this short at most
+LONG_RUN_PER_UNKNOWN = 5  # and one in five pieces may be one
+
+
+def long_run_split(token: str) -> list[str] | None:
+    """The words of a long glued run (four or more), by dynamic programming over its cut points, or None
+    when no cutting into accepted words exists or its words are too rare to be believed."""
+    n = len(token)
+    # best[i]: (score, start of the last piece, pieces so far) of the best cutting of token[:i]
+    best: list[tuple[float, int, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, 0)
+    for end in range(2, n + 1):
+        for start in range(max(0, end - LONG_RUN_PIECE_CHARS), end - 1):
+            before = best[start]
+            if before is None:
+                continue
+            piece = _run_piece(token[start:end])
+            if piece is None:
+                continue
+            score = before[0] + piece.zipf - 9 - CUT_PENALTY
+            if best[end] is None or score > best[end][0]:
+                best[end] = (score, start, before[2] + 1)
+    if best[n] is None or best[n][2] < LONG_RUN_MIN_PARTS:
+        return None
+    words: list[str] = []
+    pieces: list[_Piece] = []
+    end = n
+    while end > 0:
+        start = best[end][1]
+        piece = _run_piece(token[start:end])
+        pieces.append(piece)
+        words[:0] = piece.words
+        end = start
+    unknown = sum(p.cue == "unknown" for p in pieces)
+    if sum(p.zipf for p in pieces) / len(pieces) < LONG_RUN_MIN_ZIPF or unknown * LONG_RUN_PER_UNKNOWN > len(
+        pieces
+    ):
+        return None
+    return words
+
+
+_ARTICLES = frozenset(c for c in _PROCLITICS if c)  # ال، وال، بال...: never a word of their own
+
+
+@lru_cache(maxsize=100_000)
+def _run_piece(part: str) -> _Piece | None:
+    """A piece of a long run: a word `_piece` accepts, never a bare clitic or article (ال|إختطاف); else a
+    short unknown word (بؤر, a name), the rarer the longer, so one rare word does not leave the run whole."""
+    if part in _ARTICLES:
+        return None
+    piece = _piece(part)
+    if piece is not None and not (piece.derived and part.endswith("ا")):  # إدانتناا|لشديدة: a stray alif
+        return piece
+    if 3 <= len(part) <= UNKNOWN_PIECE_CHARS:
+        return _Piece(UNKNOWN_ZIPF - UNKNOWN_ZIPF_PER_CHAR * len(part), (part,), "unknown", match_key(part))
+    return None
