@@ -815,6 +815,16 @@ def test_a_chair_and_a_plan_are_not_a_council_vote() -> None:
     assert [e.event_type for e in events_of(text, "fr")] == ["meeting"]
 
 
+def test_workshops_and_a_candidate_arriving_first() -> None:
+    """un atelier, ورشة, دورة تكوينية are meetings; `est arrivé premier` tells a vote's result."""
+    text = "Le groupe parlementaire du PPS a organisé samedi à Rabat un atelier sur la loi de finances."
+    assert [e.event_type for e in events_of(text, "fr", {"samedi": "2024-03-02"})] == ["meeting"]
+    text = "نظمت الكتابة الإقليمية لحزب الاستقلال بتطوان ورشة حول الجهوية المتقدمة."
+    assert [e.event_type for e in events_of(text, "ar")] == ["meeting"]
+    text = "A Larache, le candidat du MP est arrivé premier avec 5.400 voix."
+    assert [e.event_type for e in events_of(text, "fr")] == ["public_election"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
