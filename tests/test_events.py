@@ -825,6 +825,20 @@ def test_workshops_and_a_candidate_arriving_first() -> None:
     assert [e.event_type for e in events_of(text, "fr")] == ["public_election"]
 
 
+def test_the_mention_naming_the_place_is_the_evidence_over_a_later_one_with_only_a_date() -> None:
+    """A later mention that names no place but brings a date joins the event, gives it its date, and
+    is not its evidence: the sentence that says where it happened is."""
+    text = (
+        "Les élections partielles tenues à Meknès ont confirmé la majorité. "
+        "Les partis de la majorité ont dominé les élections partielles organisées jeudi."
+    )
+    (event,) = events_of(text, "fr", {"jeudi": "2022-07-21"})
+    assert text[event.best.sentence[0] : event.best.sentence[1]].startswith(
+        "Les élections partielles tenues à Meknès"
+    )
+    assert event.date.iso == "2022-07-21"
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

@@ -13,8 +13,8 @@ mention of the event are one event (انتخابات 25 نونبر 2011 twice, a
 of one region are two votes). Singular and plural mentions stay apart (the weekly meeting is not
 the series of meetings it reviews). A congress, assembly or vote governing a list of places is one
 event per place (les congrès de Khénifra, Azilal et Fquih Ben Salah); a series of meetings stays one.
-The event keeps the most informative mention's sentence as evidence (a vote's result, then a date,
-then a place, then body over title, then first).
+The event keeps the most informative mention's sentence as evidence (a vote's result, then a place,
+then a date, then body over title, then first).
 """
 
 from __future__ import annotations
@@ -183,11 +183,12 @@ class EventMention:
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, int]:
         """Which mention is its event's evidence: a vote's result first (who won is what an election is
-        read for), then a date, a place of its own, a verb telling it, the body, the first."""
+        read for), then a place of its own (a later mention naming none, that only brings a date, gives
+        the event its date but not its sentence), a date, a verb telling it, the body, the first."""
         return (
             self.result,
-            self.date is not None,
             self.place is not None and not self.home_place,
+            self.date is not None,
             self.told,
             not self.in_title,
             -self.start,
