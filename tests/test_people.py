@@ -495,3 +495,15 @@ def test_a_sharif_title_opens_a_name_before_a_given_name_only() -> None:
     ]
     for text, language, names in cases:
         assert [m.normalized for m in find_people(text, language)] == names, text
+
+
+def test_a_party_named_right_after_a_name_is_the_persons_party() -> None:
+    """Lahcen Daoudi du PJD, Omar Sentissi (RNI), فلان عن حزب الاستقلال: the guest's own party, not the
+    party of the event."""
+    text = "Au congrès de l'USFP, seuls Karim Bennani du PJD et Omar Sentissi (RNI) ont répondu présents."
+    assert {m.text: m.extra["party"] for m in find_people(text, "fr")} == {
+        "Karim Bennani": "PJD",
+        "Omar Sentissi": "RNI",
+    }
+    text = "وحضر المؤتمر محمد الإدريسي عن حزب الاستقلال."
+    assert [m.extra["party"] for m in find_people(text, "ar")] == ["PI"]

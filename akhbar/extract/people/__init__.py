@@ -37,7 +37,7 @@ from akhbar.extract.people.names import (
     _names_before_roles,
     _names_in_lists,
 )
-from akhbar.extract.people.roles import _find_roles
+from akhbar.extract.people.roles import _find_roles, _mention_at
 from akhbar.text.spans import Mention
 from akhbar.text.tokens import text_key, tokens_of
 
@@ -89,7 +89,9 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
         if not role_texts and n_idx in candidates:
             role_texts = [_CANDIDATE[lex.language]]
         organization = next((r.organization for r in nm.roles if r.organization), None)
-        party = next((r.party for r in nm.roles if r.party), None)
+        party = next((r.party for r in nm.roles if r.party), None) or _party_right_after(
+            text, key, nm.end, context, language
+        )
         extra = {
             "role": role_texts[0] if role_texts else None,
             "roles": role_texts,
@@ -104,6 +106,24 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
 
 
 CUE_WINDOW = 40  # characters before a name (or its title) read for a not-present or venue cue
+
+# what joins a name to its party right after it: Lahcen Daoudi du PJD, X (RNI), إيدار حيدي عن حزب الأحرار
+_PARTY_JOIN = {
+    "fr": re.compile(r"\s*,?\s*(?:\(|du|de\s+la|de\s+l['’]|de)\s*", re.IGNORECASE),
+    "ar": re.compile(r"\s*[،,]?\s*(?:\(|عن|من)\s*"),
+}
+
+
+def _party_right_after(
+    text: str, key: str, end: int, context: Sequence[Mention], language: str
+) -> str | None:
+    """The party a name is given right after it (Lahcen Daoudi du PJD, Omar Sentissi (PI), فلان عن حزب
+    الاستقلال): the person's party, as a role's party is."""
+    join = _PARTY_JOIN["ar" if language == "ar" else "fr"].match(key, end)
+    if join is None:
+        return None
+    following = _mention_at(context, join.end(), text)
+    return following.code if following is not None and following.entity_type == "party" else None
 
 
 def _lead_start(nm: NameSpan, toks: Sequence) -> int:
