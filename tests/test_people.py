@@ -507,3 +507,12 @@ def test_a_party_named_right_after_a_name_is_the_persons_party() -> None:
     }
     text = "وحضر المؤتمر محمد الإدريسي عن حزب الاستقلال."
     assert [m.extra["party"] for m in find_people(text, "ar")] == ["PI"]
+
+
+def test_more_moroccan_given_names_start_a_name() -> None:
+    """Given names the list learnt from the real corpus' misses (منيرة، ياسير، احمادو، Abdenbi, Ichraq),
+    and a short one that is no clitic reading (وكريم is و + كريم, not وك + ريم)."""
+    text = "وحضر اللقاء منيرة العلوي وياسير الفاسي واحمادو بنعلي."
+    assert [m.text for m in find_people(text, "ar")] == ["منيرة العلوي", "ياسير الفاسي", "احمادو بنعلي"]
+    text = "Étaient présents Abdenbi Lahlou et Ichraq Bennani."
+    assert [m.text for m in find_people(text, "fr")] == ["Abdenbi Lahlou", "Ichraq Bennani"]
