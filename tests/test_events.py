@@ -839,6 +839,18 @@ def test_the_mention_naming_the_place_is_the_evidence_over_a_later_one_with_only
     assert event.date.iso == "2022-07-21"
 
 
+def test_a_preparatory_committee_meets_and_the_congress_it_prepares_is_no_event() -> None:
+    """La commission préparatoire du congrès, réunie le 8 juillet: a meeting; the congress it prepares is
+    not held there; its president's title reports nothing."""
+    text = "La commission préparatoire du congrès de l'Istiqlal s'est réunie le 8 juillet à Rabat."
+    found = events_of(text, "fr", {"le 8 juillet": "2017-07-08"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("meeting", "2017-07-08")]
+    text = "وعقدت اللجنة التحضيرية للمؤتمر الإقليمي لحزب الاستقلال اجتماعا بتازة."
+    assert [e.event_type for e in events_of(text, "ar")] == ["meeting"]
+    text = "Mme Nadia Bennani, présidente du comité préparatoire, a pris la parole à Rabat."
+    assert events_of(text, "fr") == []
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
