@@ -385,3 +385,15 @@ def test_an_arabic_ordinal_word_in_place_of_the_day_number() -> None:
     assert [d.iso for d in found] == ["2023-12-10"]
     assert [d.iso for d in find_dates("انعقد يوم السبت ثاني مارس 2019 المجلس.", "ar")] == ["2019-03-02"]
     assert [d.iso for d in find_dates("المؤتمر الوطني الثاني ماي 2019", "ar")] == ["2019-05"]
+
+
+def test_more_dated_nouns_read_their_year() -> None:
+    """scrutins, conclave, PLF, loi de finances, قانون المالية: a year after them is the year they name;
+    a counted word after the number still refuses it."""
+    assert read("les scrutins de 2026 et 2027", None, "fr") == [
+        ("2026", "year", "2026"),
+        ("2027", "year", "2027"),
+    ]
+    assert read("le PLF 2022 prévoit", None, "fr") == [("2022", "year", "2022")]
+    assert read("مشروع قانون المالية 2022") == [("2022", "year", "2022")]
+    assert read("depuis le conclave de 2012 avec 2013 voix", None, "fr") == [("2012", "year", "2012")]
