@@ -851,6 +851,22 @@ def test_a_preparatory_committee_meets_and_the_congress_it_prepares_is_no_event(
     assert events_of(text, "fr") == []
 
 
+def test_a_headline_under_a_section_label_and_over_a_byline_is_still_the_headline() -> None:
+    """Actualités / the headline / Notre correspondant à Taza: the three lines are the page's head, the
+    body's sentence is the evidence; a label line that is the trigger word alone reports nothing."""
+    text = (
+        "Actualités\n"
+        "Lors d'une rencontre avec les militants à Taza\n"
+        "Notre correspondant à Taza\n"
+        "Le PPS a organisé, jeudi dernier à Taza, une rencontre avec ses militants."
+    )
+    (event,) = events_of(text, "fr")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("Le PPS a organisé")
+    text = "بلاغ\nأصدر المكتب السياسي لحزب التقدم والاشتراكية بلاغا يوم السبت 3 ماي 2025 بالرباط."
+    found = events_of(text, "ar", {"يوم السبت 3 ماي 2025": "2025-05-03"})
+    assert [e.event_type for e in found] == ["statement"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

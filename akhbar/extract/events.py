@@ -314,6 +314,8 @@ def find_event_mentions(
 
     for n, (start, end, trigger) in enumerate(found):
         sentence = trigger_sentences[n]
+        if start < title_end and _letters(text[sentence[0] : sentence[1]]) == _letters(text[start:end]):
+            continue  # a line that is the word alone (بلاغ, Communiqué): the page's section label
         # a date or place past a neighbouring trigger belongs to that trigger
         low = max(sentence[0], found[n - 1][1] if n > 0 else 0)
         high = min(sentence[1], found[n + 1][0] if n + 1 < len(found) else len(text))
@@ -559,18 +561,27 @@ def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool
 # ---------------------------------------------------------------- helpers
 
 
+TITLE_LINES = 3  # a headline may follow a section label and come with a subtitle or a byline
+
+
 def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
-    """End of the headline: a first line without a final stop, followed by more text."""
-    if len(sentences) < 2:
-        return 0
-    start, end = sentences[0]
-    line = text[start:end].strip()
-    on_its_line = "\n" in text[end : sentences[1][0] + 1] or text[end - 1 : end] == "\n"
-    if on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200:
+    """End of the headline: the first lines without a final stop, each on its own line, followed by
+    more text (a section label, the headline, a byline: `Actualités`, `Lors d'une rencontre à
+    Tinghir`, `Notre correspondant à Tinghir`)."""
+    out = 0
+    for n, (start, end) in enumerate(sentences[: TITLE_LINES + 1]):
+        if n + 1 >= len(sentences) or n >= TITLE_LINES:
+            break
+        line = text[start:end].strip()
+        on_its_line = "\n" in text[end : sentences[n + 1][0] + 1] or text[end - 1 : end] == "\n"
+        if not (on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200):
+            break
         title = _letters(line)
-        again = next((s for s in sentences[1:5] if _letters(text[s[0] : s[1]]) == title), None)
-        return again[1] if again else end  # the headline printed twice (page title, then article title)
-    return 0
+        again = next((s for s in sentences[n + 1 : n + 5] if _letters(text[s[0] : s[1]]) == title), None)
+        out = again[1] if again else end  # the headline printed twice (page title, then article title)
+        if again:
+            break
+    return out
 
 
 def _letters(text: str) -> str:
