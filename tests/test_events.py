@@ -867,6 +867,13 @@ def test_a_headline_under_a_section_label_and_over_a_byline_is_still_the_headlin
     assert [e.event_type for e in found] == ["statement"]
 
 
+def test_a_ceremony_is_a_meeting_and_a_councils_size_is_no_vote() -> None:
+    """حفل تنصيب (as une cérémonie) is a meeting; `le conseil compte 69 sièges` says its size, no result."""
+    text = "نظم حزب التجمع الوطني للأحرار بوجدة حفل تنصيب المنسق الإقليمي الجديد."
+    assert [e.event_type for e in events_of(text, "ar")] == ["meeting"]
+    assert events_of("Le Conseil régional de Fès-Meknès compte 69 sièges.", "fr") == []
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
