@@ -874,6 +874,11 @@ def test_a_ceremony_is_a_meeting_and_a_councils_size_is_no_vote() -> None:
     assert events_of("Le Conseil régional de Fès-Meknès compte 69 sièges.", "fr") == []
 
 
+def test_an_election_session_for_a_council_is_an_office_election() -> None:
+    text = "جرت اليوم جلسة انتخاب رئيس المجلس الإقليمي بإقليم بني ملال."
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
