@@ -875,7 +875,7 @@ def test_a_ceremony_is_a_meeting_and_a_councils_size_is_no_vote() -> None:
 
 
 def test_an_election_session_for_a_council_is_an_office_election() -> None:
-    text = "جرت اليوم جلسة انتخاب رئيس المجلس الإقليمي بإقليم بني ملال."
+    text = "جرت اليوم آخر جلسة انتخاب بإقليم بني ملال، وحسمت الرئاسة لحزب التقدم والاشتراكية."
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
 
 
