@@ -879,6 +879,11 @@ def test_an_election_session_for_a_council_is_an_office_election() -> None:
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
 
 
+def test_succeeding_someone_at_the_head_of_a_council_is_an_office_election() -> None:
+    text = "Nadia Bennani vient de succéder, lundi, à Omar Tazi à la tête du conseil de la région Souss-Massa."
+    assert [e.event_type for e in events_of(text, "fr", {"lundi": "2019-10-28"})] == ["public_election"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
