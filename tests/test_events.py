@@ -880,7 +880,9 @@ def test_an_election_session_for_a_council_is_an_office_election() -> None:
 
 
 def test_succeeding_someone_at_the_head_of_a_council_is_an_office_election() -> None:
-    text = "Nadia Bennani vient de succéder, lundi, à Omar Tazi à la tête du conseil de la région Souss-Massa."
+    text = (
+        "Nadia Bennani vient de succéder, lundi, à Omar Tazi à la tête du conseil de la région Souss-Massa."
+    )
     assert [e.event_type for e in events_of(text, "fr", {"lundi": "2019-10-28"})] == ["public_election"]
 
 

@@ -516,3 +516,12 @@ def test_more_moroccan_given_names_start_a_name() -> None:
     assert [m.text for m in find_people(text, "ar")] == ["منيرة العلوي", "ياسير الفاسي", "احمادو بنعلي"]
     text = "Étaient présents Abdenbi Lahlou et Ichraq Bennani."
     assert [m.text for m in find_people(text, "fr")] == ["Abdenbi Lahlou", "Ichraq Bennani"]
+
+
+def test_a_common_nisba_ends_a_name_and_a_feminine_noun_does_not() -> None:
+    """A later family token shaped ال...ي is a family name however common (محمد الإدريسي العلوي); an
+    envoy (مبعوثة الحزب) after a name is a title, not the name's end."""
+    text = "وترأس اللقاء محمد الإدريسي العلوي عضو اللجنة التنفيذية."
+    assert [m.text for m in find_people(text, "ar")] == ["محمد الإدريسي العلوي"]
+    text = "وحضرت نادية بنعلي مبعوثة الحزب إلى الجهة."
+    assert [m.text for m in find_people(text, "ar")] == ["نادية بنعلي"]

@@ -19,6 +19,7 @@ from akhbar.text.tokens import strip_clitics
 # الإدريسي 3.1, خريج 3.9, عدد 6.0, بلا 5.4); names outside the word list score 0.
 FIRST_FAMILY_MAX_ZIPF = 5.5
 NEXT_FAMILY_MAX_ZIPF = 3.5
+NISBA_FAMILY_MAX_ZIPF = 5.0  # a later family token shaped ال...ي (الفاسي, العلوي) may be this common
 AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
 CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
 RARE_WORD_MAX_ZIPF = 2.0  # فانو 1.9, كودار 1.3: rarer than this as a whole, a ف/ك word is a name (كمنسق 2.5)

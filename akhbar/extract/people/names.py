@@ -18,6 +18,7 @@ from akhbar.extract.people.lexicon import (
     CLITIC_REST_MIN_ZIPF,
     FIRST_FAMILY_MAX_ZIPF,
     NEXT_FAMILY_MAX_ZIPF,
+    NISBA_FAMILY_MAX_ZIPF,
     RARE_WORD_MAX_ZIPF,
     NameSpan,
     RoleSpan,
@@ -138,6 +139,10 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         return False
     if ambiguous:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
+    elif position > 0 and key.startswith("ال") and key.endswith("ي"):
+        limit = (
+            NISBA_FAMILY_MAX_ZIPF  # محمد السوسي النعيمي: a nisba (ال...ي) is a family name, however common
+        )
     else:
         limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
     return _zipf(tok.text, "ar") < limit
