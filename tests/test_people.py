@@ -525,3 +525,8 @@ def test_a_common_nisba_ends_a_name_and_a_feminine_noun_does_not() -> None:
     assert [m.text for m in find_people(text, "ar")] == ["محمد الإدريسي العلوي"]
     text = "وحضرت نادية بنعلي مبعوثة الحزب إلى الجهة."
     assert [m.text for m in find_people(text, "ar")] == ["نادية بنعلي"]
+
+
+def test_a_name_stops_before_the_proceedings_it_presides() -> None:
+    text = "وترأس أشغال الدورة مصطفى بنعلي أشغال اللقاء."
+    assert "مصطفى بنعلي" in [m.text for m in find_people(text, "ar")]
