@@ -314,6 +314,11 @@ def test_presence_cue_before_a_name_with_a_title_in_between():
     text = "La réunion s'est tenue en présence de M. Ahmed Alami à Rabat."
     assert is_presence(text, "fr", 0, text.index("Ahmed"))  # a cue of several words
     assert not is_presence(text, "fr", 0, text.index("tenue"))
+    text = (
+        'وعرفت الجلسة الافتتاحية حضور قيادات اليسار مثل أمين عام حزب "التقدم والاشتراكية" (أغلبية)، '
+        "نبيل بنعبد الله، ومصطفى البراهمة."
+    )
+    assert is_presence(text, "ar", 0, text.index("نبيل"))  # an enumeration between the cue and the name
 
 
 # ---------------------------------------------------------------- classes seen on real articles

@@ -551,9 +551,11 @@ def is_election(text: str, language: str, sentence: tuple[int, int]) -> bool:
 
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
     """Is the person at `pos` introduced by a presence cue (برئاسة، بحضور، en présence de) in the
-    few words before it (a role title may sit in between: برئاسة الأمين العام للحزب X)?"""
+    words before it (a role title, a party, an enumeration may sit in between: برئاسة الأمين العام
+    للحزب X; حضور قيادات اليسار مثل أمين عام حزب "التقدم والاشتراكية"، X)?"""
     tables = _tables(language)
-    before = _words(_haystack(text, tables.language), max(sentence_start, pos - 120), pos)[-8:]
+    before = _words(_haystack(text, tables.language), max(sentence_start, pos - PRESENCE_CHARS), pos)
+    before = before[-PRESENCE_WORDS:]
     # a cue in any tail of `before` is a cue in `before` itself: one test covers them all
     return _has_cue(tables, "presence", "before", before)
 
@@ -561,6 +563,8 @@ def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool
 # ---------------------------------------------------------------- helpers
 
 
+PRESENCE_WORDS = 16  # a presence cue this many words (and PRESENCE_CHARS) before a name introduces it
+PRESENCE_CHARS = 220
 TITLE_LINES = 3  # a headline may follow a section label and come with a subtitle or a byline
 
 
