@@ -891,6 +891,15 @@ def test_succeeding_someone_at_the_head_of_a_council_is_an_office_election() -> 
     assert [e.event_type for e in events_of(text, "fr", {"lundi": "2019-10-28"})] == ["public_election"]
 
 
+def test_one_congress_for_two_provinces_is_one_event() -> None:
+    """A singular trigger (المؤتمر, le congrès) serving two places is one event; the plural (المؤتمرات,
+    les congrès) lists one per place."""
+    text = "ترأس عضو المكتب السياسي أشغال المؤتمر الإقليمي لإقليمي الداخلة وأوسرد بالداخلة."
+    assert len(events_of(text, "ar")) == 1
+    text = "Le PPS a tenu samedi le congrès provincial de Khénifra et Azilal."
+    assert len(events_of(text, "fr", {"samedi": "2024-03-02"})) == 1
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

@@ -423,6 +423,8 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
     first = mention.place
     if first is None or mention.event_type not in LISTED_PER_PLACE:
         return []
+    if mention.event_type != "public_election" and _one_event(text, mention):
+        return []  # المؤتمر الإقليمي لإقليمي الداخلة وأوسرد: one congress for the two provinces
     if first.end_char <= mention.start:
         return _places_listed_before(text, places, first, mention.sentence[0])
     if first.start_char < mention.end:
@@ -445,6 +447,17 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction
             closed = len(listed)  # (ايت ميلك، صباح يوم أمس is no list)
     return listed[:closed] if closed > 1 else []
+
+
+_SINGULAR_BEFORE = re.compile(r"\b(?:le|son|du|au|un|ce|cet|leur)\s+$", re.IGNORECASE)
+
+
+def _one_event(text: str, mention: EventMention) -> bool:
+    """A singular trigger (المؤتمر, not المؤتمرات; le congrès, not les congrès) names one event, even
+    when it serves two places (المؤتمر الإقليمي لإقليمي الداخلة وأوسرد, le congrès provincial de A et B)."""
+    if any("\u0600" <= ch <= "\u06ff" for ch in text[mention.start : mention.end]):
+        return mention.number == "sg"
+    return _SINGULAR_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
 def _places_listed_before(text: str, places: Sequence[Mention], last: Mention, floor: int) -> list[Mention]:
