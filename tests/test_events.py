@@ -900,6 +900,11 @@ def test_one_congress_for_two_provinces_is_one_event() -> None:
     assert len(events_of(text, "fr", {"samedi": "2024-03-02"})) == 1
 
 
+def test_a_rubric_in_capitals_is_no_event() -> None:
+    text = "ÉLECTIONS - Après Errachidia, Dakhla.\nLe PAM prépare la rentrée à Dakhla."
+    assert events_of(text, "fr") == []
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

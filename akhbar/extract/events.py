@@ -316,6 +316,8 @@ def find_event_mentions(
         sentence = trigger_sentences[n]
         if start < title_end and _letters(text[sentence[0] : sentence[1]]) == _letters(text[start:end]):
             continue  # a line that is the word alone (بلاغ, Communiqué): the page's section label
+        if _KICKER.match(text, end) and text[start:end].isupper() and not text[sentence[0] : start].strip():
+            continue  # ÉLECTIONS - Après Errachidia, Dakhla: a rubric in capitals, not the event
         # a date or place past a neighbouring trigger belongs to that trigger
         low = max(sentence[0], found[n - 1][1] if n > 0 else 0)
         high = min(sentence[1], found[n + 1][0] if n + 1 < len(found) else len(text))
@@ -449,6 +451,7 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
     return listed[:closed] if closed > 1 else []
 
 
+_KICKER = re.compile(r"\s*[-–—:]")
 _SINGULAR_BEFORE = re.compile(r"\b(?:le|son|du|au|un|ce|cet|leur)\s+$", re.IGNORECASE)
 
 
