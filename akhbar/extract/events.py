@@ -544,7 +544,8 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
             target = next((e for e in events if _compatible(e, mention)), None)
             if target is not None:
                 target.mentions.append(mention)
-    events.sort(key=lambda e: e.first.start)
+    # in text order; the events of one listing trigger in the order their places are written
+    events.sort(key=lambda e: (e.first.start, e.first.place.start_char if e.first.place else 0))
     return events
 
 
