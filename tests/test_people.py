@@ -530,3 +530,10 @@ def test_a_common_nisba_ends_a_name_and_a_feminine_noun_does_not() -> None:
 def test_a_name_stops_before_the_proceedings_it_presides() -> None:
     text = "وترأس أشغال الدورة مصطفى بنعلي أشغال اللقاء."
     assert "مصطفى بنعلي" in [m.text for m in find_people(text, "ar")]
+
+
+def test_a_place_written_like_a_name_is_no_person() -> None:
+    """Sidi Youssef Ben Ali (an arrondissement of Marrakech) reads like Sidi + a given name + Ben + a name:
+    an official place name of two words or more is never a person; Sidi Hamdi Ould Errachid still is."""
+    text = "Les arrondissements de Marrakech : Guelliz, Sidi Youssef Ben Ali et Ménara. Sidi Hamdi Ould Errachid a parlé."
+    assert [m.text for m in find_people(text, "fr")] == ["Sidi Hamdi Ould Errachid"]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from akhbar.extract.people.lexicon import NameSpan, _absent_titles, _fold, _lexicon, _mask, _not_present_cues
 from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
@@ -38,6 +39,8 @@ from akhbar.extract.people.names import (
     _names_in_lists,
 )
 from akhbar.extract.people.roles import _find_roles, _mention_at
+from akhbar.lexicons.gazetteer import records
+from akhbar.text.keys import compact_key
 from akhbar.text.spans import Mention
 from akhbar.text.tokens import text_key, tokens_of
 
@@ -75,6 +78,8 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
         if venue_cue.search(key, max(0, before - CUE_WINDOW), before):
             continue  # Complexe Moulay Rachid, قاعة علال الفاسي: a building, not a person
         name = re.sub(r"\s+", " ", text[nm.start : nm.end])
+        if " " in name and compact_key(name) in _place_names():
+            continue  # Sidi Youssef Ben Ali, Moulay Yacoub: a place written like a name
         absent = absent_cue.search(key, max(0, before - CUE_WINDOW), before)
         titled_away = next(
             (
@@ -103,6 +108,17 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every official place name of two words or more, folded (both scripts)."""
+    return frozenset(
+        compact_key(name)
+        for r in records()
+        for name in (r.name_ar, r.name_fr)
+        if name and " " in name.strip()
+    )
 
 
 CUE_WINDOW = 40  # characters before a name (or its title) read for a not-present or venue cue
