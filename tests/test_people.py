@@ -537,3 +537,8 @@ def test_a_place_written_like_a_name_is_no_person() -> None:
     an official place name of two words or more is never a person; Sidi Hamdi Ould Errachid still is."""
     text = "Les arrondissements de Marrakech : Guelliz, Sidi Youssef Ben Ali et Ménara. Sidi Hamdi Ould Errachid a parlé."
     assert [m.text for m in find_people(text, "fr")] == ["Sidi Hamdi Ould Errachid"]
+
+
+def test_on_behalf_of_and_representatives_are_no_names() -> None:
+    text = "وحضر عبد اللطيف العلمي نيابة عن الكاتب الإقليمي، وحضر الرفيق نيابة عن الفرع."
+    assert [m.text for m in find_people(text, "ar")] == ["عبد اللطيف العلمي"]
