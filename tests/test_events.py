@@ -905,6 +905,15 @@ def test_a_rubric_in_capitals_is_no_event() -> None:
     assert events_of(text, "fr") == []
 
 
+def test_a_headline_event_told_in_the_body_by_a_demonstrative_takes_the_body_sentence() -> None:
+    """Rencontre du PPS à Agadir / Cette rencontre organisationnelle a réuni...: the body's sentence is the
+    evidence; `on se rencontre` is the verb, no meeting."""
+    text = "Rencontre du PPS à Agadir\nCette rencontre organisationnelle a réuni les militants de la région."
+    (event,) = events_of(text, "fr")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("Cette rencontre")
+    assert events_of("« On se rencontre à Saïdia pour faire le point », a dit le PAM.", "fr") == []
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]

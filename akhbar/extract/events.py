@@ -217,7 +217,7 @@ class Event:
         reporting = [m for m in own if m.status == "new"] or own
         if all(m.in_title for m in reporting):
             # the headline fixed the event; the body tells it (ont assisté à la session ordinaire)
-            body = [m for m in own if not m.in_title and m.status == "weak"]
+            body = [m for m in own if not m.in_title and m.status in ("weak", "coref")]
             if body:
                 return min(body, key=lambda m: m.start)
         return max(reporting, key=lambda m: m.score)
