@@ -914,6 +914,11 @@ def test_a_headline_event_told_in_the_body_by_a_demonstrative_takes_the_body_sen
     assert events_of("« On se rencontre à Saïdia pour faire le point », a dit le PAM.", "fr") == []
 
 
+def test_a_council_electing_its_new_president_is_an_office_election() -> None:
+    text = "واجتمع مجلس جهة سوس ماسة اليوم، منتخبا كريم العلوي، رئيسا جديدا له خلفا للرئيس السابق."
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
 def test_lists_of_places_with_prepositions_and_ou_encore() -> None:
     text = "Le PJD a enchaîné les congrès régionaux tenus à Fès, Laâyoune, ou encore à Rabat."
     assert [e.place.text for e in events_of(text, "fr")] == ["Fès", "Laâyoune", "Rabat"]
