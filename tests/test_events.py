@@ -915,7 +915,7 @@ def test_a_headline_event_told_in_the_body_by_a_demonstrative_takes_the_body_sen
 
 
 def test_a_council_electing_its_new_president_is_an_office_election() -> None:
-    text = "واجتمع مجلس جهة سوس ماسة اليوم، منتخبا كريم العلوي، رئيسا جديدا له خلفا للرئيس السابق."
+    text = "وصوت مجلس جهة سوس ماسة اليوم، منتخبا كريم العلوي، رئيسا جديدا له خلفا للرئيس السابق."
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
 
 
