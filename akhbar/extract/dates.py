@@ -178,7 +178,9 @@ def _pattern() -> re.Pattern[str]:
     weekday = rf"(?:{_alternation(lex.weekdays)})(?![^\W\d_])"
     qualifier = rf"(?:{_alternation(lex.qualifiers)})(?!\w)"
     day_word = _alternation(lex.day_words)
-    day = rf"(?:(?:{day_word})(?!\w)|(?:[12]\d|3[01]|0?[1-9])(?:er(?!\w))?(?!\d))"  # 25دجنبر too
+    # 25دجنبر too; an ordinal with its article only before من (الثامن من شتنبر; المؤتمر الثاني ماي 2019
+    # is the second congress)
+    day = rf"(?:ال(?:{day_word})(?=\s+من\s)|(?:{day_word})(?!\w)|(?:[12]\d|3[01]|0?[1-9])(?:er(?!\w))?(?!\d))"
     ranges = _alternation(k for k, kind in lex.connectors.items() if kind == "range")
     of = rf"(?:(?:{_alternation(k for k, kind in lex.connectors.items() if kind == 'of')})\s+)"
     # left edge: not inside a word or a number; an Arabic clitic glued before it is skipped
@@ -314,7 +316,8 @@ def _month_of(text: str) -> int:
 
 def _day_of(text: str) -> int:
     k = _key(text)
-    return _lexicons().day_words.get(k) or int(k.removesuffix("er"))
+    words = _lexicons().day_words
+    return words.get(k) or words.get(k.removeprefix("ال")) or int(k.removesuffix("er"))
 
 
 _Reading = tuple[str | None, str | None, bool]  # iso, precision, relative
@@ -447,10 +450,26 @@ def find_dates(
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
         if kind == "cy":
             out.extend(_listed_years(key, text, end))
+    out.extend(_year_ranges(text))
     if published is not None and anchor_precision in ("day", "month"):
         out.extend(_cued_weekdays(text, key, language, published, out, anchor_precision))
     out.sort(key=lambda d: d.start_char)
     return _without_apposed_relatives(text, _without_overlaps(out))
+
+
+# two years joined by a hyphen, the second later (la législature 2016-2021, الموسم 2012-2013): both years,
+# as the text fixes them; not a day written 2015-06-01, not a number inside a longer one
+_YEAR_RANGE = re.compile(
+    r"(?<![\d\-/.])((?:19[5-9]|20[0-4])\d)\s*[-–]\s*((?:19[5-9]|20[0-4])\d)(?![\d\-/]|\.\d)"
+)
+
+
+def _year_ranges(text: str) -> list[DateValue]:
+    out = []
+    for m in _YEAR_RANGE.finditer(text):
+        if int(m[2]) > int(m[1]):
+            out += [DateValue(m[n], "year", m[n], m.start(n), m.end(n)) for n in (1, 2)]
+    return out
 
 
 APPOSITION_GAP = 3  # characters (a comma, spaces) between `hier` and the full date it is apposed to
