@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from akhbar.extract.events import Event, find_events
 from akhbar.extract.parties import find_organizations, find_parties
 from akhbar.extract.places import find_places
@@ -761,24 +763,24 @@ def test_a_council_list_line_with_its_vote_is_an_election() -> None:
     assert "public_election" not in [e.event_type for e in events_of(text, "fr")]
 
 
-def test_a_list_of_places_each_with_its_winner_is_one_election_each() -> None:
-    text = (
-        "Le RNI a remporté la présidence des régions Tanger-Tétouan-Al Hoceima, avec Omar Moro, "
-        "Drâa-Tafilalet avec Hro Abroue, et Souss-Massa avec Karim Achengli."
-    )
-    found = events_of(text, "fr")
-    assert [e.place.text for e in found] == ["Tanger-Tétouan-Al Hoceima", "Drâa-Tafilalet", "Souss-Massa"]
-
-
-def test_a_list_of_winners_with_the_verb_said_once_is_one_election_each() -> None:
-    """X a été élu à la tête de la région A, Y à la région B et Z de C: each winner and place after the
-    first is its own council's election, the verb being said once."""
-    text = (
-        "Karim Alaoui a été élu à la tête de la région Fès-Meknès, Nadia Bennani à la région Souss-Massa "
-        "et Omar Tazi de Drâa-Tafilalet."
-    )
-    found = events_of(text, "fr")
-    assert [e.place.text for e in found] == ["Fès-Meknès", "Souss-Massa", "Drâa-Tafilalet"]
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Le RNI a remporté la présidence des régions Tanger-Tétouan-Al Hoceima, avec Omar Moro, "
+            "Drâa-Tafilalet avec Hro Abroue, et Souss-Massa avec Karim Achengli.",
+            ["Tanger-Tétouan-Al Hoceima", "Drâa-Tafilalet", "Souss-Massa"],
+        ),
+        # X a été élu à la tête de la région A, Y à la région B et Z de C: the verb said once
+        (
+            "Karim Alaoui a été élu à la tête de la région Fès-Meknès, Nadia Bennani à la région "
+            "Souss-Massa et Omar Tazi de Drâa-Tafilalet.",
+            ["Fès-Meknès", "Souss-Massa", "Drâa-Tafilalet"],
+        ),
+    ],
+)
+def test_a_list_of_places_each_with_its_winner_is_one_election_each(text: str, places: list[str]) -> None:
+    assert [e.place.text for e in events_of(text, "fr")] == places
 
 
 def test_a_mayor_elected_later_is_not_the_president_of_the_region_around_the_city() -> None:
