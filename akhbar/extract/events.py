@@ -328,7 +328,7 @@ def find_event_mentions(
         mention.place = _place_for(haystack, coded, start, end, (low, high))
         if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
             mention.place = _place_right_before(coded, start) or mention.place
-        listed = _listed_places(text, coded, mention, high)
+        listed = _listed_places(text, tables.language, coded, mention, high)
         mention.party = (
             _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
         )
@@ -418,14 +418,16 @@ def _one_vote_side_by_side(
     return out
 
 
-def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, limit: int) -> list[Mention]:
+def _listed_places(
+    text: str, language: str, places: Sequence[Mention], mention: EventMention, limit: int
+) -> list[Mention]:
     """The places of a list a congress, assembly or election trigger governs (les congrès de Khénifra,
     Azilal et Fquih Ben Salah; المؤتمرات الإقليمية بكل من أزيلال وخنيفرة), its own place first; [] when it
     governs one place. Places that nest (Agadir, Souss-Massa) are one place told twice, not a list."""
     first = mention.place
     if first is None or mention.event_type not in LISTED_PER_PLACE:
         return []
-    if mention.event_type != "public_election" and _one_event(text, mention):
+    if mention.event_type != "public_election" and _one_event(text, language, mention):
         return []  # المؤتمر الإقليمي لإقليمي الداخلة وأوسرد: one congress for the two provinces
     if first.end_char <= mention.start:
         return _places_listed_before(text, places, first, mention.sentence[0])
@@ -441,9 +443,8 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
         previous = listed[-1]
         if place.start_char < previous.end_char:
             continue
-        gap = _LISTED_WINNER.sub("", text[previous.end_char : place.start_char]).strip()
-        words = gap.replace(",", " ").replace("،", " ").lower().split()
-        if not gap or not set(words) <= LIST_WORDS or any(_places_agree(p, place) for p in listed):
+        words = _list_gap(_LISTED_WINNER.sub("", text[previous.end_char : place.start_char]))
+        if words is None or any(_places_agree(p, place) for p in listed):
             break
         listed.append(place)
         if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction
@@ -451,14 +452,23 @@ def _listed_places(text: str, places: Sequence[Mention], mention: EventMention, 
     return listed[:closed] if closed > 1 else []
 
 
+def _list_gap(gap: str) -> list[str] | None:
+    """The words between two places of one list (`, `, ` et `, `، و`), or None when the gap is none."""
+    if not gap.strip():
+        return None
+    words = gap.replace(",", " ").replace("،", " ").lower().split()
+    return words if set(words) <= LIST_WORDS else None
+
+
 _KICKER = re.compile(r"\s*[-–—:]")
 _SINGULAR_BEFORE = re.compile(r"\b(?:le|son|du|au|un|ce|cet|leur)\s+$", re.IGNORECASE)
 
 
-def _one_event(text: str, mention: EventMention) -> bool:
-    """A singular trigger (المؤتمر, not المؤتمرات; le congrès, not les congrès) names one event, even
-    when it serves two places (المؤتمر الإقليمي لإقليمي الداخلة وأوسرد, le congrès provincial de A et B)."""
-    if any("\u0600" <= ch <= "\u06ff" for ch in text[mention.start : mention.end]):
+def _one_event(text: str, language: str, mention: EventMention) -> bool:
+    """A singular trigger (المؤتمر, not المؤتمرات; le congrès, not les congrès: French writes both alike, its
+    article tells) names one event, even when it serves two places (المؤتمر الإقليمي لإقليمي الداخلة وأوسرد,
+    le congrès provincial de A et B)."""
+    if language == "ar":
         return mention.number == "sg"
     return _SINGULAR_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
@@ -474,12 +484,8 @@ def _places_listed_before(text: str, places: Sequence[Mention], last: Mention, f
         following = listed[-1]
         if place.end_char > following.start_char:
             continue
-        words = (
-            text[place.end_char : following.start_char].replace(",", " ").replace("،", " ").lower().split()
-        )
-        if not words and text[place.end_char : following.start_char].strip() != ",":
-            break
-        if not set(words) <= LIST_WORDS or any(_places_agree(p, place) for p in listed):
+        words = _list_gap(text[place.end_char : following.start_char])
+        if words is None or any(_places_agree(p, place) for p in listed):
             break
         if len(listed) == 1 and not LIST_CONJUNCTIONS & set(words):
             break  # a list ends with its conjunction: X, Y et Z
@@ -590,9 +596,8 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
     more text (a section label, the headline, a byline: `Actualités`, `Lors d'une rencontre à
     Tinghir`, `Notre correspondant à Tinghir`)."""
     out = 0
-    for n, (start, end) in enumerate(sentences[: TITLE_LINES + 1]):
-        if n + 1 >= len(sentences) or n >= TITLE_LINES:
-            break
+    for n in range(min(TITLE_LINES, len(sentences) - 1)):
+        start, end = sentences[n]
         line = text[start:end].strip()
         on_its_line = "\n" in text[end : sentences[n + 1][0] + 1] or text[end - 1 : end] == "\n"
         if not (on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200):
