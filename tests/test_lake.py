@@ -1,5 +1,6 @@
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
@@ -8,6 +9,7 @@ import pytest
 from akhbar.lake import parquet as lake
 
 DAY = dt.date(2026, 11, 23)
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _rows(n: int, prefix: str = "a") -> list[dict]:
@@ -98,4 +100,25 @@ import pandas as pd
 assert pa.array(pd.Series([1.0, None])).null_count == 1
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_whole_run_on_the_samples_does_not_import_pandas(tmp_path) -> None:
+    """No stage of a run needs pandas, and none imports it: the warehouse's identity resolution reads
+    its integer columns from their buffers and groups with numpy (pyarrow's `to_numpy` and `group_by`
+    would import it, 0.2 s of the samples' run)."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from pipelines.cli import main
+sys.argv = ["akhbar", "run", "--raw", "data/raw", "--lake", {str(tmp_path / "lake")!r}, "--quiet"]
+try:
+    main()
+except SystemExit as exit_:
+    assert not exit_.code, exit_.code
+assert "pandas" not in sys.modules, "pandas imported by a run"
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT)
     assert done.returncode == 0, done.stderr

@@ -102,14 +102,28 @@ class _UnionFind:
 # ---------------------------------------------------------------- columns
 
 
+_NUMPY_TYPES = {pa.int32(): np.int32, pa.int64(): np.int64, pa.uint64(): np.uint64}
+
+
+def _numpy(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """An integer column without nulls as numpy, read from its buffers. pyarrow's `to_numpy` imports
+    pandas on its first call (0.2 s of a small run, for a conversion that needs none of it)."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    dtype = _NUMPY_TYPES.get(column.type)
+    if dtype is None or any(c.null_count for c in chunks):
+        return column.to_numpy(zero_copy_only=False)
+    size = np.dtype(dtype).itemsize
+    parts = [np.frombuffer(c.buffers()[1], dtype=dtype, count=len(c), offset=c.offset * size) for c in chunks]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+
 def _codes(column: pa.ChunkedArray | pa.Array, blank_is_null: bool = False) -> tuple[np.ndarray, list]:
     """Each row's position in the column's distinct values (null is a value too), and those values.
 
     With `blank_is_null`, null and '' get NULL: the rules test these columns for truth, not for None.
     """
     values = pc.unique(column)
-    codes = pc.index_in(column, value_set=values, skip_nulls=False).to_numpy(zero_copy_only=False)
-    codes = codes.astype(np.int32)
+    codes = _numpy(pc.index_in(column, value_set=values, skip_nulls=False)).astype(np.int32)
     listed = values.to_pylist()
     if blank_is_null:
         blank = np.array([not v for v in listed] + [False], dtype=bool)  # last: the NULL position
@@ -120,7 +134,7 @@ def _codes(column: pa.ChunkedArray | pa.Array, blank_is_null: bool = False) -> t
 def _days(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """A date column as epoch days, `_NO_DAY` where null."""
     days = pc.fill_null(pc.cast(column, pa.int32()), _NO_DAY)
-    return np.asarray(days.to_numpy(zero_copy_only=False), dtype=np.int32)
+    return np.array(_numpy(days), dtype=np.int32)  # a copy: the buffer is read-only
 
 
 def _optional(values: np.ndarray) -> list[int | None]:
@@ -867,7 +881,7 @@ def cluster_events(
 
 def _rank(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Each row's rank in the column's sort order (strings: by code point, as Python compares)."""
-    order = pc.sort_indices(column).to_numpy(zero_copy_only=False)
+    order = _numpy(pc.sort_indices(column))
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
     return rank
@@ -944,7 +958,7 @@ def resolve_tables(events: pa.Table, participants: pa.Table) -> Identities:
     _link_spellings(nodes, uf)
     root = np.array([uf.find(i) for i in range(len(nodes))], dtype=np.int64)
     event_of = pc.index_in(participants.column("event_id"), value_set=events.column("event_id"))
-    event_of = pc.fill_null(event_of, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    event_of = _numpy(pc.fill_null(event_of, -1)).astype(np.int64)
     named = _Named(event_of, root[people.node], events.num_rows)
     release_memory()
     cluster, representative = cluster_events(events, named)
@@ -1030,15 +1044,12 @@ def _participant_identity(
     participants: pa.Table, people: _People, persons: pa.Table, person_of: np.ndarray, names: _Names
 ) -> pa.Table:
     """One row per (event_id, person_name), the first in row order: its person id, role code and keys."""
-    pairs = pa.table(
-        {
-            "event_id": participants.column("event_id"),
-            "person_name": participants.column("person_name"),
-            "row": pa.array(np.arange(participants.num_rows, dtype=np.int64)),
-        }
-    )
-    first = pairs.group_by(["event_id", "person_name"], use_threads=False).aggregate([("row", "min")])
-    keep = pa.array(np.sort(first.column("row_min").to_numpy(zero_copy_only=False)))
+    # the first row of each (event_id, person_name), by numpy on the two columns' codes: Arrow's
+    # group_by would load pyarrow.dataset, and pandas with it, into every run for this one step
+    event_code, _ = _codes(participants.column("event_id"))
+    name_code, names_seen = _codes(participants.column("person_name"))
+    pair = event_code.astype(np.int64) * (len(names_seen) + 1) + name_code
+    keep = pa.array(np.sort(np.unique(pair, return_index=True)[1]).astype(np.int64))
     role, roles = _codes(participants.column("role"))
     spelled = [names.of(s) for s in people.names]
     by_name = {
