@@ -662,37 +662,34 @@ def long_run_split(token: str) -> list[str] | None:
     """The words of a long glued run (four or more), by dynamic programming over its cut points, or None
     when no cutting into accepted words exists or its words are too rare to be believed."""
     n = len(token)
-    # best[i]: (score, start of the last piece, pieces so far) of the best cutting of token[:i]
-    best: list[tuple[float, int, int] | None] = [None] * (n + 1)
-    best[0] = (0.0, 0, 0)
+    # best[i]: (score, start of the last piece) of the best cutting of token[:i]
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
     for end in range(2, n + 1):
         for start in range(max(0, end - LONG_RUN_PIECE_CHARS), end - 1):
             before = best[start]
-            if before is None:
-                continue
-            piece = _run_piece(token[start:end])
+            piece = _run_piece(token[start:end]) if before is not None else None
             if piece is None:
                 continue
             score = before[0] + piece.zipf - 9 - CUT_PENALTY
             if best[end] is None or score > best[end][0]:
-                best[end] = (score, start, before[2] + 1)
-    if best[n] is None or best[n][2] < LONG_RUN_MIN_PARTS:
+                best[end] = (score, start)
+    if best[n] is None:
         return None
-    words: list[str] = []
     pieces: list[_Piece] = []
     end = n
     while end > 0:
         start = best[end][1]
-        piece = _run_piece(token[start:end])
-        pieces.append(piece)
-        words[:0] = piece.words
+        pieces.insert(0, _run_piece(token[start:end]))
         end = start
     unknown = sum(p.cue == "unknown" for p in pieces)
-    if sum(p.zipf for p in pieces) / len(pieces) < LONG_RUN_MIN_ZIPF or unknown * LONG_RUN_PER_UNKNOWN > len(
-        pieces
+    if (
+        len(pieces) < LONG_RUN_MIN_PARTS
+        or sum(p.zipf for p in pieces) / len(pieces) < LONG_RUN_MIN_ZIPF
+        or unknown * LONG_RUN_PER_UNKNOWN > len(pieces)
     ):
         return None
-    return words
+    return [w for p in pieces for w in p.words]
 
 
 _ARTICLES = frozenset(c for c in _PROCLITICS if c)  # ال، وال، بال...: never a word of their own
