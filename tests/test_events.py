@@ -505,12 +505,31 @@ def test_a_new_president_and_two_meetings_are_reported() -> None:
     assert [e.event_type for e in found] == ["meeting"]
 
 
-def test_a_party_holding_its_council_is_a_meeting() -> None:
-    text = (
-        "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع."
-    )
-    found = events_of(text, "ar", {"الأحد 15 فبراير 2026": "2026-02-15"})
-    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("meeting", "2026-02-15")]
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "iso"),
+    [
+        # a party holding its own council (مجلسه الإقليمي)
+        (
+            "عقد الفرع الإقليمي لحزب التقدم والاشتراكية بتازة، يوم الأحد 15 فبراير 2026، مجلسه الإقليمي الموسع.",
+            "ar",
+            "الأحد 15 فبراير 2026",
+            "2026-02-15",
+        ),
+        # a ceremony the party organizes
+        (
+            "La section de l'USFP à Béni Ayat a organisé, dimanche 4 avril 2021, une cérémonie en l'honneur "
+            "des nouveaux adhérents.",
+            "fr",
+            "dimanche 4 avril 2021",
+            "2021-04-04",
+        ),
+    ],
+)
+def test_a_party_holding_its_council_or_a_ceremony_is_a_meeting(
+    text: str, language: str, surface: str, iso: str
+) -> None:
+    found = events_of(text, language, {surface: iso})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("meeting", iso)]
 
 
 def test_results_in_two_communes_of_one_region_are_two_elections() -> None:
@@ -667,12 +686,6 @@ def test_the_body_tells_the_event_its_headline_fixed() -> None:
     )
     (event,) = events_of(text, "fr")
     assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("C'est dans la commune")
-
-
-def test_a_ceremony_the_party_organizes_is_a_meeting() -> None:
-    text = "La section de l'USFP à Béni Ayat a organisé, dimanche 4 avril 2021, une cérémonie en l'honneur des nouveaux adhérents."
-    found = events_of(text, "fr", {"dimanche 4 avril 2021": "2021-04-04"})
-    assert [e.event_type for e in found] == ["meeting"]
 
 
 def test_an_elections_evidence_is_the_sentence_of_its_result() -> None:

@@ -311,21 +311,25 @@ def test_the_congress_delegates_are_not_congresses() -> None:
     assert [e["event_type"] for e in extract_article("a1", text, "ar", None).events] == ["general_assembly"]
 
 
-def test_people_named_in_the_election_of_officers_take_part() -> None:
-    """l'élection de X du PAM, secrétaire du Conseil, ainsi que Y du RNI: both were elected."""
-    text = (
-        "Le conseil régional s'est réuni samedi 10 septembre 2021 à Guelmim. Il a été procédé à l'élection de "
-        "Meryem Thisse du PAM, secrétaire du Conseil, ainsi que Meryem Idemchich du RNI son adjointe."
-    )
-    assert {"Meryem Thisse", "Meryem Idemchich"} <= set(participants(extract_article("f1", text, "fr", None)))
-
-
-def test_the_members_a_french_commission_is_composed_of_take_part() -> None:
-    text = (
-        "Le PPS a tenu samedi 4 mars 2023 à Tétouan une réunion de ses élus. Il a été procédé à l'élection de la "
-        "commission provinciale, qui se compose de Anas Tazi (coordinateur) et Karim Alaoui (trésorier)."
-    )
-    assert {"Anas Tazi", "Karim Alaoui"} <= set(participants(extract_article("f1", text, "fr", None)))
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # l'élection de X du PAM, secrétaire du Conseil, ainsi que Y du RNI: both were elected
+        (
+            "Le conseil régional s'est réuni samedi 10 septembre 2021 à Guelmim. Il a été procédé à l'élection "
+            "de Meryem Thisse du PAM, secrétaire du Conseil, ainsi que Meryem Idemchich du RNI son adjointe.",
+            {"Meryem Thisse", "Meryem Idemchich"},
+        ),
+        # the members a French commission is composed of
+        (
+            "Le PPS a tenu samedi 4 mars 2023 à Tétouan une réunion de ses élus. Il a été procédé à l'élection "
+            "de la commission provinciale, qui se compose de Anas Tazi (coordinateur) et Karim Alaoui (trésorier).",
+            {"Anas Tazi", "Karim Alaoui"},
+        ),
+    ],
+)
+def test_people_the_event_elected_take_part(text: str, names: set[str]) -> None:
+    assert names <= set(participants(extract_article("f1", text, "fr", None)))
 
 
 def test_a_sentence_that_lists_names_is_a_roster_of_participants() -> None:
