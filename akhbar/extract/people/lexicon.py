@@ -22,6 +22,7 @@ NEXT_FAMILY_MAX_ZIPF = 3.5
 NISBA_FAMILY_MAX_ZIPF = 5.0  # a later family token shaped ال...ي (الفاسي, العلوي) may be this common
 AMBIGUOUS_GIVEN_MAX_ZIPF = 4.5  # a given name that is also a word (كريم) needs a rarer family name
 CLITIC_REST_MIN_ZIPF = 3.5  # بمقعد: ب + مقعد (4.3) is a word with a preposition, not a name
+NISBA_ADVERB_STEM_MIN_ZIPF = 2.5  # اضطراريا: اضطراري (2.9) + the adverb's alef
 RARE_WORD_MAX_ZIPF = 2.0  # فانو 1.9, كودار 1.3: rarer than this as a whole, a ف/ك word is a name (كمنسق 2.5)
 
 

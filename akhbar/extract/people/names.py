@@ -18,6 +18,7 @@ from akhbar.extract.people.lexicon import (
     CLITIC_REST_MIN_ZIPF,
     FIRST_FAMILY_MAX_ZIPF,
     NEXT_FAMILY_MAX_ZIPF,
+    NISBA_ADVERB_STEM_MIN_ZIPF,
     NISBA_FAMILY_MAX_ZIPF,
     RARE_WORD_MAX_ZIPF,
     NameSpan,
@@ -149,9 +150,12 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
 
 
 def _inflected_word(word: str) -> bool:
-    """An Arabic imperfect plural verb (يصدرون، تعقدون) or a common noun with the accusative alef
-    (بلاغا، اجتماعا): inflections a family name does not take."""
+    """An Arabic imperfect plural verb (يصدرون، تعقدون), a common noun with the accusative alef
+    (بلاغا، اجتماعا) or an adverb made from a nisba adjective (اضطراريا، رسميا): inflections
+    a family name does not take."""
     if len(word) >= 5 and word[0] in "يت" and word.endswith("ون"):
+        return True
+    if len(word) >= 5 and word.endswith("يا") and _zipf(word[:-1], "ar") >= NISBA_ADVERB_STEM_MIN_ZIPF:
         return True
     return len(word) >= 4 and word.endswith("ا") and _zipf(word[:-1], "ar") >= CLITIC_REST_MIN_ZIPF
 
@@ -173,15 +177,25 @@ def _is_particle(lex: _Lexicon, tok: Tok) -> bool:
     )
 
 
-def _family_end(lex: _Lexicon, text: str, toks: Sequence[Tok], j: int, ambiguous: bool) -> int | None:
+def _family_end(
+    lex: _Lexicon,
+    text: str,
+    toks: Sequence[Tok],
+    j: int,
+    ambiguous: bool,
+    blocked: bytearray | None = None,
+) -> int | None:
     """Index of the last token of the family name starting at token j, or None. A name never runs
-    over a line break (a byline, then the headline's first word)."""
+    over a line break (a byline, then the headline's first word), nor into a word that is part of a
+    place, party or title (`blocked`: مصطفى البكوري بتطوان, the town behind its preposition)."""
     last = None
     position = 0
     while j < len(toks) and position < 2:
         tok = toks[j]
         if j > 0 and "\n" in text[toks[j - 1].end : tok.start]:
             break
+        if blocked is not None and not blocked[tok.start] and _overlaps(blocked, tok):
+            break  # بتطوان: a place behind its preposition (a family name may be a town: يونس بنسليمان)
         if _is_particle(lex, tok) and j + 1 < len(toks) and toks[j + 1].is_word:
             last, j, position = j + 1, j + 2, position + 1
             if _abd_compound(lex, toks, last, j):  # بن عبد الله: the compound after the particle, whole
@@ -199,6 +213,11 @@ def _family_end(lex: _Lexicon, text: str, toks: Sequence[Tok], j: int, ambiguous
         if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
             last, j = j, j + 1
     return last
+
+
+def _overlaps(mask: bytearray, tok: Tok) -> bool:
+    """Does any character of `tok` lie in `mask` (a place behind its clitic: ب + تطوان)?"""
+    return mask.find(1, tok.start, tok.end) >= 0
 
 
 def _next_name_starts(lex: _Lexicon, toks: Sequence[Tok], j: int) -> bool:
@@ -284,7 +303,7 @@ def _find_names(
                 i += 1
                 continue  # Sidi Aidi, سيدي مومن: a place; مولاي عزيز، Sidi Hamdi: the title and a given name
             last_given, ambiguous = after[1], after[2]
-        last = _family_end(lex, text, toks, last_given + 1, ambiguous)
+        last = _family_end(lex, text, toks, last_given + 1, ambiguous, mask)
         if last is None and by_honorific:
             last = i  # M. Ouahbi, السيد بنكيران: the title licenses a family name alone
         if last is None:
@@ -330,7 +349,7 @@ def _names_after_roles(
     found = list(names)
     for role in roles:
         n = bisect_left(token_starts, role.end)
-        while n < len(toks) and (skip[toks[n].start] or _is_glue(toks[n].key.lower())):
+        while n < len(toks) and (_overlaps(skip, toks[n]) or _is_glue(toks[n].key.lower())):
             n += 1
         if n + 1 >= len(toks) or taken[toks[n].start] or taken[toks[n + 1].start]:
             continue
