@@ -240,3 +240,23 @@ def test_a_planted_bad_row_is_caught_in_one_place_by_the_matching_rule(
 def test_the_documented_analyst_queries_run(analysis: Path, clean_warehouse: Path) -> None:
     columns, rows = query(clean_warehouse, analysis.read_text(encoding="utf-8"))
     assert columns and rows
+
+
+def test_a_clusters_place_and_party_come_from_one_report_whatever_the_scan_order(tmp_path: Path) -> None:
+    """Two reports of one congress, ingested the same day, naming its commune in two spellings: the tie
+    is broken by the smaller event id, not by the order DuckDB's threads read the rows in, so every
+    place column comes from one report and every build gives the same rows."""
+    rows = tiny_lake_rows()
+    first = rows["events"][0]
+    second = {
+        **first,
+        "event_id": "e0",
+        "article_id": "a2",
+        "place_name": "Tanger",
+    }
+    rows["events"] = [first, second]
+    rows["event_participants"] = []
+    lake = write_lake(tmp_path / "lake", rows)
+    sql = "select n_reports, place_name, commune_code from event_clusters"
+    clusters = query(build_warehouse(lake).path, sql)[1]
+    assert clusters == [(2, "Tanger", "01.511.01.0")]

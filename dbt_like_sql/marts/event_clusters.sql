@@ -2,7 +2,8 @@
 -- One row per real-world event (cluster_id): the reports of it across articles, outlets and
 -- languages, with the most precise date and place any report gives. `event_date` is null when no
 -- report dates the event; `date_or_published` falls back to the earliest publication date of its
--- articles, and `date_or_published_from` says which one it is.
+-- articles, and `date_or_published_from` says which one it is. Ties are broken by ingest date, then
+-- event id, so every place column comes from one report and a rebuild gives the same rows.
 with reports as (
     select
         e.*,
@@ -21,14 +22,14 @@ clusters as (
     select
         cluster_id,
         arg_min(event_id, (ingest_date, event_id)) as event_id,
-        any_value(event_type) as event_type,
+        min(event_type) as event_type,
         arg_min(event_date, (date_rank, event_date)) as event_date,
         arg_min(date_precision, (date_rank, event_date)) as date_precision,
-        any_value(party) as party,
-        arg_min(place_name, (place_rank, ingest_date)) as place_name,
-        arg_min(commune_code, (place_rank, ingest_date)) as commune_code,
-        arg_min(province_code, (place_rank, ingest_date)) as province_code,
-        arg_min(region_code, (place_rank, ingest_date)) as region_code,
+        arg_min(party, (ingest_date, event_id)) filter (where party is not null) as party,
+        arg_min(place_name, (place_rank, ingest_date, event_id)) as place_name,
+        arg_min(commune_code, (place_rank, ingest_date, event_id)) as commune_code,
+        arg_min(province_code, (place_rank, ingest_date, event_id)) as province_code,
+        arg_min(region_code, (place_rank, ingest_date, event_id)) as region_code,
         count(*) as n_reports,
         count(distinct article_id) as n_articles,
         count(distinct source) as n_sources,

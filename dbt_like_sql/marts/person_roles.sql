@@ -1,13 +1,17 @@
 -- materialized: table
 -- People by role: one row per person and role code (one vocabulary across languages), with the
--- text's own words for it, the party, and how many real-world events (clusters) they held it at.
+-- text's own words for it, the party (the earliest report's that names one), and how many
+-- real-world events (clusters) they held it at.
 select
     p.person_id,
     pe.name_ar,
     pe.name_latin,
     p.role_code,
     list(distinct p.role order by p.role) as roles,
-    coalesce(any_value(p.party), any_value(e.party)) as party,
+    coalesce(
+        arg_min(p.party, (e.ingest_date, e.event_id)) filter (where p.party is not null),
+        arg_min(e.party, (e.ingest_date, e.event_id)) filter (where e.party is not null)
+    ) as party,
     count(distinct e.cluster_id) as n_events,
     count(distinct e.article_id) as n_articles,
     min(c.event_date) as first_event_date,
