@@ -951,3 +951,30 @@ def test_colloquia_debates_and_regional_elections() -> None:
     for text, language, kind in cases:
         given = {k: v for k, v in dates.items() if k in text}
         assert kind in [e.event_type for e in events_of(text, language, given)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("انعقدت يوم الثلاثاء جلسة علنية لانتخاب رئيس بلدية تنغير.", "ar"),
+        ("وفاز حسن بنعلي برئاسة المجلس البلدي لتنغير.", "ar"),
+        ("انتخب كريم العلوي رئيسا جديدا للمجلس الإقليمي لتزنيت.", "ar"),
+        ("Karima Alami a été élue présidente de la municipalité de Tiznit.", "fr"),
+        ("Omar Bennani a été élu à la tête du conseil d'arrondissement de Agdal-Ryad.", "fr"),
+    ],
+)
+def test_every_office_head_goes_with_every_council(text: str, language: str) -> None:
+    """The office words are a head and a council (lexicons/event_offices.tsv): a pairing no listed
+    phrase spells out (رئيس بلدية, présidente de la municipalité) is read as the election of that office."""
+    assert [(e.event_type, e.mentions[0].scope) for e in events_of(text, language)] == [
+        ("public_election", "office")
+    ]
+
+
+def test_the_result_takes_the_place_of_the_office_it_won() -> None:
+    """Le RNI a remporté la présidence du conseil municipal de X: the office words right after the
+    result name its council; the result, the event, is placed there."""
+    text = "Le RNI a remporté la présidence du conseil municipal de Tiznit après le vote des conseillers."
+    assert [s[:3] + s[4:5] for s in summary(events_of(text, "fr"))] == [
+        ("public_election", None, "RNI", "09.581")
+    ]

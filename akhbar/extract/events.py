@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
@@ -89,6 +90,8 @@ def _tables(language: str) -> _Tables:
             triggers[_fold(row["trigger"], lang)] = Trigger(
                 row["event_type"], row["number"], row["needs"], row.get("scope") or "event"
             )
+    for words, needs in _office_triggers(lang):
+        triggers.setdefault(_fold(words, lang), Trigger("public_election", "sg", needs, "office"))
     alternatives = []
     for key in sorted(triggers, key=len, reverse=True):
         words = [re.escape(w) for w in key.split(" ")]
@@ -123,6 +126,23 @@ def _tables(language: str) -> _Tables:
     phrases = {k: tuple(sorted(f" {c} " for c in v if " " in c)) for k, v in cues.items()}
     exclusion_words = tuple(tuple(e.split(" ")) for e in excluded)
     return _Tables(lang, pattern, ordered, prefilter, exclusions, exclusion_words, cue_sets, phrases)
+
+
+def _office_triggers(language: str) -> list[tuple[str, str]]:
+    """Every head with every council of `lexicons/event_offices.tsv`, as (words, needs)."""
+    rows = [r for r in read_lexicon("event_offices.tsv") if r["language"] == language]
+    councils = [r["text"] for r in rows if r["part"] == "council"]
+    out = []
+    for head in (r for r in rows if r["part"] == "head"):
+        for council in councils:
+            if head["join"] != "li":
+                out.append((f"{head['text']} {council}", head["needs"]))
+                continue
+            definite = council.startswith("ال")  # ل + المجلس is written للمجلس
+            out.append((f"{head['text']} {'ل' + council[1:] if definite else 'ل' + council}", head["needs"]))
+            if not definite:
+                out.append((f"{head['text']} لل{council}", head["needs"]))  # رئيسا للجماعة
+    return out
 
 
 def _stem(word: str, language: str) -> str:
@@ -381,7 +401,24 @@ def find_event_mentions(
         out.append(mention)
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
+    _hand_over_places(out)
     return out
+
+
+def _hand_over_places(mentions: list[EventMention]) -> None:
+    """Le RNI a remporté la présidence du conseil municipal de Targuist: the office words right after
+    the result (weak: nobody is said elected) hold the place the result reports."""
+    for before, mention in pairwise(mentions):
+        if (
+            mention.status == "weak"
+            and mention.place is not None
+            and not mention.home_place
+            and before.status == "new"
+            and before.sentence == mention.sentence
+            and before.event_type == mention.event_type
+            and (before.place is None or before.home_place)
+        ):
+            before.place, before.home_place = mention.place, False
 
 
 # each place holds its own congress, assembly or vote; a series of meetings in several towns is one
