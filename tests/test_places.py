@@ -173,3 +173,18 @@ def test_local_constituency_is_province_level() -> None:
     assert [(m.extra["place"].level, m.extra["place"].province_code) for m in found] == [
         ("province", "01.051")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("تزنيت", "09.581"), ("تينغير", "08.577"), ("سيدي إيفني", "10.473")],
+)
+def test_an_amazigh_place_name_spelled_with_or_without_a_long_vowel(written: str, code: str) -> None:
+    """The gazetteer writes تيزنيت, تنغير, سيدي إفني; the press as often تزنيت, تينغير, سيدي إيفني."""
+    found = find_places(f"انعقد المؤتمر الإقليمي للحزب بمدينة {written} يوم الأحد.", "ar")
+    assert [(m.text, m.code[: len(code)]) for m in found] == [(written, code)]
+
+
+def test_a_short_name_spelled_otherwise_is_another_word() -> None:
+    """سلا with a ي is سيلا (a flood), منيع without one is منع (to forbid): no place."""
+    assert find_places("وجرف سيلا قويا ما منع السير.", "ar") == []

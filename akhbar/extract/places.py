@@ -109,6 +109,12 @@ def _tables(language: str) -> _Tables:
             continue
         names.add(surface, _Candidate(rec, surface, False))
         note_frequency(surface)
+    if lang == "ar":
+        for rec in records():
+            for variant in _vowel_spellings(rec.name_ar or ""):
+                if phrase_key(variant) not in names.entries:
+                    names.add(variant, _Candidate(rec, variant, True))
+                    note_frequency(variant)
     by_code = records_by_code()
     for old in crosswalk_names():
         surface = old.name_ar if lang == "ar" else old.name_fr
@@ -140,6 +146,27 @@ def _tables(language: str) -> _Tables:
         if r["language"] == lang
     }
     return _Tables(lang, names, heads, glued, name_zipf, policy, _given_names(lang))
+
+
+_AR_LONG_VOWELS = frozenset("اويىآأإ")
+VOWEL_SPELLING_MIN_LETTERS = 4  # سلا/سيلا, منيع/منع: short words spelled otherwise are other words
+
+
+def _vowel_spellings(name: str) -> list[str]:
+    """Other spellings of an Amazigh place name, whose long vowels the writers put in or leave out:
+    تيزنيت is also written تزنيت, سيدي إفني also سيدي إيفني, تنغير also تينغير. One word changed at a
+    time: a medial ي left out, or a ي put after a first letter that a consonant follows."""
+    words = name.split()
+    out = []
+    for i, word in enumerate(words):
+        spellings = [word[:k] + word[k + 1 :] for k in range(1, len(word) - 1) if word[k] == "ي"]
+        if len(word) >= VOWEL_SPELLING_MIN_LETTERS and word[1] not in _AR_LONG_VOWELS:  # إفني → إيفني
+            spellings.append(word[0] + "ي" + word[1:])
+        for spelling in spellings:
+            # a spelling that is a common word needs a head, as any name does (COMMON_ZIPF)
+            if len(spelling) >= VOWEL_SPELLING_MIN_LETTERS:
+                out.append(" ".join([*words[:i], spelling, *words[i + 1 :]]))
+    return out
 
 
 def _given_names(language: str) -> frozenset[str]:
