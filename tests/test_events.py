@@ -978,3 +978,40 @@ def test_the_result_takes_the_place_of_the_office_it_won() -> None:
     assert [s[:3] + s[4:5] for s in summary(events_of(text, "fr"))] == [
         ("public_election", None, "RNI", "09.581")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقد الحزب يوم الأحد المؤتمرات الإقليمية بكل من تزنيت وطاطا، بالإضافة لإقليم زاكورة.",
+        "عقد الحزب يوم الأحد المؤتمرات الإقليمية بكل من تزنيت وطاطا وإقليم زاكورة.",
+    ],
+)
+def test_a_list_of_congresses_goes_on_past_in_addition_to_and_a_head(text: str) -> None:
+    """`، بالإضافة لإقليم X` and `وإقليم X` close a list of places as `و X` does: one congress each."""
+    assert [s[4] for s in summary(events_of(text, "ar"))] == ["09.581", "09.551", "08.587"]
+
+
+def test_seats_listed_by_district_are_one_result() -> None:
+    """بثلاث مقاعد بكل من دائرة A ودائرة B: the seats of one vote broken down, not a vote per district."""
+    text = "وظفرت الجهة سنة 2016 بثلاث مقاعد برلمانية بكل من دائرة تزنيت ودائرة طاطا ودائرة زاكورة."
+    assert [s[0] for s in summary(events_of(text, "ar", {"سنة 2016": "2016"}))] == ["public_election"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمكن الحزب من الظفر برئاسة جماعة أيت أورير بعد منافسة شديدة.",
+        "ونجح محمد العلوي في انتزاع رئاسة جماعة أيت أورير.",
+        "وأسفرت الجلسة عن فوز حزب الأصالة والمعاصرة برئاسة جماعة أيت أورير.",
+    ],
+)
+def test_winning_a_presidency_told_with_a_noun_is_an_election(text: str) -> None:
+    """الظفر / انتزاع / فوز (the nouns of ظفر, انتزع, فاز) say the office was won, as the verbs do."""
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
+def test_a_conclave_is_a_congress() -> None:
+    text = "Le Mouvement populaire a tenu son conclave à Bouznika les 12 et 13 mai 2018."
+    found = events_of(text, "fr", {"12 et 13 mai 2018": "2018-05-12"})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("congress", "2018-05-12")]

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
+from akhbar.extract.places import is_place_head
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
 from akhbar.text.spans import DateValue, Mention
@@ -432,9 +433,25 @@ _LISTED_WINNER = re.compile(
 )
 # the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY), and those that close one
 LIST_WORDS = frozenset(
-    {"et", "ou", "encore", "ainsi", "que", "à", "au", "و", "أو", "في", "ثم", "ب", "وب", "وفي"}
+    {
+        "et",
+        "ou",
+        "encore",
+        "ainsi",
+        "que",
+        "à",
+        "au",
+        "و",
+        "أو",
+        "في",
+        "ثم",
+        "ب",
+        "وب",
+        "وفي",
+        "بالإضافة",
+    }
 )
-LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي"})
+LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي", "بالإضافة"})
 
 
 def _one_vote_side_by_side(
@@ -467,7 +484,7 @@ def _listed_places(
     if mention.event_type != "public_election" and _one_event(text, language, mention):
         return []  # المؤتمر الإقليمي لإقليمي الداخلة وأوسرد: one congress for the two provinces
     if first.end_char <= mention.start:
-        return _places_listed_before(text, places, first, mention.sentence[0])
+        return _places_listed_before(text, language, places, first, mention.sentence[0])
     if first.start_char < mention.end:
         return []
     lead = text[mention.end : first.start_char]
@@ -480,7 +497,8 @@ def _listed_places(
         previous = listed[-1]
         if place.start_char < previous.end_char:
             continue
-        words = _list_gap(_LISTED_WINNER.sub("", text[previous.end_char : place.start_char]))
+        gap = _LISTED_WINNER.sub("", text[previous.end_char : place.start_char])
+        words = _list_gap(gap, language, headed=mention.event_type != "public_election")
         if words is None or any(_places_agree(p, place) for p in listed):
             break
         listed.append(place)
@@ -489,11 +507,15 @@ def _listed_places(
     return listed[:closed] if closed > 1 else []
 
 
-def _list_gap(gap: str) -> list[str] | None:
-    """The words between two places of one list (`, `, ` et `, `، و`), or None when the gap is none."""
+def _list_gap(gap: str, language: str, headed: bool = False) -> list[str] | None:
+    """The words between two places of one list (`, `, ` et `, `، و`), or None when the gap is none.
+    `headed`: a list of gatherings may name each place with its head (، بالإضافة لإقليم X, وإقليم Y); a
+    vote's seats listed by district (بثلاث مقاعد بكل من دائرة A ودائرة B) are one result broken down."""
     if not gap.strip():
         return None
     words = gap.replace(",", " ").replace("،", " ").lower().split()
+    if headed and words and language == "ar" and is_place_head(words[-1], language) and words.pop()[0] == "و":
+        words.append("و")  # وإقليم: the conjunction glued to the head
     return words if set(words) <= LIST_WORDS else None
 
 
@@ -510,7 +532,9 @@ def _one_event(text: str, language: str, mention: EventMention) -> bool:
     return _SINGULAR_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
-def _places_listed_before(text: str, places: Sequence[Mention], last: Mention, floor: int) -> list[Mention]:
+def _places_listed_before(
+    text: str, language: str, places: Sequence[Mention], last: Mention, floor: int
+) -> list[Mention]:
     """The list a place right before its trigger closes (les villes de Fès, Meknès et Salé seront
     gérées par, la gestion de Salé et Taroudant revient à), its own place first; [] when it is alone."""
     listed = [last]
@@ -521,7 +545,7 @@ def _places_listed_before(text: str, places: Sequence[Mention], last: Mention, f
         following = listed[-1]
         if place.end_char > following.start_char:
             continue
-        words = _list_gap(text[place.end_char : following.start_char])
+        words = _list_gap(text[place.end_char : following.start_char], language)
         if words is None or any(_places_agree(p, place) for p in listed):
             break
         if len(listed) == 1 and not LIST_CONJUNCTIONS & set(words):

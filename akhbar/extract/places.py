@@ -169,6 +169,14 @@ def _vowel_spellings(name: str) -> list[str]:
     return out
 
 
+def is_place_head(word: str, language: str) -> bool:
+    """Is `word` a head that announces a place (إقليم, لإقليم, ومدينة; province, région)?"""
+    heads = _tables(language).heads
+    key = phrase_key(word)
+    variants = arabic_variants(key) if language == "ar" else (Variant(key, 0),)
+    return any(v.key in heads and heads[v.key].kind == "noun" for v in variants)
+
+
 def _given_names(language: str) -> frozenset[str]:
     """First names from the people lexicon: a place name right after one is a family name.
     Read defensively: the file belongs to the person finder and may be absent or change."""
