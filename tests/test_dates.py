@@ -118,6 +118,9 @@ CASES = [
     ("الأسبوع الماضي بالرباط", date(2026, 3, 3), ("2026", "year", "الأسبوع الماضي")),  # 23 Feb..1 Mar
     ("الأسبوع الماضي بالرباط", date(2026, 1, 6), (None, None, "الأسبوع الماضي")),  # 29 Dec..4 Jan
     ("le week-end dernier", date(2026, 1, 5), ("2026-01", "month", "le week-end dernier")),
+    ("réuni en fin de semaine dernière", MON_16_MARCH_2026, ("2026-03", "month", "fin de semaine dernière")),
+    ("au cours de la semaine écoulée", MON_16_MARCH_2026, ("2026-03", "month", "la semaine écoulée")),
+    ("tient ce week-end son congrès", MON_16_MARCH_2026, ("2026-03", "month", "ce week-end")),
     ("le mois dernier", MON_16_MARCH_2026, ("2026-02", "month", "le mois dernier")),
     ("الدورة الخريفية للسنة الجارية", MON_16_MARCH_2026, ("2026", "year", "لسنة الجارية")),
     ("l'année dernière", MON_16_MARCH_2026, ("2025", "year", "l'année dernière")),

@@ -99,6 +99,22 @@ def test_a_month_header_and_a_dateline_give_the_published_date_with_its_precisio
     assert dateline("Le bureau politique a tenu sa réunion en 2021") is None
 
 
+def test_a_time_stamp_after_the_lead_is_the_dateline_and_a_bare_date_there_is_not() -> None:
+    """Title, photo captions and a lead, then `Le 11/11/2024 à 19h34`: the page's stamp, however far
+    down; a date alone on a line past the page's head (no hour) may be anything."""
+    from akhbar.ingest.reader import read_header
+    from akhbar.text.textedit import TrackedText
+
+    head = (
+        "Le PI tient ses sessions à Dakhla\n\nLe coordinateur régional du parti.\n\nUne photo d'archives.\n\n"
+        "Revue de presse. Les élus du parti se sont réunis en fin de semaine dernière à Dakhla.\n\n"
+    )
+    stamped = read_header(TrackedText(head + "Le 11/11/2024 à 19h34\n\nLa session a adopté son budget."))
+    assert (stamped.published_date, stamped.published_precision) == (dt.date(2024, 11, 11), "day")
+    bare = read_header(TrackedText(head + "11/11/2024\n\nLa session a adopté son budget."))
+    assert bare.published_date is None
+
+
 def test_a_dateline_followed_by_a_site_label() -> None:
     from akhbar.ingest.reader import dateline
 

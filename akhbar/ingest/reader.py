@@ -310,6 +310,10 @@ def read_header(text: TrackedText) -> Header:
         text.replace_spans("byline", [(start, end, "")])
     if published is None:
         published = next(filter(None, map(dateline, (lines[i] for i in filled[:DATELINE_LINES]))), None)
+    if published is None:  # a time stamp is the page's dateline wherever it stands (after a lead)
+        stamped = (lines[i] for i in filled[DATELINE_LINES:] if _HOUR_OR_CLOCK.search(lines[i]))
+        published = next(filter(None, map(dateline, stamped)), None)
+    if precision is None:
         precision = "day" if published else None
     return Header(published, title, author, precision)
 
@@ -321,6 +325,7 @@ _DATELINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _HOUR = re.compile(r"(\d{1,2})\s*h\s*(\d{2})\b", re.IGNORECASE)
+_HOUR_OR_CLOCK = re.compile(r"\b\d{1,2}\s*(?:h\s*|:)\d{2}\b", re.IGNORECASE)  # 19h34, 10:30
 _DATELINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
