@@ -1015,3 +1015,23 @@ def test_a_conclave_is_a_congress() -> None:
     text = "Le Mouvement populaire a tenu son conclave à Bouznika les 12 et 13 mai 2018."
     found = events_of(text, "fr", {"12 et 13 mai 2018": "2018-05-12"})
     assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("congress", "2018-05-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("نظم الحزب ندوات بمدينة تزنيت حول الجهوية المتقدمة.", "ar"),
+        ("Le parti a organisé des séminaires à Tiznit sur la régionalisation.", "fr"),
+        ("Le parti a animé des meetings à Tiznit pour présenter ses candidats.", "fr"),
+    ],
+)
+def test_a_plural_gathering_in_a_place_is_reported(text: str, language: str) -> None:
+    """ندوات, séminaires, meetings: the plural of a gathering word, placed, is an event as its singular is."""
+    assert [e.event_type for e in events_of(text, language)] == ["meeting"]
+
+
+def test_a_room_named_for_gatherings_is_a_venue() -> None:
+    """بقاعة الندوات, à la salle de réunion: where the event is held, not another event."""
+    text = "عقد الحزب يوم السبت 3 يونيو 2023 بقاعة الندوات بتزنيت مؤتمره الإقليمي."
+    found = events_of(text, "ar", {"يوم السبت 3 يونيو 2023": "2023-06-03"})
+    assert [e.event_type for e in found] == ["congress"]
