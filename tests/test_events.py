@@ -1035,3 +1035,22 @@ def test_a_room_named_for_gatherings_is_a_venue() -> None:
     text = "عقد الحزب يوم السبت 3 يونيو 2023 بقاعة الندوات بتزنيت مؤتمره الإقليمي."
     found = events_of(text, "ar", {"يوم السبت 3 يونيو 2023": "2023-06-03"})
     assert [e.event_type for e in found] == ["congress"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "À Tiznit, le candidat de l'USFP Karim Alami a obtenu un siège.",
+        "À Tiznit aussi, le RNI conserve son siège à la Chambre des représentants.",
+    ],
+)
+def test_a_seat_won_or_kept_is_a_vote_result(text: str) -> None:
+    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, "fr")] == [
+        ("public_election", "Tiznit")
+    ]
+
+
+def test_a_partys_headquarters_is_no_seat() -> None:
+    text = "La réunion s'est tenue samedi 3 juin 2023 au siège du parti à Tiznit."
+    found = events_of(text, "fr", {"samedi 3 juin 2023": "2023-06-03"})
+    assert [e.event_type for e in found] == ["meeting"]
