@@ -347,3 +347,17 @@ def test_a_sentence_that_lists_names_is_a_roster_of_participants() -> None:
         "auparavant par Hakim Benchemass, puis par Abdellatif Ouahbi, qui avait succédé à Ilyas El Omari."
     )
     assert "Hakim Benchemass" not in participants(extract_article("f2", passing, "fr", None))
+
+
+def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_elected_it() -> None:
+    text = (
+        "Le PPS a tenu samedi 3 juin 2023 à Tiznit son congrès provincial, qui a élu son bureau.\n\n"
+        "Voici la liste du bureau provincial :\n\nSecrétaire provincial : Karim Alami.\n\n"
+        "Premier adjoint : Said Bennani\n\nChargé de la communication : Hamid Lahlou."
+    )
+    found = participants(extract_article("f1", text, "fr", None))
+    assert found == {
+        "Karim Alami": "secrétaire provincial",
+        "Said Bennani": "Premier adjoint",
+        "Hamid Lahlou": "Chargé de la communication",
+    }

@@ -560,3 +560,24 @@ def test_an_adverb_after_a_name_is_no_family_name() -> None:
     """اضطراريا (a nisba adjective with the adverb's alef) tells how, it is not part of the name."""
     text = "وغاب عن اللقاء الكاتب الأول للحزب كريم بنعلي اضطراريا بسبب التزامات أخرى."
     assert [m.text for m in find_people(text, "ar")] == ["كريم بنعلي"]
+
+
+def test_a_roster_line_gives_its_label_as_the_office() -> None:
+    """`Deuxième adjoint : X`, `نائب الكاتب الإقليمي: X`: a bureau listed one office a line; the label is
+    the office even when the title lexicon does not hold it, the whole label over a title inside it.
+    A source, a rubric or a place before the colon is no office."""
+    text = (
+        "Voici la liste du bureau provincial :\n\nPremier adjoint : Karim Alami\n\n"
+        "Chargé de la communication : Said Bennani.\n\nSource : Omar Tazi\n\nTiznit : Hamid Lahlou"
+    )
+    assert {m.text: m.extra["role"] for m in find_people(text, "fr")} == {
+        "Karim Alami": "Premier adjoint",
+        "Said Bennani": "Chargé de la communication",
+        "Omar Tazi": None,
+        "Hamid Lahlou": None,
+    }
+    text = "وهذه تشكيلة المكتب الإقليمي:\n\nنائب الكاتب الإقليمي: سعيد الفاسي\n\nأمين المال: كريم بنعلي"
+    assert {m.text: m.extra["role"] for m in find_people(text, "ar")} == {
+        "سعيد الفاسي": "نائب الكاتب الإقليمي",
+        "كريم بنعلي": "أمين المال",
+    }

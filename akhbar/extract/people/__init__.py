@@ -29,7 +29,15 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from akhbar.extract.people.lexicon import NameSpan, _absent_titles, _fold, _lexicon, _mask, _not_present_cues
+from akhbar.extract.people.lexicon import (
+    NameSpan,
+    _absent_titles,
+    _fold,
+    _lexicon,
+    _mask,
+    _not_present_cues,
+    _word_class,
+)
 from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
 from akhbar.extract.people.names import (
     _find_names,
@@ -91,6 +99,10 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             None,
         )
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
+        label = _roster_label(text, nm.start, language, context)
+        if label is not None and (not role_texts or role_texts[0] in label):
+            # نائب الكاتب الإقليمي: X: the whole label, not the title found inside it
+            role_texts = [label, *(r for r in role_texts if r != label)]
         if not role_texts and n_idx in candidates:
             role_texts = [_CANDIDATE[lex.language]]
         organization = next((r.organization for r in nm.roles if r.organization), None)
@@ -140,6 +152,36 @@ def _party_right_after(
         return None
     following = _mention_at(context, join.end(), text)
     return following.code if following is not None and following.entity_type == "party" else None
+
+
+ROSTER_LABEL_MAX_WORDS = 6  # Premier trésorier adjoint :, نائب الكاتب الإقليمي:
+_ROSTER_LINE = re.compile(r"\s*[-–•*]?\s*([^\W\d][^:\n]*?)\s*:\s*")
+
+
+def _roster_label(text: str, start: int, language: str, context: Sequence[Mention]) -> str | None:
+    """The office a line names before a colon and the name (Deuxième adjoint : X, أمين المال: X): a
+    roster of the bureau an event elected, whose titles the lexicon need not hold; None for a label that
+    is no office (Source : X, lexicons/people_words.tsv; a place, party or body: Tarfaya : X; a number)
+    or a line that is not `label : name`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _ROSTER_LINE.fullmatch(text, line_start, start)
+    if m is None:
+        return None
+    label = m.group(1)
+    words = label.split()
+    if (
+        len(words) > ROSTER_LABEL_MAX_WORDS
+        or any(ch.isdigit() for ch in label)
+        or _fold(words[0], language) in _not_an_office(language)
+        or any(c.start_char < m.end(1) and m.start(1) < c.end_char for c in context)
+    ):
+        return None
+    return label
+
+
+@lru_cache(maxsize=4)
+def _not_an_office(language: str) -> frozenset[str]:
+    return frozenset(_fold(w, language) for w in _word_class("not_an_office", language))
 
 
 def _lead_start(nm: NameSpan, toks: Sequence) -> int:
