@@ -581,3 +581,23 @@ def test_a_roster_line_gives_its_label_as_the_office() -> None:
         "سعيد الفاسي": "نائب الكاتب الإقليمي",
         "كريم بنعلي": "أمين المال",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر حسن فريدي أشغال اللقاء.", "حسن فريدي"),  # a given name that is also a word (حسن)
+        ("وحضر جمال بخات أشغال اللقاء.", "جمال بخات"),
+        ("وحضر هشام بوستة أشغال اللقاء.", "هشام بوستة"),  # بو opens the family name
+        ("وحضر محمد بوسعيد أشغال اللقاء.", "محمد بوسعيد"),
+        ("وتحدثت وفاء بدري خبيرة الشؤون المحلية.", "وفاء بدري"),  # a common word after the family name
+    ],
+)
+def test_a_family_name_behind_a_letter_that_may_be_a_preposition(text: str, name: str) -> None:
+    """ب, ف open family names (بخات, فريدي) as well as prepositional phrases: after a given name that
+    is also a word, the family name is read when its rest is no common word; بو opens many names."""
+    assert [m.text for m in find_people(text, "ar")] == [name]
+
+
+def test_a_given_name_that_is_a_word_before_a_preposition_is_no_name() -> None:
+    assert find_people("وكان حسن بالغ الأثر في نفوس الحاضرين.", "ar") == []

@@ -124,7 +124,9 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         lam_name = key[0] == "ل" and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
         # ف and ك glue to fewer words: a whole that is itself rare (فانو، كودار) is a name, not ف + انو
         rare_whole = key[0] in "فك" and _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF
-        if clitic_reading and not lam_name and not rare_whole:
+        # بو opens a great many Moroccan family names (بوستة، بوسعيد): ب before a و-word is rarer
+        bou_name = key.startswith("بو") and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
+        if clitic_reading and not lam_name and not rare_whole and not bou_name:
             return False
     if (key,) in lex.given:
         return position == 0
@@ -136,9 +138,19 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         key.endswith(("ات", "ون", "يه")) or key.endswith("ين") and _zipf(tok.text, "ar") >= 2.5
     ):
         return False  # المناضلات، الاشتراكية: plurals and adjectives, not family names
-    if ambiguous and key[0] in "وبلكف" and not key.startswith(("بن", "بو")):
-        return False
-    if ambiguous:
+    if (
+        ambiguous
+        and key[0] in "وبلكف"
+        and not key.startswith(("بن", "بو"))
+        and (
+            position > 0
+            or key[0] == "و"
+            or key[1:] in lex.stop
+            or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+        )
+    ):
+        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات are names
+    if ambiguous and position == 0:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
     elif position > 0 and key.startswith("ال") and key.endswith("ي"):
         limit = (
