@@ -601,3 +601,15 @@ def test_a_family_name_behind_a_letter_that_may_be_a_preposition(text: str, name
 
 def test_a_given_name_that_is_a_word_before_a_preposition_is_no_name() -> None:
     assert find_people("وكان حسن بالغ الأثر في نفوس الحاضرين.", "ar") == []
+
+
+def test_a_french_list_read_back_from_a_known_name() -> None:
+    """Azzouz Senhaji et Rachid Hamouni: the list's first name, unknown to the given-name list, is
+    read back from the known one; a tribe (Aït Baâmrane) or a country (Le Maroc) is no name."""
+    text = "accompagné de deux membres du bureau politique à savoir Azzouz Senhaji et Rachid Hamouni."
+    assert [m.text for m in find_people(text, "fr")] == ["Azzouz Senhaji", "Rachid Hamouni"]
+    text = "issu de la tribu des Aït Baâmrane, Hassan Derham, a pris la parole."
+    assert [m.text for m in find_people(text, "fr")] == ["Hassan Derham"]
+    assert [m.text for m in find_people("Le Maroc et Nabil Benabdallah ont signé.", "fr")] == [
+        "Nabil Benabdallah"
+    ]

@@ -503,6 +503,39 @@ def _names_in_lists(
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             found.insert(k + 1, span)
         k += 1
+    return _names_opening_lists(toks, lex, sorted(found, key=lambda nm: nm.start), taken, places)
+
+
+def _names_opening_lists(
+    toks: Sequence[Tok], lex: _Lexicon, names: list[NameSpan], taken: bytearray, places: bytearray
+) -> list[NameSpan]:
+    """The same list read back: two or three capitalized words right before `, ` or ` et ` and a name
+    are the name the list opens with (à savoir Azzouz Senhaji et Rachid Hamouni), unless a capitalized
+    word stands right before them (then where the name starts is unclear) or they open with a particle
+    (la tribu des Aït Baâmrane, Hassan Derham)."""
+    found = list(names)
+    for nm in names:
+        sep = nm.first - 1
+        if sep < 2 or toks[sep].text not in _FR_LIST_SEPARATORS:
+            continue
+        first = sep
+        while first > 0 and sep - first < 3:
+            tok = toks[first - 1]
+            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
+            known = _family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given
+            if not name_like or taken[tok.start] or places[tok.start] or not known:
+                break
+            first -= 1
+        before = toks[first - 1] if first > 0 else None
+        opens_name = not _is_particle(lex, toks[first])  # la tribu des Aït Baâmrane, X: a tribe
+        if (
+            opens_name
+            and sep - first >= 2
+            and not (before is not None and before.is_word and before.text[0].isupper())
+        ):
+            span = NameSpan(toks[first].start, toks[sep - 1].end, first, sep - 1, False, None)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+            found.append(span)
     return sorted(found, key=lambda nm: nm.start)
 
 
