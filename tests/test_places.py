@@ -188,3 +188,14 @@ def test_an_amazigh_place_name_spelled_with_or_without_a_long_vowel(written: str
 def test_a_short_name_spelled_otherwise_is_another_word() -> None:
     """سلا with a ي is سيلا (a flood), منيع without one is منع (to forbid): no place."""
     assert find_places("وجرف سيلا قويا ما منع السير.", "ar") == []
+
+
+def test_a_regional_gathering_in_a_town_is_placed_in_the_town() -> None:
+    """congrès régional à Laâyoune, المؤتمر الجهوي بالعيون: held in the town, whose region follows from
+    it; a name that is only a region (Souss-Massa), or a region's head noun (بجهة العيون), stays the region."""
+    assert [m.code for m in find_places("Le RNI était en congrès régional à Laâyoune samedi.", "fr")] == [
+        "11.321.01.03"
+    ]
+    assert [m.code for m in find_places("انعقد المؤتمر الجهوي بالعيون", "ar")] == ["11.321.01.03"]
+    assert [m.code for m in find_places("le secrétaire régional de Souss-Massa", "fr")] == ["09"]
+    assert [m.code for m in find_places("المنسق الجهوي بجهة العيون", "ar")] == ["11"]

@@ -13,7 +13,9 @@ How a place is found (all tables are built once per language and cached):
 Decisions (documented because they are choices, not facts):
 - No head word and a name that is both a commune and its province (الخميسات, Fès, الدار البيضاء):
   the commune, because a bare city name in news is a city ("بالخميسات", "à Khouribga").
-  An adjective head counts only before a preposition: الكاتب الإقليمي بالخميسات -> the province.
+  An adjective head counts only before a preposition: الكاتب الإقليمي بالخميسات -> the province;
+  a regional one before a town's name is where the regional body met (congrès régional à Laâyoune,
+  المؤتمر الجهوي بالعيون -> the town, whose region follows).
   جهة + a city (جهة طنجة) -> that city's region. A list shares its head word (أقاليم تازة وتاونات).
 - One commune name in several provinces: the one whose province or region is named elsewhere in
   the same text, else the most populous; `extra['ambiguous']` is then True.
@@ -352,7 +354,10 @@ def _zipf(word: str, language: str) -> float:
 def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
     """The candidate a mention means, and what `extra` should say about the choice."""
     cands = found.candidates
-    if found.head is not None:
+    town = found.head is not None and found.head.kind == "adjective" and found.head.level == "region"
+    if town and any(_level(c) != "region" for c in cands):
+        pass  # congrès régional à Laâyoune: held in the town, whose region follows from it
+    elif found.head is not None:
         wanted = found.head.level
         at_level = [
             c for c in cands if _level(c) == wanted or (wanted == "commune" and _level(c) == "arrondissement")
