@@ -1054,3 +1054,13 @@ def test_a_partys_headquarters_is_no_seat() -> None:
     text = "La réunion s'est tenue samedi 3 juin 2023 au siège du parti à Tiznit."
     found = events_of(text, "fr", {"samedi 3 juin 2023": "2023-06-03"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_a_president_kept_in_office_is_an_office_election() -> None:
+    """حافظ على منصبه على رأس جماعة X: re-elected; without a council's place, a minister's post kept in a
+    reshuffle is no vote."""
+    text = "وتمكن محمد العلوي من الحفاظ على كرسيه على رأس جماعة أيت أورير."
+    assert [(e.event_type, e.mentions[0].scope) for e in events_of(text, "ar")] == [
+        ("public_election", "office")
+    ]
+    assert events_of("وحافظ الوزير على منصبه في التعديل الحكومي.", "ar") == []
