@@ -973,11 +973,17 @@ def test_every_office_head_goes_with_every_council(text: str, language: str) -> 
 
 def test_the_result_takes_the_place_of_the_office_it_won() -> None:
     """Le RNI a remporté la présidence du conseil municipal de X: the office words right after the
-    result name its council; the result, the event, is placed there."""
+    result name its council; the result, the event, is placed there. A council's president named
+    further on in the sentence lends the result no place."""
     text = "Le RNI a remporté la présidence du conseil municipal de Tiznit après le vote des conseillers."
     assert [s[:3] + s[4:5] for s in summary(events_of(text, "fr"))] == [
         ("public_election", None, "RNI", "09.581")
     ]
+    text = (
+        "Élections à Agadir\n\n"
+        "Le RNI a obtenu 3 sièges à la Chambre, a déclaré le président du conseil communal de Tiznit."
+    )
+    assert [s[4] for s in summary(events_of(text, "fr"))] == ["09.001"]
 
 
 @pytest.mark.parametrize(
@@ -985,6 +991,7 @@ def test_the_result_takes_the_place_of_the_office_it_won() -> None:
     [
         "عقد الحزب يوم الأحد المؤتمرات الإقليمية بكل من تزنيت وطاطا، بالإضافة لإقليم زاكورة.",
         "عقد الحزب يوم الأحد المؤتمرات الإقليمية بكل من تزنيت وطاطا وإقليم زاكورة.",
+        "عقد الحزب يوم الأحد المؤتمرات الإقليمية بكل من تزنيت وطاطا، بالإضافة إلى إقليم زاكورة.",
     ],
 )
 def test_a_list_of_congresses_goes_on_past_in_addition_to_and_a_head(text: str) -> None:

@@ -113,6 +113,9 @@ def test_a_time_stamp_after_the_lead_is_the_dateline_and_a_bare_date_there_is_no
     assert (stamped.published_date, stamped.published_precision) == (dt.date(2024, 11, 11), "day")
     bare = read_header(TrackedText(head + "11/11/2024\n\nLa session a adopté son budget."))
     assert bare.published_date is None
+    body = "".join(f"Le parti a présenté le point {n} de son programme.\n\n" for n in range(12))
+    programme = read_header(TrackedText(head + body + "Samedi 15 juin 2024 à 10h00\n\nOuverture du congrès."))
+    assert programme.published_date is None  # deep in the body, a day and an hour are a programme
 
 
 def test_a_dateline_followed_by_a_site_label() -> None:

@@ -581,6 +581,12 @@ def test_a_roster_line_gives_its_label_as_the_office() -> None:
         "سعيد الفاسي": "نائب الكاتب الإقليمي",
         "كريم بنعلي": "أمين المال",
     }
+    text = "Deuxième adjoint : M. Karim Alami\n\nTexte : Said Bennani\n\nTraduction : Omar Tazi"
+    assert {m.text: m.extra["role"] for m in find_people(text, "fr")} == {
+        "Karim Alami": "Deuxième adjoint",  # the courtesy title is no break in the line
+        "Said Bennani": None,
+        "Omar Tazi": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -590,6 +596,7 @@ def test_a_roster_line_gives_its_label_as_the_office() -> None:
         ("وحضر جمال بخات أشغال اللقاء.", "جمال بخات"),
         ("وحضر هشام بوستة أشغال اللقاء.", "هشام بوستة"),  # بو opens the family name
         ("وحضر محمد بوسعيد أشغال اللقاء.", "محمد بوسعيد"),
+        ("وحضر محمد العلوي بوفد من الشبيبة.", "محمد العلوي"),  # ب + وفد: with a delegation
         ("وتحدثت وفاء بدري خبيرة الشؤون المحلية.", "وفاء بدري"),  # a common word after the family name
     ],
 )

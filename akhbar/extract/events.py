@@ -40,6 +40,9 @@ DATE_ANCHOR_CHARS = 120  # a date this close to a trigger (same sentence) fixes 
 REFINE_CHARS = (
     80  # a finer place this close to the event's place refines it (بجهة سوس ماسة ... بمدينة أكادير)
 )
+HAND_OVER_CHARS = (
+    20  # a remporté | la présidence du conseil: the result and the office it names, side by side
+)
 IMMINENT_DAYS = 14  # an event announced for a day this close is reported as an event
 CUE_WINDOW_BEFORE = 4
 CUE_WINDOW_AFTER = 3
@@ -408,18 +411,20 @@ def find_event_mentions(
 
 def _hand_over_places(mentions: list[EventMention]) -> None:
     """Le RNI a remporté la présidence du conseil municipal de Targuist: the office words right after
-    the result (weak: nobody is said elected) hold the place the result reports."""
+    a result (weak: nobody is said elected) hold the place the result reports."""
     for before, mention in pairwise(mentions):
         if (
-            mention.status == "weak"
+            before.result
+            and before.status == "new"
+            and (before.place is None or before.home_place)
+            and mention.scope == "office"
+            and mention.status == "weak"
             and mention.place is not None
             and not mention.home_place
-            and before.status == "new"
             and before.sentence == mention.sentence
-            and before.event_type == mention.event_type
-            and (before.place is None or before.home_place)
+            and mention.start - before.end <= HAND_OVER_CHARS
         ):
-            before.place, before.home_place = mention.place, False
+            before.place, before.home_place, before.placed = mention.place, False, mention.placed
 
 
 # each place holds its own congress, assembly or vote; a series of meetings in several towns is one
@@ -449,9 +454,11 @@ LIST_WORDS = frozenset(
         "وب",
         "وفي",
         "بالإضافة",
+        "بالاضافة",
     }
 )
-LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي", "بالإضافة"})
+LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي", "بالإضافة", "بالاضافة"})
+_IN_ADDITION_TO = frozenset({"إلى", "الى"})  # بالإضافة إلى: the preposition the phrase takes
 
 
 def _one_vote_side_by_side(
@@ -498,7 +505,7 @@ def _listed_places(
         if place.start_char < previous.end_char:
             continue
         gap = _LISTED_WINNER.sub("", text[previous.end_char : place.start_char])
-        words = _list_gap(gap, language, headed=mention.event_type != "public_election")
+        words = _list_gap(gap, language, heads=mention.event_type != "public_election")
         if words is None or any(_places_agree(p, place) for p in listed):
             break
         listed.append(place)
@@ -507,15 +514,20 @@ def _listed_places(
     return listed[:closed] if closed > 1 else []
 
 
-def _list_gap(gap: str, language: str, headed: bool = False) -> list[str] | None:
-    """The words between two places of one list (`, `, ` et `, `، و`), or None when the gap is none.
-    `headed`: a list of gatherings may name each place with its head (، بالإضافة لإقليم X, وإقليم Y); a
-    vote's seats listed by district (بثلاث مقاعد بكل من دائرة A ودائرة B) are one result broken down."""
+def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
+    """The words between two places of one list (`, `, ` et `, `، و`, `، بالإضافة إلى`), or None when the
+    gap is none. `heads`: a list of gatherings may name each place with its head (بالإضافة لإقليم X,
+    وإقليم Y); a vote's seats listed by district (بثلاث مقاعد بكل من دائرة A ودائرة B) are one result
+    broken down, so there a head ends the list."""
     if not gap.strip():
         return None
     words = gap.replace(",", " ").replace("،", " ").lower().split()
-    if headed and words and language == "ar" and is_place_head(words[-1], language) and words.pop()[0] == "و":
-        words.append("و")  # وإقليم: the conjunction glued to the head
+    if heads and words and language == "ar" and is_place_head(words[-1], language):
+        head = words.pop()
+        if head.startswith("و"):
+            words.append("و")  # وإقليم: the conjunction glued to the head
+    if len(words) >= 2 and words[-2] in LIST_CONJUNCTIONS and words[-1] in _IN_ADDITION_TO:
+        words.pop()  # بالإضافة إلى X
     return words if set(words) <= LIST_WORDS else None
 
 

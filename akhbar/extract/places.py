@@ -13,9 +13,7 @@ How a place is found (all tables are built once per language and cached):
 Decisions (documented because they are choices, not facts):
 - No head word and a name that is both a commune and its province (الخميسات, Fès, الدار البيضاء):
   the commune, because a bare city name in news is a city ("بالخميسات", "à Khouribga").
-  An adjective head counts only before a preposition: الكاتب الإقليمي بالخميسات -> the province;
-  a regional one before a town's name is where the regional body met (congrès régional à Laâyoune,
-  المؤتمر الجهوي بالعيون -> the town, whose region follows).
+  An adjective head counts only before a preposition: الكاتب الإقليمي بالخميسات -> the province.
   جهة + a city (جهة طنجة) -> that city's region. A list shares its head word (أقاليم تازة وتاونات).
 - One commune name in several provinces: the one whose province or region is named elsewhere in
   the same text, else the most populous; `extra['ambiguous']` is then True.
@@ -152,21 +150,27 @@ def _tables(language: str) -> _Tables:
 
 _AR_LONG_VOWELS = frozenset("اويىآأإ")
 VOWEL_SPELLING_MIN_LETTERS = 4  # سلا/سيلا, منيع/منع: short words spelled otherwise are other words
+VOWEL_SPELLING_MAX_ZIPF = 3.0  # الصويرة/الصورة, الفنيدق/الفندق: a spelling that is a common word is not one
 
 
 def _vowel_spellings(name: str) -> list[str]:
-    """Other spellings of an Amazigh place name, whose long vowels the writers put in or leave out:
+    """Other spellings of a Berber place name, whose long vowels the writers put in or leave out:
     تيزنيت is also written تزنيت, سيدي إفني also سيدي إيفني, تنغير also تينغير. One word changed at a
-    time: a medial ي left out, or a ي put after a first letter that a consonant follows."""
+    time: a medial ي left out, or a ي put after a first letter that a consonant follows. Arabic words
+    (الصويرة, with its article) are spelled one way, and a spelling that is a common word is left out."""
     words = name.split()
     out = []
     for i, word in enumerate(words):
+        if word.startswith("ال"):
+            continue
         spellings = [word[:k] + word[k + 1 :] for k in range(1, len(word) - 1) if word[k] == "ي"]
         if len(word) >= VOWEL_SPELLING_MIN_LETTERS and word[1] not in _AR_LONG_VOWELS:  # إفني → إيفني
             spellings.append(word[0] + "ي" + word[1:])
         for spelling in spellings:
-            # a spelling that is a common word needs a head, as any name does (COMMON_ZIPF)
-            if len(spelling) >= VOWEL_SPELLING_MIN_LETTERS:
+            if (
+                len(spelling) >= VOWEL_SPELLING_MIN_LETTERS
+                and zipf_frequency(spelling, "ar") < VOWEL_SPELLING_MAX_ZIPF
+            ):
                 out.append(" ".join([*words[:i], spelling, *words[i + 1 :]]))
     return out
 
@@ -354,10 +358,7 @@ def _zipf(word: str, language: str) -> float:
 def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
     """The candidate a mention means, and what `extra` should say about the choice."""
     cands = found.candidates
-    town = found.head is not None and found.head.kind == "adjective" and found.head.level == "region"
-    if town and any(_level(c) != "region" for c in cands):
-        pass  # congrès régional à Laâyoune: held in the town, whose region follows from it
-    elif found.head is not None:
+    if found.head is not None:
         wanted = found.head.level
         at_level = [
             c for c in cands if _level(c) == wanted or (wanted == "commune" and _level(c) == "arrondissement")

@@ -310,8 +310,9 @@ def read_header(text: TrackedText) -> Header:
         text.replace_spans("byline", [(start, end, "")])
     if published is None:
         published = next(filter(None, map(dateline, (lines[i] for i in filled[:DATELINE_LINES]))), None)
-    if published is None:  # a time stamp is the page's dateline wherever it stands (after a lead)
-        stamped = (lines[i] for i in filled[DATELINE_LINES:] if _HOUR_OR_CLOCK.search(lines[i]))
+    if published is None:  # a time stamp in the page's head is its dateline, after a lead too
+        head = filled[DATELINE_LINES:STAMP_LINES]
+        stamped = (lines[i] for i in head if _HOUR_OR_CLOCK.search(lines[i]))
         published = next(filter(None, map(dateline, stamped)), None)
     if precision is None:
         precision = "day" if published else None
@@ -319,6 +320,8 @@ def read_header(text: TrackedText) -> Header:
 
 
 DATELINE_LINES = 4  # a dateline stands among the first lines of the text
+STAMP_LINES = 12  # a date with its hour (Le 11/11/2024 à 19h34) may stand after captions and a lead:
+# past these, such a line is more likely a programme (Samedi 15 juin 2024 à 10h00: the congress opens)
 _DATELINE_HINT = re.compile(r"^.{0,25}\b(?:19|20)\d\d\b.{0,30}$")  # short, with a year: worth parsing
 _DATELINE_LABEL = re.compile(
     r"^\W*(?:publié|mis à jour|posted|updated|نشر|تاريخ النشر|بتاريخ|آخر تحديث)[^\d]{0,12}?(?=\w)",

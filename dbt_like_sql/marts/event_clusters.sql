@@ -2,8 +2,9 @@
 -- One row per real-world event (cluster_id): the reports of it across articles, outlets and
 -- languages, with the most precise date and place any report gives. `event_date` is null when no
 -- report dates the event; `date_or_published` falls back to the earliest publication date of its
--- articles, and `date_or_published_from` says which one it is. Ties are broken by ingest date, then
--- event id, so every place column comes from one report and a rebuild gives the same rows.
+-- articles, and `date_or_published_from` says which one it is. The place and the party are the
+-- earliest report's that gives one (then the smallest event id), so every place column comes from one
+-- report and a rebuild gives the same rows.
 with reports as (
     select
         e.*,
@@ -25,7 +26,7 @@ clusters as (
         min(event_type) as event_type,
         arg_min(event_date, (date_rank, event_date)) as event_date,
         arg_min(date_precision, (date_rank, event_date)) as date_precision,
-        arg_min(party, (ingest_date, event_id)) filter (where party is not null) as party,
+        arg_min(party, (ingest_date, event_id)) as party,
         arg_min(place_name, (place_rank, ingest_date, event_id)) as place_name,
         arg_min(commune_code, (place_rank, ingest_date, event_id)) as commune_code,
         arg_min(province_code, (place_rank, ingest_date, event_id)) as province_code,

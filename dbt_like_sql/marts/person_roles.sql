@@ -8,10 +8,8 @@ select
     pe.name_latin,
     p.role_code,
     list(distinct p.role order by p.role) as roles,
-    coalesce(
-        arg_min(p.party, (e.ingest_date, e.event_id)) filter (where p.party is not null),
-        arg_min(e.party, (e.ingest_date, e.event_id)) filter (where e.party is not null)
-    ) as party,
+    coalesce(arg_min(p.party, (e.ingest_date, e.event_id)), arg_min(e.party, (e.ingest_date, e.event_id)))
+        as party,
     count(distinct e.cluster_id) as n_events,
     count(distinct e.article_id) as n_articles,
     min(c.event_date) as first_event_date,

@@ -28,7 +28,7 @@ per_event as (
         person_name, role, organization, party, province_code, region_code, article_id, event_id,
         min(seen_on) as first_seen,
         max(seen_on) as last_seen,
-        arg_min(dated_by, (seen_on, dated_by)) as dated_by
+        arg_min(dated_by, (seen_on, dated_by <> 'event')) as dated_by
     from seen
     group by all
 ),
@@ -37,7 +37,7 @@ per_article as (
         person_name, role, organization, party, province_code, region_code, article_id,
         min(first_seen) as first_seen,
         max(last_seen) as last_seen,
-        arg_min(dated_by, (first_seen, dated_by)) as dated_by,
+        arg_min(dated_by, (first_seen, dated_by <> 'event')) as dated_by,
         count(*) as events
     from per_event
     group by all
@@ -53,7 +53,7 @@ select
     s.region_code,
     min(s.first_seen) as first_seen,
     max(s.last_seen) as last_seen,
-    arg_min(s.dated_by, (s.first_seen, s.dated_by)) as dated_by,
+    arg_min(s.dated_by, (s.first_seen, s.dated_by <> 'event')) as dated_by,
     sum(s.events) as events,
     count(*) as articles
 from per_article as s

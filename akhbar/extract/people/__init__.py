@@ -99,7 +99,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             None,
         )
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
-        label = _roster_label(text, nm.start, language, context)
+        label = _roster_label(text, _titled_start(nm, toks), language, context)
         if label is not None and (not role_texts or role_texts[0] in label):
             # نائب الكاتب الإقليمي: X: the whole label, not the title found inside it
             role_texts = [label, *(r for r in role_texts if r != label)]
@@ -187,11 +187,16 @@ def _not_an_office(language: str) -> frozenset[str]:
 def _lead_start(nm: NameSpan, toks: Sequence) -> int:
     """Where what introduces a name starts: its honorific (خلفا للرفيق X, feu M. X), or the title
     given to it from before (غياب مرشح حزب الاتحاد X), else the name itself."""
+    forward = [r.start for r in nm.roles if r.end <= nm.start]
+    return min([_titled_start(nm, toks), *forward])
+
+
+def _titled_start(nm: NameSpan, toks: Sequence) -> int:
+    """Where the name starts with its honorific (M. X, السيد X)."""
     start = toks[nm.first - 1].start if nm.honorific and nm.first > 0 else nm.start
     if nm.honorific and nm.first > 1 and toks[nm.first - 1].text == ".":
         start = toks[nm.first - 2].start
-    forward = [r.start for r in nm.roles if r.end <= nm.start]
-    return min([start, *forward])
+    return start
 
 
 def _context_mentions(text: str, language: str) -> list[Mention]:

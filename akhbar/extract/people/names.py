@@ -116,16 +116,19 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
             return False
         if (key,) in lex.given:  # كريم is a name, not ك + ريم
             return position == 0
-        clitic_reading = (rest,) not in lex.given and (
-            rest in lex.stop or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
-        )
+        clitic_reading = (rest,) not in lex.given and _common_after_clitic(lex, tok)
         # بمقعد is ب + مقعد, but بلحسن (Belahcen) is a family name; ل before an indefinite noun right
         # after a name is rare, so a ل-word that is not itself common (لشكر, not لصالح) is a family name
         lam_name = key[0] == "ل" and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
         # ف and ك glue to fewer words: a whole that is itself rare (فانو، كودار) is a name, not ف + انو
         rare_whole = key[0] in "فك" and _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF
-        # بو opens a great many Moroccan family names (بوستة، بوسعيد): ب before a و-word is rarer
-        bou_name = key.startswith("بو") and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
+        # بو opens a great many Moroccan family names (بوستة، بوسعيد: بو + ستة, not ب + وستة), where ب
+        # before a و-word (بوفد: ب + وفد) reads the whole word after ب
+        bou_name = (
+            key.startswith("بو")
+            and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
+            and _zipf(tok.text[2:], "ar") >= _zipf(tok.text[1:], "ar")
+        )
         if clitic_reading and not lam_name and not rare_whole and not bou_name:
             return False
     if (key,) in lex.given:
@@ -142,23 +145,23 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         ambiguous
         and key[0] in "وبلكف"
         and not key.startswith(("بن", "بو"))
-        and (
-            position > 0
-            or key[0] == "و"
-            or key[1:] in lex.stop
-            or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
-        )
+        and (position > 0 or key[0] == "و" or _common_after_clitic(lex, tok))
     ):
-        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات are names
+        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names
     if ambiguous and position == 0:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
     elif position > 0 and key.startswith("ال") and key.endswith("ي"):
-        limit = (
-            NISBA_FAMILY_MAX_ZIPF  # محمد السوسي النعيمي: a nisba (ال...ي) is a family name, however common
-        )
+        # محمد السوسي النعيمي: a nisba (ال...ي) is a family name, however common (after a given name
+        # that is also a word, no more common than its first family name may be)
+        limit = AMBIGUOUS_GIVEN_MAX_ZIPF if ambiguous else NISBA_FAMILY_MAX_ZIPF
     else:
         limit = FIRST_FAMILY_MAX_ZIPF if position == 0 else NEXT_FAMILY_MAX_ZIPF
     return _zipf(tok.text, "ar") < limit
+
+
+def _common_after_clitic(lex: _Lexicon, tok: Tok) -> bool:
+    """Is an Arabic word a clitic (و ب ل ك ف) and a common word (بمقعد: ب + مقعد)?"""
+    return tok.key[1:] in lex.stop or _zipf(tok.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
 
 
 def _inflected_word(word: str) -> bool:
@@ -490,13 +493,7 @@ def _names_in_lists(
         ):
             j += 2
         last = j
-        while last < len(toks) and last - j < 3:
-            tok = toks[last]
-            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
-            if not name_like or taken[tok.start] or places[tok.start]:
-                break
-            if not (_family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given):
-                break
+        while last < len(toks) and last - j < 3 and _list_name_word(lex, toks[last], taken, places):
             last += 1
         if last - j >= 2 and (last >= len(toks) or not toks[last].text[0].isupper()):
             span = NameSpan(toks[j].start, toks[last - 1].end, j, last - 1, toks[j - 1].key == "et", None)
@@ -506,25 +503,30 @@ def _names_in_lists(
     return _names_opening_lists(toks, lex, sorted(found, key=lambda nm: nm.start), taken, places)
 
 
+def _list_name_word(lex: _Lexicon, tok: Tok, taken: bytearray, places: bytearray) -> bool:
+    """May a French token be a word of a name in a list: capitalized (not an acronym), free, no place,
+    party or body, and a family-name word, a particle or a given name?"""
+    if not (tok.is_word and tok.text[0].isupper() and not tok.text.isupper()):
+        return False
+    if taken[tok.start] or places[tok.start]:
+        return False
+    return _family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given
+
+
 def _names_opening_lists(
     toks: Sequence[Tok], lex: _Lexicon, names: list[NameSpan], taken: bytearray, places: bytearray
 ) -> list[NameSpan]:
     """The same list read back: two or three capitalized words right before `, ` or ` et ` and a name
     are the name the list opens with (à savoir Azzouz Senhaji et Rachid Hamouni), unless a capitalized
-    word stands right before them (then where the name starts is unclear) or they open with a particle
-    (la tribu des Aït Baâmrane, Hassan Derham)."""
+    word stands right before them (then where the name starts is unclear) or they open with a particle:
+    in `la tribu des Aït Baâmrane, Hassan Derham` the words before the name are a tribe."""
     found = list(names)
     for nm in names:
         sep = nm.first - 1
         if sep < 2 or toks[sep].text not in _FR_LIST_SEPARATORS:
             continue
         first = sep
-        while first > 0 and sep - first < 3:
-            tok = toks[first - 1]
-            name_like = tok.is_word and tok.text[0].isupper() and not tok.text.isupper()
-            known = _family_ok(lex, tok, 1, False) or _is_particle(lex, tok) or (tok.key,) in lex.given
-            if not name_like or taken[tok.start] or places[tok.start] or not known:
-                break
+        while first > 0 and sep - first < 3 and _list_name_word(lex, toks[first - 1], taken, places):
             first -= 1
         before = toks[first - 1] if first > 0 else None
         opens_name = not _is_particle(lex, toks[first])  # la tribu des Aït Baâmrane, X: a tribe
