@@ -121,6 +121,7 @@ CASES = [
     ("réuni en fin de semaine dernière", MON_16_MARCH_2026, ("2026-03", "month", "fin de semaine dernière")),
     ("au cours de la semaine écoulée", MON_16_MARCH_2026, ("2026-03", "month", "la semaine écoulée")),
     ("tient ce week-end son congrès", MON_16_MARCH_2026, ("2026-03", "month", "ce week-end")),
+    ("a organisé ce weekend ses congrès", MON_16_MARCH_2026, ("2026-03", "month", "ce weekend")),  # no hyphen
     ("le mois dernier", MON_16_MARCH_2026, ("2026-02", "month", "le mois dernier")),
     ("الدورة الخريفية للسنة الجارية", MON_16_MARCH_2026, ("2026", "year", "لسنة الجارية")),
     ("l'année dernière", MON_16_MARCH_2026, ("2025", "year", "l'année dernière")),

@@ -113,8 +113,9 @@ def _lexicons() -> _Lexicons:
         months={_key(r["name"]): int(r["month"]) for r in _read_lexicon("months.tsv")},
         weekdays={_key(r["name"]): int(r["weekday"]) for r in _read_lexicon("weekdays.tsv")},
         relatives={
-            _key(r["expression"]): (r["unit"], int(r["offset"] or 0))
+            k: (r["unit"], int(r["offset"] or 0))
             for r in _read_lexicon("relative_dates.tsv")
+            for k in (_key(r["expression"]), _joined(_key(r["expression"])))
         },
         qualifiers={_key(r["word"]): int(r["direction"]) for r in _read_lexicon("date_qualifiers.tsv")},
         year_cues={_key(r["cue"]): r["kind"] for r in _read_lexicon("date_year_cues.tsv")},
@@ -301,10 +302,20 @@ def _group_key(m: re.Match[str], name: str) -> str:
 
 
 def _lookup(table: Mapping[str, T], key: str) -> T:
-    """A lexicon entry by key, also when ل + ال was written للـ (للسنة الجارية)."""
-    if key in table:
-        return table[key]
-    return table["ا" + key]
+    """A lexicon entry by key, also when ل + ال was written للـ (للسنة الجارية), or when the text joins
+    or splits what the lexicon hyphenates (ce weekend for ce week-end: `_phrase` matches both)."""
+    for k in (key, "ا" + key, _joined(key)):
+        if k in table:
+            return table[k]
+    raise KeyError(key)
+
+
+_SEPARATORS = re.compile(r"[\s\-']+")
+
+
+def _joined(key: str) -> str:
+    """A key without the spaces, hyphens and apostrophes `_phrase` lets the text write or leave out."""
+    return _SEPARATORS.sub("", key)
 
 
 def _month_of(text: str) -> int:

@@ -67,9 +67,11 @@ class Trigger:
 @dataclass(frozen=True)
 class _Tables:
     language: str
-    pattern: re.Pattern
+    alternatives: tuple[str, ...]  # one regex a trigger, longest first; group t{n} is alternative n
+    by_stem: dict[str, tuple[int, ...]]  # a first word's literal -> the alternatives it opens
+    stem_lengths: tuple[int, ...]  # the lengths those literals come in
     triggers: dict[str, Trigger]  # regex group name -> trigger
-    prefilter: re.Pattern  # the triggers' first words: where `pattern` is worth trying
+    prefilter: re.Pattern  # the triggers' first words: where a trigger is worth trying
     exclusions: re.Pattern | None  # names containing a trigger word (بيان اليوم, a newspaper)
     exclusion_words: tuple[tuple[str, ...], ...]  # each name's words: all must be in a text it is in
     cues: dict[tuple[str, str], frozenset[str]]  # (kind, where) -> its folded one-word cues
@@ -105,8 +107,6 @@ def _tables(language: str) -> _Tables:
             alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w + "(?: ?ا)?" for w in words[1:]))
         else:
             alternatives.append(r"\s+".join(words))
-    body = "|".join(f"(?P<t{n}>{alt})" for n, alt in enumerate(alternatives))
-    pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
     cues: dict[tuple[str, str], set[str]] = {}
     for row in read_lexicon("event_cues.tsv"):
         if row["language"] == lang:
@@ -115,7 +115,10 @@ def _tables(language: str) -> _Tables:
             cues.setdefault((row["kind"], row["where"]), set()).add(cue)
     order = sorted(triggers, key=len, reverse=True)
     ordered = {f"t{n}": triggers[k] for n, k in enumerate(order)}
-    firsts = sorted({_stem(k.split(" ")[0], lang) for k in triggers}, key=len, reverse=True)
+    by_stem: dict[str, list[int]] = {}
+    for n, k in enumerate(order):
+        by_stem.setdefault(_stem(k.split(" ")[0], lang), []).append(n)
+    firsts = sorted(by_stem, key=len, reverse=True)
     prefilter = re.compile("|".join(re.escape(w) for w in firsts))
     excluded = [
         _fold(r["phrase"], lang) for r in read_lexicon("event_exclusions.tsv") if r["language"] == lang
@@ -129,7 +132,42 @@ def _tables(language: str) -> _Tables:
     cue_sets = {k: frozenset(c for c in v if " " not in c) for k, v in cues.items()}
     phrases = {k: tuple(sorted(f" {c} " for c in v if " " in c)) for k, v in cues.items()}
     exclusion_words = tuple(tuple(e.split(" ")) for e in excluded)
-    return _Tables(lang, pattern, ordered, prefilter, exclusions, exclusion_words, cue_sets, phrases)
+    stems = {k: tuple(v) for k, v in by_stem.items()}
+    lengths = tuple(sorted({len(k) for k in stems}))
+    return _Tables(
+        lang,
+        tuple(alternatives),
+        stems,
+        lengths,
+        ordered,
+        prefilter,
+        exclusions,
+        exclusion_words,
+        cue_sets,
+        phrases,
+    )
+
+
+# clitics an Arabic trigger's first word may carry (و/ف, then ب/ك/ل and ال, or لل): up to four letters
+MAX_CLITIC_LETTERS = {"ar": 4, "fr": 0}
+
+
+@lru_cache(maxsize=4096)
+def _pattern_of(language: str, indices: tuple[int, ...]) -> re.Pattern:
+    """The alternation of the triggers `indices` (in the tables' order: the longest first), each in its
+    own group t{n}: one regex of every trigger is slow to try; a word only needs those it can open."""
+    alternatives = _tables(language).alternatives
+    body = "|".join(f"(?P<t{n}>{alternatives[n]})" for n in indices)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+
+
+def _candidates(tables: _Tables, haystack: str, start: int) -> tuple[int, ...]:
+    """The triggers whose first word may begin at `start`, behind up to the clitics it may carry."""
+    found: set[int] = set()
+    for k in range(MAX_CLITIC_LETTERS[tables.language] + 1):
+        for length in tables.stem_lengths:
+            found.update(tables.by_stem.get(haystack[start + k : start + k + length], ()))
+    return tuple(sorted(found))
 
 
 def _office_triggers(language: str) -> list[tuple[str, str]]:
@@ -155,8 +193,9 @@ def _stem(word: str, language: str) -> str:
 
 
 def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
-    """Trigger matches, left to right. The one-regex alternation is slow when tried at every
-    character; a literal prefilter finds the few words worth trying it on."""
+    """Trigger matches, left to right. A regex of every trigger is slow when tried at every character:
+    a literal prefilter finds the few words worth trying, and each is tried against the triggers its
+    first letters may open."""
     out: list[re.Match] = []
     tried: set[int] = set()
     last_end = 0
@@ -173,7 +212,7 @@ def _scan(tables: _Tables, haystack: str) -> list[re.Match]:
         if start < last_end or start in tried:
             continue
         tried.add(start)
-        m = tables.pattern.match(haystack, start)
+        m = _pattern_of(tables.language, _candidates(tables, haystack, start)).match(haystack, start)
         if m is not None:
             out.append(m)
             last_end = m.end()

@@ -155,6 +155,7 @@ def _party_right_after(
 
 
 ROSTER_LABEL_MAX_WORDS = 6  # Premier trésorier adjoint :, نائب الكاتب الإقليمي:
+ROSTER_LABEL_MAX_CHARS = 80  # the label, its colon and a courtesy title
 _ROSTER_LINE = re.compile(r"\s*[-–•*]?\s*([^\W\d][^:\n]*?)\s*:\s*")
 
 
@@ -164,6 +165,8 @@ def _roster_label(text: str, start: int, language: str, context: Sequence[Mentio
     is no office (Source : X, lexicons/people_words.tsv; a place, party or body: Tarfaya : X; a number)
     or a line that is not `label : name`."""
     line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > ROSTER_LABEL_MAX_CHARS or text.find(":", line_start, start) < 0:
+        return None  # most names stand inside a sentence: no label to read
     m = _ROSTER_LINE.fullmatch(text, line_start, start)
     if m is None:
         return None
