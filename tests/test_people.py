@@ -544,22 +544,24 @@ def test_on_behalf_of_and_representatives_are_no_names() -> None:
     assert [m.text for m in find_people(text, "ar")] == ["عبد اللطيف العلمي"]
 
 
-def test_a_town_behind_its_preposition_ends_a_name_and_a_town_alone_may_be_one() -> None:
-    """A list of coordinators with their towns (فلان بتطوان): the town behind its preposition is not
-    the name's end; after a title it is the title's complement, not a name; a family name that is
-    itself a town (بنسليمان) stays a family name."""
-    text = "وحضر المنسقون الإقليميون، مصطفى الزياني بتطوان، سعيد الفاسي بطنجة."
-    assert [m.text for m in find_people(text, "ar")] == ["مصطفى الزياني", "سعيد الفاسي"]
-    text = "وشكر المنسق الجهوي للحزب بدرعة تافيلالت مولاي أحمد العلوي على حضوره."
-    assert [m.text for m in find_people(text, "ar")] == ["مولاي أحمد العلوي"]
-    text = "وحضر يونس بنسليمان اللقاء."
-    assert [m.text for m in find_people(text, "ar")] == ["يونس بنسليمان"]
-
-
-def test_an_adverb_after_a_name_is_no_family_name() -> None:
-    """اضطراريا (a nisba adjective with the adverb's alef) tells how, it is not part of the name."""
-    text = "وغاب عن اللقاء الكاتب الأول للحزب كريم بنعلي اضطراريا بسبب التزامات أخرى."
-    assert [m.text for m in find_people(text, "ar")] == ["كريم بنعلي"]
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a list of coordinators with their towns (فلان بتطوان): the town behind its preposition ends the name
+        (
+            "وحضر المنسقون الإقليميون، مصطفى الزياني بتطوان، سعيد الفاسي بطنجة.",
+            ["مصطفى الزياني", "سعيد الفاسي"],
+        ),
+        # after a title, the town behind its preposition is the title's complement, not a name
+        ("وشكر المنسق الجهوي للحزب بدرعة تافيلالت مولاي أحمد العلوي على حضوره.", ["مولاي أحمد العلوي"]),
+        # a family name that is itself a town stays a family name
+        ("وحضر يونس بنسليمان اللقاء.", ["يونس بنسليمان"]),
+        # اضطراريا (a nisba adjective with the adverb's alef) tells how, it is not part of the name
+        ("وغاب عن اللقاء الكاتب الأول للحزب كريم بنعلي اضطراريا بسبب التزامات أخرى.", ["كريم بنعلي"]),
+    ],
+)
+def test_what_ends_an_arabic_name(text: str, names: list[str]) -> None:
+    assert [m.text for m in find_people(text, "ar")] == names
 
 
 def test_a_roster_line_gives_its_label_as_the_office() -> None:
