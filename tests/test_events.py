@@ -1071,3 +1071,9 @@ def test_a_president_kept_in_office_is_an_office_election() -> None:
         ("public_election", "office")
     ]
     assert events_of("وحافظ الوزير على منصبه في التعديل الحكومي.", "ar") == []
+
+
+def test_a_route_between_two_towns_is_no_list() -> None:
+    """من تزنيت و إلى زاكورة: one congress on a road, not one in each town (only بالإضافة إلى adds a place)."""
+    text = "عقد الحزب يوم الأحد مؤتمراته الإقليمية في قافلة من تزنيت و إلى زاكورة."
+    assert len(events_of(text, "ar")) <= 1

@@ -475,6 +475,8 @@ _LISTED_WINNER = re.compile(
     r"\bavec\s+(?:[A-Z][\w'’-]*\s*){1,4}"
     r"|(?:\b[A-Z][\w'’-]*\s+){1,4}(?:à|de|d['’])\s*(?:la\s+(?:région|commune|ville|province)\s+(?:de\s+|d['’])?)?"
 )
+_IN_ADDITION = frozenset({"بالإضافة", "بالاضافة"})  # X وY، بالإضافة (إلى) Z: the list's last place
+_IN_ADDITION_TO = frozenset({"إلى", "الى"})  # the preposition بالإضافة takes
 # the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY), and those that close one
 LIST_WORDS = frozenset(
     {
@@ -492,12 +494,10 @@ LIST_WORDS = frozenset(
         "ب",
         "وب",
         "وفي",
-        "بالإضافة",
-        "بالاضافة",
+        *_IN_ADDITION,
     }
 )
-LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي", "بالإضافة", "بالاضافة"})
-_IN_ADDITION_TO = frozenset({"إلى", "الى"})  # بالإضافة إلى: the preposition the phrase takes
+LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي", *_IN_ADDITION})
 
 
 def _one_vote_side_by_side(
@@ -565,8 +565,8 @@ def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
         head = words.pop()
         if head.startswith("و"):
             words.append("و")  # وإقليم: the conjunction glued to the head
-    if len(words) >= 2 and words[-2] in LIST_CONJUNCTIONS and words[-1] in _IN_ADDITION_TO:
-        words.pop()  # بالإضافة إلى X
+    if len(words) >= 2 and words[-2] in _IN_ADDITION and words[-1] in _IN_ADDITION_TO:
+        words.pop()  # بالإضافة إلى X (من الرباط وإلى طنجة is a route, not a list)
     return words if set(words) <= LIST_WORDS else None
 
 
