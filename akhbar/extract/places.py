@@ -169,7 +169,7 @@ def _vowel_spellings(name: str) -> list[str]:
         for spelling in spellings:
             if (
                 len(spelling) >= VOWEL_SPELLING_MIN_LETTERS
-                and zipf_frequency(spelling, "ar") < VOWEL_SPELLING_MAX_ZIPF
+                and _zipf(spelling, "ar") < VOWEL_SPELLING_MAX_ZIPF
             ):
                 out.append(" ".join([*words[:i], spelling, *words[i + 1 :]]))
     return out
