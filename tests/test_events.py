@@ -1077,3 +1077,41 @@ def test_a_route_between_two_towns_is_no_list() -> None:
     """من تزنيت و إلى زاكورة: one congress on a road, not one in each town (only بالإضافة إلى adds a place)."""
     text = "عقد الحزب يوم الأحد مؤتمراته الإقليمية في قافلة من تزنيت و إلى زاكورة."
     assert len(events_of(text, "ar")) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("À Tiznit, Karim Alami devient le nouveau maire avec 31 voix sur 39.", "fr"),
+        ("À Tiznit, le fauteuil de maire est revenu à Karim Alami du RNI.", "fr"),
+        ("À Tiznit, la présidence du conseil municipal est revenue à Karim Alami.", "fr"),
+        ("وبجماعة تزنيت حصل حزب الحمامة على رئاسة المجلس بعدما نال مرشحه 21 صوتا.", "ar"),
+        ("وهكذا أصبح كريم العلوي رئيسا بجماعة تزنيت.", "ar"),
+    ],
+)
+def test_a_vote_count_or_an_office_reached_says_someone_was_elected(text: str, language: str) -> None:
+    """Votes counted (31 voix sur 39, 21 صوتا), an office that came back to someone (est revenue à) or
+    that someone became (devient, أصبح): the office words then report an election; رئيسا takes ب
+    before its council as it takes ل."""
+    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, language)] == [
+        ("public_election", "Tiznit" if language == "fr" else "تزنيت")
+    ]
+
+
+def test_an_office_title_without_a_vote_stays_a_title() -> None:
+    assert events_of("Karim Alami, maire de Tiznit, a reçu une délégation.", "fr") == []
+    assert events_of("وقال كريم العلوي رئيس المجلس الجماعي لتزنيت إن المشروع سينطلق.", "ar") == []
+
+
+def test_a_year_a_tenure_began_does_not_date_the_event() -> None:
+    """président depuis 2003, منذ 2003: when the tenure began, not the day of the vote told beside it."""
+    text = "M. Karim Alami, président du conseil communal de Tiznit depuis 2003, a été réélu avec 22 voix sur 32."
+    found = events_of(text, "fr", {"2003": "2003"})
+    assert [e.event_type for e in found] == ["public_election"]
+    assert found[0].date is None
+
+
+def test_a_gathering_that_saw_something_took_place() -> None:
+    """وعرف الجمع العام تزكية X: the gathering `knew` (saw) the vote, so it took place."""
+    text = "تحدث محمد العلوي عن المرحلة المقبلة. وعرف الجمع العام لحزب الحركة الشعبية تزكية محمد العلوي بالإجماع."
+    assert [e.event_type for e in events_of(text, "ar")] == ["general_assembly"]

@@ -182,8 +182,10 @@ def _office_triggers(language: str) -> list[tuple[str, str]]:
                 continue
             definite = council.startswith("ال")  # ل + المجلس is written للمجلس
             out.append((f"{head['text']} {'ل' + council[1:] if definite else 'ل' + council}", head["needs"]))
+            out.append((f"{head['text']} ب{council}", head["needs"]))  # رئيسا بجماعة, رئيسا بالمجلس
             if not definite:
                 out.append((f"{head['text']} لل{council}", head["needs"]))  # رئيسا للجماعة
+                out.append((f"{head['text']} بال{council}", head["needs"]))  # رئيسا بالجماعة
     return out
 
 
@@ -348,7 +350,7 @@ def find_event_mentions(
     body = [s for s in sentences if s[0] >= title_end]
     lead_start = body[0][0] if body else 0  # the first sentence after the headline
     main_party = _main_party(parties, organizations)
-    dated = [d for d in dates if d.iso]
+    dated = [d for d in dates if d.iso and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )
@@ -1106,6 +1108,15 @@ def _haystack(text: str, language: str) -> str:
 def _words(key: str, start: int, end: int) -> list[str]:
     """Word tokens of key[start:end] (an already folded text), without copying the slice."""
     return _WORD.findall(key, start, end)
+
+
+def _since(tables: _Tables, haystack: str, date: DateValue) -> bool:
+    """Is the date the start of a state (président depuis 2003, منذ 2003), not a day something happened?"""
+    before = _words(haystack, max(0, date.start_char - SINCE_CHARS), date.start_char)
+    return _has_cue(tables, "since", "before", before[-1:])
+
+
+SINCE_CHARS = 12  # enough text before a date to hold its preposition (و + منذ, depuis)
 
 
 def _distance(mention: EventMention) -> int:
