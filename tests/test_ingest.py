@@ -118,6 +118,28 @@ def test_a_time_stamp_after_the_lead_is_the_dateline_and_a_bare_date_there_is_no
     assert programme.published_date is None  # deep in the body, a day and an hour are a programme
 
 
+def test_an_authors_dated_line_below_a_menu_is_the_dateline() -> None:
+    """`Rédigé par Karim Alami Lundi 4 Mars 2024` under a page's menu: the name has no fixed length, the
+    date ends the line; a sentence opening with `Par` is no author's line."""
+    from akhbar.ingest.reader import read_header
+    from akhbar.text.textedit import TrackedText
+
+    menu = "".join(
+        f"{word}\n" for word in ("facebook", "twitter", "youtube", "linkedin", "instagram", "search")
+    )
+    title = "Le PI réunit son comité exécutif à Rabat\n\n"
+    signed = read_header(
+        TrackedText(
+            menu * 2 + title + "Rédigé par Karim Alami Lundi 4 Mars 2024\n\nLe comité s'est réuni dimanche."
+        )
+    )
+    assert (signed.published_date, signed.published_precision) == (dt.date(2024, 3, 4), "day")
+    arabic = read_header(TrackedText(title + "بقلم: محمد العلوي الأحد 12 ماي 2019\n\nعقد الحزب اجتماعه."))
+    assert arabic.published_date == dt.date(2019, 5, 12)
+    sentence = read_header(TrackedText(title + "Par ailleurs, le parti a tenu 3 sessions en 2019.\n\nFin."))
+    assert sentence.published_date is None
+
+
 def test_a_dateline_followed_by_a_site_label() -> None:
     from akhbar.ingest.reader import dateline
 

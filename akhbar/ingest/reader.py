@@ -314,6 +314,9 @@ def read_header(text: TrackedText) -> Header:
         head = filled[DATELINE_LINES:STAMP_LINES]
         stamped = (lines[i] for i in head if _HOUR_OR_CLOCK.search(lines[i]))
         published = next(filter(None, map(dateline, stamped)), None)
+    if published is None:  # Rédigé par L'Opinion Lundi 26 Février 2024: the author's line, dated
+        signed = (lines[i] for i in filled[:SIGNED_LINES] if _SIGNED.match(lines[i]))
+        published = next(filter(None, map(_signed_dateline, signed)), None)
     if precision is None:
         precision = "day" if published else None
     return Header(published, title, author, precision)
@@ -351,6 +354,25 @@ def dateline(line: str) -> dt.date | None:
         if year is not None and year.end() < len(candidate):
             found = dateparser.parse(candidate[: year.end()], locales=locales, settings=settings)
     return found.date() if found is not None else None
+
+
+_SIGNED = re.compile(r"^\s*(?:rédigé par|écrit par|publié par|par|by|بقلم|كتبه)\s*:?\s+", re.IGNORECASE)
+SIGNED_LINES = 20  # an author's dated line may stand below a page's menu; nothing else reads like it
+SIGNED_NAME_WORDS = 6  # at most this many words of a name between `Rédigé par` and the date
+
+
+def _signed_dateline(line: str) -> dt.date | None:
+    """The date an author's line ends with (`Rédigé par Anass Machloukh Mercredi 16 Juin 2021`): the
+    name has no fixed length, so the line is read from each of its first words until a date remains."""
+    m = _SIGNED.match(line)
+    if m is None or not _DATELINE_YEAR.search(line):
+        return None
+    words = line[m.end() :].split()
+    for skip in range(1, min(SIGNED_NAME_WORDS, len(words) - 1) + 1):
+        found = dateline(" ".join(words[skip:]))
+        if found is not None:
+            return found
+    return None
 
 
 def _byline(line: str) -> str | None:
