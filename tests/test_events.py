@@ -1115,3 +1115,38 @@ def test_a_gathering_that_saw_something_took_place() -> None:
     """وعرف الجمع العام تزكية X: the gathering `knew` (saw) the vote, so it took place."""
     text = "تحدث محمد العلوي عن المرحلة المقبلة. وعرف الجمع العام لحزب الحركة الشعبية تزكية محمد العلوي بالإجماع."
     assert [e.event_type for e in events_of(text, "ar")] == ["general_assembly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "places"),
+    [
+        (
+            "Les nouveaux maires.\n- Tiznit: Karim Alami, du RNI, élu avec 30 voix sur 39.\n"
+            "- Agadir: Omar Bennani du PAM, élu avec 41 voix sur 61.\n- Guelmim: Said Idrissi du PI.\n"
+            "- Taroudant: Nadia Amrani du PJD. Elle a obtenu 22 voix sur les 31.\n",
+            "fr",
+            ["Tiznit", "Agadir", "Guelmim", "Taroudant"],
+        ),
+        (
+            "الرؤساء الجدد.\n- تزنيت: انتخب كريم العلوي رئيسا للمجلس الجماعي بـ30 صوتا.\n"
+            "- أكادير: انتخب عمر بناني رئيسا للمجلس الجماعي بـ41 صوتا.\n- كلميم: سعيد الإدريسي عن حزب الاستقلال.\n",
+            "ar",
+            ["تزنيت", "أكادير", "كلميم"],
+        ),
+    ],
+)
+def test_a_list_of_councils_and_who_won_them_is_one_result_a_line(
+    text: str, language: str, places: list[str]
+) -> None:
+    """- Guelmim: Said Idrissi du PI: once two lines of the list say who was elected, a line that only
+    names its council and a person is a result too; a vote told in the line's second sentence is that
+    line's."""
+    found = events_of(text, language)
+    assert sorted(e.place.text for e in found if e.event_type == "public_election" and e.place) == sorted(
+        places
+    )
+
+
+def test_a_list_of_places_with_no_vote_is_no_result() -> None:
+    text = "Le programme de la tournée.\n- Tiznit: Karim Alami du RNI.\n- Agadir: Omar Bennani du PAM.\n"
+    assert events_of(text, "fr") == []

@@ -447,6 +447,53 @@ def find_event_mentions(
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     _hand_over_places(out)
+    out.extend(_list_line_results(text, out, coded, named))
+    return out
+
+
+_LIST_LINE = re.compile(r"^[ \t]*[-–•*][ \t]*", re.MULTILINE)  # - Tarfaya: X du RNI
+LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
+LIST_LINE_MIN_RESULTS = 2  # lines of the list that report a vote, for the others to be read as results
+
+
+def _list_line_results(
+    text: str,
+    mentions: list[EventMention],
+    places: Sequence[Mention],
+    named: Sequence[tuple[int, str]],
+) -> list[EventMention]:
+    """A list of councils and who won them (- Safi: X, du PI, élu avec 43 voix / - Tarfaya: Y du RNI):
+    once two lines report the vote, a line that only names its place and a person is a result too; a
+    vote told in a line's later sentence takes the line's place rather than the article's."""
+    lines: list[tuple[int, int, Mention]] = []  # the line's span and the place it opens with
+    by_start = {p.start_char: p for p in places}
+    for bullet in _LIST_LINE.finditer(text):
+        place = by_start.get(bullet.end())
+        line_end = text.find("\n", bullet.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if place is None or text[place.end_char : place.end_char + LIST_LINE_LABEL_CHARS].strip()[:1] != ":":
+            continue
+        lines.append((bullet.start(), line_end, place))
+    votes = [m for m in mentions if m.event_type == "public_election" and m.status == "new"]
+    in_line = [[m for m in votes if start <= m.start < end] for start, end, _ in lines]
+    if sum(1 for found in in_line if found) < LIST_LINE_MIN_RESULTS:
+        return []
+    model = Counter((m.scope, m.number) for found in in_line for m in found).most_common(1)[0][0]
+    out = []
+    for (start, end, place), found in zip(lines, in_line, strict=True):
+        for m in found:
+            if m.place is None or m.home_place:
+                m.place, m.home_place = place, False
+        if found:
+            continue
+        sentence = (start, end)  # the line is the row: Y du RNI. Il a obtenu 22 voix sur les 31.
+        mention = EventMention(
+            "public_election", model[1], place.start_char, place.end_char, sentence, False, "new", model[0]
+        )
+        mention.place = place
+        mention.result = True
+        mention.party = _party_for(named, place.start_char, sentence, True)
+        out.append(mention)
     return out
 
 
