@@ -349,6 +349,19 @@ def test_a_sentence_that_lists_names_is_a_roster_of_participants() -> None:
     assert "Hakim Benchemass" not in participants(extract_article("f2", passing, "fr", None))
 
 
+def test_a_list_that_closes_a_long_sentence_is_a_roster_too() -> None:
+    """The sentence first says what it lists (a new bureau, formed of people with experience), then
+    names them: the list's own part is mostly names."""
+    text = (
+        "Le PPS a tenu samedi 3 juin 2023 à Tiznit son congrès provincial. Le vote a donné un nouveau "
+        "bureau provincial, qui réunit des militants de longue date et des jeunes venus de toute la "
+        "province, de la ville comme des communes rurales, à savoir Leila Benali, Ghita Mezzour, "
+        "Rachid Abdi, Adil Barakat."
+    )
+    found = set(participants(extract_article("f1", text, "fr", None)))
+    assert {"Leila Benali", "Ghita Mezzour", "Rachid Abdi", "Adil Barakat"} <= found
+
+
 def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_elected_it() -> None:
     text = (
         "Le PPS a tenu samedi 3 juin 2023 à Tiznit son congrès provincial, qui a élu son bureau.\n\n"

@@ -274,7 +274,9 @@ def _rosters(
     for sentence, members in named.items():
         if len({m.normalized for m in members}) < ROSTER_MIN_NAMES:
             continue
-        letters = sum(ch.isalpha() for ch in text[sentence[0] : sentence[1]])
+        # the list may close a sentence that first says what it lists (تشكيل مكتب جديد ... بكل من A، B)
+        first = min(m.start_char for m in members)
+        letters = sum(ch.isalpha() for ch in text[first : sentence[1]])
         in_names = sum(ch.isalpha() for m in members for ch in m.text)
         if letters and in_names / letters >= ROSTER_MIN_SHARE:
             out.add(sentence)
