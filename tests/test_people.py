@@ -622,3 +622,23 @@ def test_a_french_list_read_back_from_a_known_name() -> None:
     assert [m.text for m in find_people("Le Maroc et Nabil Benabdallah ont signé.", "fr")] == [
         "Nabil Benabdallah"
     ]
+
+
+def test_an_arabic_list_with_two_known_names_names_its_other_items() -> None:
+    """بكل من A، B، C، D: where the name lists know two of a list's names, each other item of two or
+    three rare or name words is a name too, family name first (القرفاد محمد) or not, after its و too."""
+    text = "وضم المكتب الجديد كلا من محمد العلوي، القرفاد محمد، خديجة بادوش، نهيل الغوات، والعامري طارق."
+    assert [m.normalized for m in find_people(text, "ar")] == [
+        "محمد العلوي",
+        "القرفاد محمد",
+        "خديجة بادوش",
+        "نهيل الغوات",
+        "العامري طارق",
+    ]
+
+
+def test_a_list_of_results_or_with_one_known_name_names_no_one_else() -> None:
+    seats = "وحصل حزب الاستقلال على مقعدين، حصد الحزب ستة مقاعد، سبعة مقاعد للأحرار، ومقعد للحركة."
+    assert find_people(seats, "ar") == []
+    one = "وحضر اللقاء محمد العلوي، القرفاد محمد، العامري طارق، نهيل الغوات."
+    assert [m.normalized for m in find_people(one, "ar")] == ["محمد العلوي"]

@@ -406,6 +406,8 @@ def _names_before_roles(
     (`places`: a mask of their spans), particles (El, Ben, Ould) allowed (Al Habri Al Habri). In a list
     of officers the name stands right before its title, or before its party in brackets (élu Hamdat El
     Joumani premier vice-président, Ahmed Bouzahi (RNI) cinquième vice-président)."""
+    if lex.language == "ar":
+        return _names_in_arabic_lists(toks, lex, names, places)
     if lex.language != "fr":
         return names
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
@@ -468,6 +470,8 @@ def _names_in_lists(
     capitalized words are the next name even when the given-name list does not know them (Omar Hjira du
     PI, Alae Barkawi du RNI, Belaid Rabhi (PAM) et Mina Atef). `places`: a mask of place, party and
     organization spans."""
+    if lex.language == "ar":
+        return _names_in_arabic_lists(toks, lex, names, places)
     if lex.language != "fr":
         return names
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
@@ -501,6 +505,66 @@ def _names_in_lists(
             found.insert(k + 1, span)
         k += 1
     return _names_opening_lists(toks, lex, sorted(found, key=lambda nm: nm.start), taken, places)
+
+
+_AR_LIST_SEPARATORS = frozenset({"،", ","})
+AR_LIST_MIN_KNOWN = 2  # names the name lists know, in one list, before its other items are read as names
+AR_LIST_MIN_ITEMS = 4  # items in the list (a pair of names could be anything)
+
+
+def _names_in_arabic_lists(
+    toks: Sequence[Tok], lex: _Lexicon, names: list[NameSpan], places: bytearray
+) -> list[NameSpan]:
+    """An Arabic list of names (بكل من بوعبيد ليبيدة، القرفاد محمد، خديجة بادوش، وفاطمة بولحية): where
+    the lists know two of its names, each other item of two or three rare or name words is a name too,
+    family name first or not. `places`: a mask of place, party, organization and role spans."""
+    name_at = {nm.first: nm for nm in names}
+    items: list[tuple[int, int]] = []  # token spans between separators
+    start = 0
+    for i, tok in enumerate([*toks, None]):
+        if tok is None or tok.text in _AR_LIST_SEPARATORS or not tok.is_word and tok.text in ".:؛;!؟?()":
+            items.append((start, i))
+            if tok is not None and tok.text not in _AR_LIST_SEPARATORS:
+                items.append((i, i))  # a sentence's end or a bracket closes the list
+            start = i + 1
+    found = list(names)
+    run: list[tuple[int, int, NameSpan | None]] = []
+    for first, end in [*items, (len(toks), len(toks))]:
+        known = next((name_at[k] for k in range(first, end) if k in name_at), None)
+        if known is not None and known.last == end - 1:
+            run.append((known.first, end, known))
+            continue
+        tail = max(first, end - 3)
+        while tail < end - 2 and not _arabic_list_word(lex, toks[tail], places):
+            tail += 1
+        words = range(tail if not run else first, end)
+        if 2 <= len(words) <= 3 and all(_arabic_list_word(lex, toks[k], places) for k in words):
+            run.append((words[0], end, None))
+            continue
+        found.extend(_listed_names(toks, run))
+        run = []
+    return sorted(found, key=lambda nm: nm.start)
+
+
+def _listed_names(toks: Sequence[Tok], run: list[tuple[int, int, NameSpan | None]]) -> list[NameSpan]:
+    """The unknown items of a run of list items, when it is long enough and holds enough known names."""
+    if len(run) < AR_LIST_MIN_ITEMS or sum(1 for *_, known in run if known) < AR_LIST_MIN_KNOWN:
+        return []
+    out = []
+    for first, end, known in run:
+        if known is None:
+            wa = toks[first].key.startswith("و")  # وفاطمة بولحية: the list's last name, after its و
+            out.append(NameSpan(toks[first].start + wa, toks[end - 1].end, first, end - 1, wa, None))
+    return out
+
+
+def _arabic_list_word(lex: _Lexicon, tok: Tok, places: bytearray) -> bool:
+    """May an Arabic token be a word of a listed name: a given name or a possible family name, no place,
+    party, body or title."""
+    if not tok.is_word or places[tok.start] or tok.key in lex.stop or _is_role_word(lex, tok.key):
+        return False
+    rare = _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF  # الغوات: a rare word, whatever its shape
+    return (tok.key,) in lex.given or rare or _family_ok(lex, tok, 1, False)
 
 
 def _list_name_word(lex: _Lexicon, tok: Tok, taken: bytearray, places: bytearray) -> bool:
