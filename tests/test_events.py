@@ -1150,3 +1150,27 @@ def test_a_list_of_councils_and_who_won_them_is_one_result_a_line(
 def test_a_list_of_places_with_no_vote_is_no_result() -> None:
     text = "Le programme de la tournée.\n- Tiznit: Karim Alami du RNI.\n- Agadir: Omar Bennani du PAM.\n"
     assert events_of(text, "fr") == []
+
+
+def test_the_adjective_social_is_no_meeting() -> None:
+    """الاجتماعي is `social` (a nisba), never `my meeting`: news speaks of others' meetings."""
+    assert events_of("وتحدث عن الوضع الاجتماعي بجهة سوس ماسة وعن مواقع التواصل الاجتماعي بتزنيت.", "ar") == []
+    assert [e.event_type for e in events_of("وعقد الحزب اجتماعه بتزنيت.", "ar")] == ["meeting"]
+
+
+def test_delegates_of_both_sexes_are_no_congresses() -> None:
+    text = "وحضر اللقاء مؤتمرات ومؤتمري إقليمي تزنيت وسيدي إفني."
+    assert [e.event_type for e in events_of(text, "ar") if e.event_type == "congress"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبجماعة تزنيت حل حزب الأحرار في المرتبة الأولى في الانتخابات الجماعية.",
+        "وبدائرة تزنيت اكتسح حزب الأحرار نتائج الانتخابات الجزئية.",
+    ],
+)
+def test_a_party_placed_first_by_the_vote_is_a_result(text: str) -> None:
+    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, "ar")] == [
+        ("public_election", "تزنيت")
+    ]

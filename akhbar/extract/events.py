@@ -48,7 +48,9 @@ CUE_WINDOW_BEFORE = 4
 CUE_WINDOW_AFTER = 3
 GATHERINGS = ("congress", "general_assembly")
 _AR_SUFFIX = (
-    "(?:ه|ها|هم|هما|ي|نا| ?ا)?"  # possessives, and the accusative alef (بلاغا; رئيسًا folds to رييس ا)
+    # possessives of the third person and نا (news speaks of others; اجتماعي is the adjective
+    # `social`, never `my meeting`), and the accusative alef (بلاغا; رئيسًا folds to رييس ا)
+    "(?:ه|ها|هم|هما|نا| ?ا)?"
 )
 _WORD = re.compile(r"\w+")
 
