@@ -191,6 +191,23 @@ def test_order_offsets_and_longest_match() -> None:
     assert [d.relative for d in found] == [True, False, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("تنعقد الدورة أيام 09-10-11 يناير 2015 بالرباط", "ar", ("2015-01-09", "09-10-11 يناير 2015")),
+        ("وذلك أيام 15 و16 و18 نونبر 2017 بمراكش", "ar", ("2017-11-15", "15 و16 و18 نونبر 2017")),
+        (
+            "Le congrès se tiendra les 11, 12 et 13 novembre 2022 à Bouznika",
+            "fr",
+            ("2022-11-11", "11, 12 et 13 novembre 2022"),
+        ),
+    ],
+)
+def test_a_list_of_days_is_read_as_its_first_day(text: str, language: str, expected: tuple) -> None:
+    """Three days or more of one month, joined by hyphens, commas or و/et: one date, the first day."""
+    assert [(iso, surface) for iso, _, surface in read(text, language=language)] == [expected]
+
+
 def test_lists_of_years_after_a_cue() -> None:
     assert read("خلال سنتي 2015 و2016 شارك") == [("2015", "year", "سنتي 2015"), ("2016", "year", "2016")]
     assert read("entre 2015 et 2020, le parti", None, "fr") == [

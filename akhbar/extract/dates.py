@@ -19,7 +19,7 @@ once per document for the date, people and event finders (`akhbar.text.tokens.te
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
   A weekday before a date is part of the date text; `يوم`, `le`, `ce` and clitics (ل، ب) are not.
-  A range (12 و13 مارس 2026, les 12 et 13 mars) is read as its first day.
+  A range or a list of days (12 و13 مارس 2026, les 11, 12 et 13 mars, 09-10-11 يناير) is read as its first day.
 - Month and year (يناير 2020, mars 2026) -> month. A month alone only after a month cue (في شهر مارس,
   au mois d'avril: date_month_cues.tsv) or with a qualifier (mars dernier): the last such month not
   after the anchor (the next one for prochain/المقبل), relative; no anchor -> iso None.
@@ -68,6 +68,7 @@ from akhbar.text.tokens import text_key
 YEAR_ONLY_MIN, YEAR_ONLY_MAX = 1800, 2099
 # Dates with a day or a month name may be older (12 مارس 1956).
 YEAR_MIN, YEAR_MAX = 1000, 2999
+LIST_MAX_MORE_DAYS = 4  # days after the first in one list of days (les 11, 12 et 13 mars: two)
 
 _ARABIC_CLITICS = "وفبلك"
 T = TypeVar("T")
@@ -203,7 +204,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P=nsep)(?P<ny>\d{{4}})){num_end}",
         # الأحد 19 فبراير 2012, 1er mars 2026, 12 و13 مارس 2026, le 12 mars (dernier)
         rf"{edge}(?P<full>(?:(?P<fw>{weekday}){sep})?(?P<fd>{day})"
-        rf"(?:\s*(?:-|{ranges})\s*(?:{day}))?\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
+        rf"(?:\s*(?:-|[,،]|{ranges})\s*(?:{day})){{0,{LIST_MAX_MORE_DAYS}}}\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
         rf"(?:{sep}{of}?(?:(?:{year_cue})\s*)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
         # يناير 2020, mars 2026, شهر مارس من سنة 2015
         rf"{edge}(?P<my>(?P<mm>{month_alone}){sep}(?:{of}?(?:{year_cue})\s*)?(?P<myy>\d{{4}})){num_end}{not_counted}",
