@@ -1174,3 +1174,12 @@ def test_a_party_placed_first_by_the_vote_is_a_result(text: str) -> None:
     assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, "ar")] == [
         ("public_election", "تزنيت")
     ]
+
+
+def test_a_sitting_where_votes_are_counted_is_the_vote_not_a_meeting() -> None:
+    """X a obtenu 25 voix sur 31 lors de la session: the council's sitting is its vote for its head; a
+    voice raised in song (à haute voix) counts no votes."""
+    text = "Karim Alami a obtenu 25 voix sur 31 lors de la session tenue à Tiznit."
+    assert [e.event_type for e in events_of(text, "fr")] == ["public_election"]
+    sung = "En chantant à haute voix, les militants ont ouvert la session tenue à Tiznit."
+    assert [e.event_type for e in events_of(sung, "fr")] == ["meeting"]

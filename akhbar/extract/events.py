@@ -410,6 +410,9 @@ def find_event_mentions(
             for k, (_, _, other) in enumerate(found)
         ):
             mention.status = "weak"  # la réunion, présidée par X à Rabat: the gathering's chair
+        if trigger.event_type == "meeting" and mention.status == "new" and sentence_cue("tally"):
+            # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
+            mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
