@@ -1183,3 +1183,14 @@ def test_a_sitting_where_votes_are_counted_is_the_vote_not_a_meeting() -> None:
     assert [e.event_type for e in events_of(text, "fr")] == ["public_election"]
     sung = "En chantant à haute voix, les militants ont ouvert la session tenue à Tiznit."
     assert [e.event_type for e in events_of(sung, "fr")] == ["meeting"]
+
+
+def test_the_body_tells_the_event_the_headline_announces() -> None:
+    """The headline names the place; the body's sentence, though it names none, is the evidence."""
+    text = (
+        "الكتابة الإقليمية لحزب العدالة والتنمية بتزنيت تعقد جمعها العام\n"
+        "عقدت الكتابة الإقليمية لحزب العدالة والتنمية يوم السبت 16 يوليوز 2016 جمعها العام العادي."
+    )
+    (event,) = events_of(text, "ar", {"يوم السبت 16 يوليوز 2016": "2016-07-16"})
+    assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("عقدت")
+    assert event.place is not None and event.place.text == "تزنيت"

@@ -249,15 +249,16 @@ class EventMention:
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, int]:
-        """Which mention is its event's evidence: a vote's result first (who won is what an election is
-        read for), then a place of its own (a later mention naming none, that only brings a date, gives
-        the event its date but not its sentence), a date, a verb telling it, the body, the first."""
+        """Which mention is its event's evidence: the body's before the headline's (the headline
+        announces, the body tells), then a vote's result (who won is what an election is read for), a
+        place of its own (a later mention naming none, that only brings a date, gives the event its
+        date but not its sentence), a date, a verb telling it, the first."""
         return (
+            not self.in_title,
             self.result,
             self.place is not None and not self.home_place,
             self.date is not None,
             self.told,
-            not self.in_title,
             -self.start,
         )
 
