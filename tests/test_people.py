@@ -642,3 +642,9 @@ def test_a_list_of_results_or_with_one_known_name_names_no_one_else() -> None:
     assert find_people(seats, "ar") == []
     one = "وحضر اللقاء محمد العلوي، القرفاد محمد، العامري طارق، نهيل الغوات."
     assert [m.normalized for m in find_people(one, "ar")] == ["محمد العلوي"]
+
+
+@pytest.mark.parametrize("name", ["السعيد الوردي", "عدي الكراوي", "ماجدولين بناني", "عبلة الصافي"])
+def test_moroccan_given_names_start_a_name(name: str) -> None:
+    """Given names common in Morocco (السعيد with its article, عدي, ماجدولين, عبلة) open a name."""
+    assert [m.normalized for m in find_people(f"وحضر اللقاء {name} إلى جانب أعضاء المكتب.", "ar")] == [name]
