@@ -1194,3 +1194,12 @@ def test_the_body_tells_the_event_the_headline_announces() -> None:
     (event,) = events_of(text, "ar", {"يوم السبت 16 يوليوز 2016": "2016-07-16"})
     assert text[event.best.sentence[0] : event.best.sentence[1]].startswith("عقدت")
     assert event.place is not None and event.place.text == "تزنيت"
+
+
+def test_a_verb_right_before_a_partys_body_says_it_met() -> None:
+    """X a réuni, ce week-end, le conseil national: the verb governs the body, which met; a vote that
+    elected the body (a élu un nouveau conseil national) names its members, not a sitting."""
+    met = "Pour la rentrée, Karim Alami a réuni, ce week-end, le conseil national du parti."
+    assert [e.event_type for e in events_of(met, "fr")] == ["meeting"]
+    elected = "Plus tard, le parti avait élu un nouveau conseil national de 101 membres."
+    assert [e.event_type for e in events_of(elected, "fr") if e.event_type == "meeting"] == []

@@ -1059,6 +1059,9 @@ def _has_cue(tables: _Tables, kind: str, where: str, words: Sequence[str]) -> bo
     return any(c in joined for c in phrases)
 
 
+GOVERNING_VERB_WORDS = 5  # an occurrence verb this close before a body's name says the body met
+
+
 def _status(
     tables: _Tables,
     haystack: str,
@@ -1109,6 +1112,16 @@ def _status(
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
     if dated or placed:
+        return "new"
+    if (
+        trigger.needs == "anchor"
+        and trigger.number == "sg"
+        and trigger.event_type == "meeting"
+        and _has_cue(tables, "occurrence", "sentence", before[-GOVERNING_VERB_WORDS:])
+        and not _has_cue(tables, "election", "sentence", before[-GOVERNING_VERB_WORDS:])
+    ):
+        # X a réuni, ce week-end, le conseil national: the verb right before governs the body (one
+        # electing it, a élu un nouveau conseil national, names its members, not a sitting)
         return "new"
     # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
     reported = lead or sentence_cue("occurrence")
