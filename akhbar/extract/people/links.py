@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from akhbar.extract.people.lexicon import (
     _AR_GLUE_BACK,
-    _AR_LIST_JOINERS,
     _ELECTION_CUES,
     _FR_GLUE_BACK,
     _MAX_FORWARD_GAP,
+    LIST_JOINERS,
     NameSpan,
     RoleSpan,
     _is_glue,
@@ -134,7 +134,7 @@ def _link(
             k = target
             while k + 1 < len(names):
                 gap = _gap_tokens(key, names[k].end, names[k + 1].start)
-                if gap is None or not all(w in _AR_LIST_JOINERS for w in gap) or not (names[k + 1].wa or gap):
+                if gap is None or not all(w in LIST_JOINERS for w in gap) or not (names[k + 1].wa or gap):
                     break
                 k += 1
                 targets.append(k)
@@ -143,7 +143,7 @@ def _link(
             k = target
             while k > 0:
                 gap = _gap_tokens(key, names[k - 1].end, names[k].start, skip_mask)
-                if gap is None or not all(w in _AR_LIST_JOINERS for w in gap):
+                if gap is None or not all(w in LIST_JOINERS for w in gap):
                     break
                 k -= 1
                 targets.append(k)
@@ -205,7 +205,7 @@ def _vote_getters(key: str, lex: _Lexicon, names: Sequence[NameSpan]) -> set[int
         k = idx
         while k > 0:
             gap = _gap_tokens(key, names[k - 1].end, names[k].start)
-            if gap is None or not all(w in _AR_LIST_JOINERS for w in gap):
+            if gap is None or not all(w in LIST_JOINERS for w in gap):
                 break
             k -= 1
             out.add(k)

@@ -17,6 +17,7 @@ from akhbar.extract.people.lexicon import (
     AMBIGUOUS_GIVEN_MAX_ZIPF,
     CLITIC_REST_MIN_ZIPF,
     FIRST_FAMILY_MAX_ZIPF,
+    LIST_JOINERS,
     NEXT_FAMILY_MAX_ZIPF,
     NISBA_ADVERB_STEM_MIN_ZIPF,
     NISBA_FAMILY_MAX_ZIPF,
@@ -459,7 +460,6 @@ def _apposition_gap(text: str, toks: Sequence[Tok], before: int, role_start: int
 
 
 LIST_MAX_COMPLEMENT = 12  # tokens of a party named after a listed name (du Parti de l'Istiqlal (PI))
-_FR_LIST_SEPARATORS = frozenset({",", "et"})
 _FR_COMPLEMENT_WORDS = frozenset({"du", "de", "d", "l", "la", "le", "des", "'", "’", "(", ")", "parti"})
 
 
@@ -480,12 +480,12 @@ def _names_in_lists(
     while k < len(found):
         j = found[k].last + 1
         complement = 0
-        while j < len(toks) and complement < LIST_MAX_COMPLEMENT and toks[j].text not in _FR_LIST_SEPARATORS:
+        while j < len(toks) and complement < LIST_MAX_COMPLEMENT and toks[j].text not in LIST_JOINERS:
             tok = toks[j]
             if not (places[tok.start] or tok.key.lower() in _FR_COMPLEMENT_WORDS or tok.text.isupper()):
                 break
             j, complement = j + 1, complement + 1
-        if j >= len(toks) or toks[j].text not in _FR_LIST_SEPARATORS:
+        if j >= len(toks) or toks[j].text not in LIST_JOINERS:
             k += 1
             continue
         j += 1
@@ -507,7 +507,6 @@ def _names_in_lists(
     return _names_opening_lists(toks, lex, sorted(found, key=lambda nm: nm.start), taken, places)
 
 
-_AR_LIST_SEPARATORS = frozenset({"،", ","})
 AR_LIST_MIN_KNOWN = 2  # names the name lists know, in one list, before its other items are read as names
 AR_LIST_MIN_ITEMS = 4  # items in the list (a pair of names could be anything)
 
@@ -522,9 +521,9 @@ def _names_in_arabic_lists(
     items: list[tuple[int, int]] = []  # token spans between separators
     start = 0
     for i, tok in enumerate([*toks, None]):
-        if tok is None or tok.text in _AR_LIST_SEPARATORS or not tok.is_word and tok.text in ".:؛;!؟?()":
+        if tok is None or tok.text in LIST_JOINERS or not tok.is_word and tok.text in ".:؛;!؟?()":
             items.append((start, i))
-            if tok is not None and tok.text not in _AR_LIST_SEPARATORS:
+            if tok is not None and tok.text not in LIST_JOINERS:
                 items.append((i, i))  # a sentence's end or a bracket closes the list
             start = i + 1
     found = list(names)
@@ -587,7 +586,7 @@ def _names_opening_lists(
     found = list(names)
     for nm in names:
         sep = nm.first - 1
-        if sep < 2 or toks[sep].text not in _FR_LIST_SEPARATORS:
+        if sep < 2 or toks[sep].text not in LIST_JOINERS:
             continue
         first = sep
         while first > 0 and sep - first < 3 and _list_name_word(lex, toks[first - 1], taken, places):
