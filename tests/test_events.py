@@ -1045,15 +1045,19 @@ def test_a_room_named_for_gatherings_is_a_venue() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "language", "place"),
     [
-        "À Tiznit, le candidat de l'USFP Karim Alami a obtenu un siège.",
-        "À Tiznit aussi, le RNI conserve son siège à la Chambre des représentants.",
+        # a seat won or kept
+        ("À Tiznit, le candidat de l'USFP Karim Alami a obtenu un siège.", "fr", "Tiznit"),
+        ("À Tiznit aussi, le RNI conserve son siège à la Chambre des représentants.", "fr", "Tiznit"),
+        # a party placed first by the vote (المرتبة الأولى, اكتسح)
+        ("وبجماعة تزنيت حل حزب الأحرار في المرتبة الأولى في الانتخابات الجماعية.", "ar", "تزنيت"),
+        ("وبدائرة تزنيت اكتسح حزب الأحرار نتائج الانتخابات الجزئية.", "ar", "تزنيت"),
     ],
 )
-def test_a_seat_won_or_kept_is_a_vote_result(text: str) -> None:
-    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, "fr")] == [
-        ("public_election", "Tiznit")
+def test_a_seat_won_kept_or_a_first_place_is_a_vote_result(text: str, language: str, place: str) -> None:
+    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, language)] == [
+        ("public_election", place)
     ]
 
 
@@ -1161,19 +1165,6 @@ def test_the_adjective_social_is_no_meeting() -> None:
 def test_delegates_of_both_sexes_are_no_congresses() -> None:
     text = "وحضر اللقاء مؤتمرات ومؤتمري إقليمي تزنيت وسيدي إفني."
     assert [e.event_type for e in events_of(text, "ar") if e.event_type == "congress"] == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وبجماعة تزنيت حل حزب الأحرار في المرتبة الأولى في الانتخابات الجماعية.",
-        "وبدائرة تزنيت اكتسح حزب الأحرار نتائج الانتخابات الجزئية.",
-    ],
-)
-def test_a_party_placed_first_by_the_vote_is_a_result(text: str) -> None:
-    assert [(e.event_type, e.place.text if e.place else None) for e in events_of(text, "ar")] == [
-        ("public_election", "تزنيت")
-    ]
 
 
 def test_a_sitting_where_votes_are_counted_is_the_vote_not_a_meeting() -> None:
