@@ -1137,6 +1137,12 @@ def test_a_gathering_that_saw_something_took_place() -> None:
             "ar",
             ["تزنيت", "أكادير", "كلميم"],
         ),
+        (  # no bullets, each council with its head word
+            "الرؤساء الجدد.\nجماعة تزنيت: انتخب كريم العلوي رئيسا للمجلس الجماعي بـ30 صوتا.\n"
+            "جماعة أكادير: انتخب عمر بناني رئيسا للمجلس الجماعي بـ41 صوتا.\nجماعة كلميم: سعيد الإدريسي عن حزب الاستقلال.\n",
+            "ar",
+            ["تزنيت", "أكادير", "كلميم"],
+        ),
     ],
 )
 def test_a_list_of_councils_and_who_won_them_is_one_result_a_line(

@@ -457,7 +457,7 @@ def find_event_mentions(
     return out
 
 
-_LIST_LINE = re.compile(r"^[ \t]*[-–•*][ \t]*", re.MULTILINE)  # - Tarfaya: X du RNI
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-–•*][ \t]*)?", re.MULTILINE)  # - Tarfaya: X du RNI (bullet or not)
 LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
 LIST_LINE_MIN_RESULTS = 2  # lines of the list that report a vote, for the others to be read as results
 
@@ -468,11 +468,12 @@ def _list_line_results(
     places: Sequence[Mention],
     named: Sequence[tuple[int, str]],
 ) -> list[EventMention]:
-    """A list of councils and who won them (- Safi: X, du PI, élu avec 43 voix / - Tarfaya: Y du RNI):
+    """A list of councils and who won them, a line each, with or without bullets (- Safi: X, du PI, élu
+    avec 43 voix / - Tarfaya: Y du RNI; جماعة تزنيت: X):
     once two lines report the vote, a line that only names its place and a person is a result too; a
     vote told in a line's later sentence takes the line's place rather than the article's."""
     lines: list[tuple[int, int, Mention]] = []  # the line's span and the place it opens with
-    by_start = {p.start_char: p for p in places}
+    by_start = {p.extra.get("head_start") or p.start_char: p for p in places}  # جماعة تزنيت: from its head
     for bullet in _LIST_LINE.finditer(text):
         place = by_start.get(bullet.end())
         line_end = text.find("\n", bullet.end())
