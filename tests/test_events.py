@@ -1050,6 +1050,7 @@ def test_a_room_named_for_gatherings_is_a_venue() -> None:
         # a seat won or kept
         ("À Tiznit, le candidat de l'USFP Karim Alami a obtenu un siège.", "fr", "Tiznit"),
         ("À Tiznit aussi, le RNI conserve son siège à la Chambre des représentants.", "fr", "Tiznit"),
+        ("À Tiznit, le siège est revenu au RNI.", "fr", "Tiznit"),
         # a party placed first by the vote (المرتبة الأولى, اكتسح)
         ("وبجماعة تزنيت حل حزب الأحرار في المرتبة الأولى في الانتخابات الجماعية.", "ar", "تزنيت"),
         ("وبدائرة تزنيت اكتسح حزب الأحرار نتائج الانتخابات الجزئية.", "ar", "تزنيت"),
