@@ -208,6 +208,21 @@ def test_a_list_of_days_is_read_as_its_first_day(text: str, language: str, expec
     assert [(iso, surface) for iso, _, surface in read(text, language=language)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "فاز بـ 25 صوتا مقابل 4، 12 مارس 2021",
+            "ar",
+            ("2021-03-12", "12 مارس 2021"),
+        ),  # a count, then a date
+        ("le 31, 1er avril 2021", "fr", ("2021-04-01", "1er avril 2021")),  # no et: not one list
+    ],
+)
+def test_numbers_before_a_date_are_no_list_of_days(text: str, language: str, expected: tuple) -> None:
+    assert [(iso, surface) for iso, _, surface in read(text, language=language)] == [expected]
+
+
 def test_lists_of_years_after_a_cue() -> None:
     assert read("خلال سنتي 2015 و2016 شارك") == [("2015", "year", "سنتي 2015"), ("2016", "year", "2016")]
     assert read("entre 2015 et 2020, le parti", None, "fr") == [

@@ -360,6 +360,15 @@ def test_a_list_that_closes_a_long_sentence_is_a_roster_too() -> None:
     )
     found = set(participants(extract_article("f1", text, "fr", None)))
     assert {"Leila Benali", "Ghita Mezzour", "Rachid Abdi", "Adil Barakat"} <= found
+    # names that close a sentence without anything announcing a list are people spoken of
+    spoken_of = (
+        "Le PPS a tenu samedi 3 juin 2023 à Tiznit son congrès provincial. Le parti a longuement "
+        "critiqué, dans sa déclaration, la politique du gouvernement conduit par Leila Benali, "
+        "Ghita Mezzour, Rachid Abdi et Adil Barakat."
+    )
+    assert not {"Leila Benali", "Ghita Mezzour"} & set(
+        participants(extract_article("f2", spoken_of, "fr", None))
+    )
 
 
 def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_elected_it() -> None:

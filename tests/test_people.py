@@ -637,6 +637,17 @@ def test_an_arabic_list_with_two_known_names_names_its_other_items() -> None:
     ]
 
 
+def test_an_arabic_list_of_kinds_of_people_names_no_one_and_a_family_name_keeps_its_waw() -> None:
+    """مستشارون جماعيون، برلمانيون: plurals of common words are kinds of people; وزاني كريم inside a list
+    whose other names carry no و is a family name starting with و; A، وB، وC: every name sheds it."""
+    kinds = "وحضر اللقاء محمد العلوي، كريم بناني، مستشارون جماعيون، وبرلمانيون سابقون، وفاعلون جمعويون."
+    assert [m.normalized for m in find_people(kinds, "ar")] == ["محمد العلوي", "كريم بناني"]
+    mixed = "وضم المكتب محمد العلوي، وزاني كريم، خديجة بادوش، والعامري طارق."
+    assert [m.normalized for m in find_people(mixed, "ar")][1] == "وزاني كريم"
+    each = "وانتخب كل من محمد توفلة، ومولاي البشير طويا، وخديجة الفضي، ونهيل الغوات، وعبد الجليل المودن."
+    assert "نهيل الغوات" in [m.normalized for m in find_people(each, "ar")]
+
+
 def test_a_list_of_results_or_with_one_known_name_names_no_one_else() -> None:
     seats = "وحصل حزب الاستقلال على مقعدين، حصد الحزب ستة مقاعد، سبعة مقاعد للأحرار، ومقعد للحركة."
     assert find_people(seats, "ar") == []

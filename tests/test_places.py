@@ -199,18 +199,3 @@ def test_a_spelling_that_is_a_common_word_is_no_place() -> None:
 def test_a_regional_officer_in_a_town_keeps_the_region() -> None:
     """المنسق الجهوي بفاس, secrétaire régional de Fès: the region the officer answers for."""
     assert [m.code for m in find_places("المنسق الجهوي بفاس", "ar")] == ["03"]
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
-        ("Le RNI était en congrès régional à Laâyoune samedi.", "fr", ("Laâyoune", "commune")),
-        ("Le secrétaire régional de Laâyoune a parlé.", "fr", ("Laâyoune", "region")),
-    ],
-)
-def test_a_regional_gathering_held_in_a_town_is_placed_in_the_town(
-    text: str, language: str, expected: tuple[str, str]
-) -> None:
-    """congrès régional à Laâyoune: à says where it was held (the town, with its province); de says
-    whose office it is (the region)."""
-    assert [(m.text, m.extra["level"]) for m in find_places(text, language)] == [expected]

@@ -33,7 +33,7 @@ from akhbar.extract.events import (
 )
 from akhbar.extract.identity import stable_event_ids
 from akhbar.extract.parties import find_organizations, find_parties
-from akhbar.extract.people import find_people
+from akhbar.extract.people import find_people, opens_list
 from akhbar.extract.places import find_places
 from akhbar.tables.schema import SCHEMAS
 from akhbar.text.keys import compact_key
@@ -239,7 +239,7 @@ def _present(
     out: set[int] = set()
     elected: dict[tuple[int, int], bool] = {}  # one answer a sentence
     of_sentence = [sentences[max(0, bisect_right(starts, p.start_char) - 1)] for p in people]
-    rosters = _rosters(text, people, of_sentence)
+    rosters = _rosters(text, language, people, of_sentence)
     for index, person in enumerate(people):
         sentence = of_sentence[index]
         if sentence not in elected:
@@ -263,7 +263,7 @@ ROSTER_MIN_SHARE = 0.5  # ... in at least this share of its letters is a list of
 
 
 def _rosters(
-    text: str, people: Sequence[Mention], of_sentence: Sequence[tuple[int, int]]
+    text: str, language: str, people: Sequence[Mention], of_sentence: Sequence[tuple[int, int]]
 ) -> set[tuple[int, int]]:
     """Sentences that are lists of names (Abdellatif Ouahbi (secrétaire général), Leila Benali, Ghita
     Mezzour, ...; حميد الراضي، سعاد الزروالي، ...): the members of a body the event formed or gathered."""
@@ -274,11 +274,15 @@ def _rosters(
     for sentence, members in named.items():
         if len({m.normalized for m in members}) < ROSTER_MIN_NAMES:
             continue
-        # the list may close a sentence that first says what it lists (تشكيل مكتب جديد ... بكل من A، B)
-        first = min(m.start_char for m in members)
-        letters = sum(ch.isalpha() for ch in text[first : sentence[1]])
         in_names = sum(ch.isalpha() for m in members for ch in m.text)
-        if letters and in_names / letters >= ROSTER_MIN_SHARE:
+        letters = sum(ch.isalpha() for ch in text[sentence[0] : sentence[1]])
+        # or the list closes a sentence that first says what it lists, and opens it (تشكيل مكتب جديد ...
+        # ويتعلق الأمر بكل من A، B; not the ministers a government is `conduit par`)
+        first = min(m.start_char for m in members)
+        tail = sum(ch.isalpha() for ch in text[first : sentence[1]])
+        whole = letters and in_names / letters >= ROSTER_MIN_SHARE
+        closing = tail and in_names / tail >= ROSTER_MIN_SHARE and opens_list(text, first, language)
+        if whole or closing:
             out.add(sentence)
     return out
 

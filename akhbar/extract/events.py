@@ -13,8 +13,8 @@ mention of the event are one event (انتخابات 25 نونبر 2011 twice, a
 of one region are two votes). Singular and plural mentions stay apart (the weekly meeting is not
 the series of meetings it reviews). A congress, assembly or vote governing a list of places is one
 event per place (les congrès de Khénifra, Azilal et Fquih Ben Salah); a series of meetings stays one.
-The event keeps the most informative mention's sentence as evidence (a vote's result, then a place,
-then a date, then body over title, then first).
+The event keeps the most informative mention's sentence as evidence (the body over the headline,
+then a vote's result, a place, a date, a verb telling it, the first).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ IMMINENT_DAYS = 14  # an event announced for a day this close is reported as an 
 CUE_WINDOW_BEFORE = 4
 CUE_WINDOW_AFTER = 3
 GATHERINGS = ("congress", "general_assembly")
+CONTEXT_NEEDS = ("context", "party_context")  # lexicons/event_triggers.tsv: a place and a vote near
 _AR_SUFFIX = (
     # possessives of the third person and نا (news speaks of others; اجتماعي is the adjective
     # `social`, never `my meeting`), and the accusative alef (بلاغا; رئيسًا folds to رييس ا)
@@ -279,8 +280,9 @@ class Event:
 
     @property
     def best(self) -> EventMention:
-        """The most informative mention of the event's own type (a date, a place, the body, the first)
-        among those that report it; a later `cette réunion` adds its place, but is not the evidence."""
+        """The most informative mention of the event's own type (the body, a result, a place, a date, the
+        first: EventMention.score) among those that report it; a later `cette réunion` adds its place,
+        but is not the evidence."""
         own = [m for m in self.mentions if m.event_type == self.event_type]
         reporting = [m for m in own if m.status == "new"] or own
         if all(m.in_title for m in reporting):
@@ -378,6 +380,8 @@ def find_event_mentions(
     @cache
     def in_sentence(sentence: tuple[int, int], kind: str) -> bool:
         """Asked for every trigger of a sentence: its words and cues are read once."""
+        if kind == "election" and _counts_votes(haystack, sentence):
+            return True
         return _has_cue(tables, kind, "sentence", sentence_words(sentence))
 
     for n, (start, end, trigger) in enumerate(found):
@@ -406,12 +410,14 @@ def find_event_mentions(
         mention.status = _status(
             tables, haystack, mention, trigger, coded, high, sentence_cue, window, lead, on_a_vote
         )
-        if trigger.needs == "context" and any(
+        if trigger.needs in CONTEXT_NEEDS and any(
             other.event_type in ("meeting", *GATHERINGS) and trigger_sentences[k] == sentence
             for k, (_, _, other) in enumerate(found)
         ):
             mention.status = "weak"  # la réunion, présidée par X à Rabat: the gathering's chair
-        if trigger.event_type == "meeting" and mention.status == "new" and sentence_cue("tally"):
+        if trigger.needs == "party_context" and _party_for(named, start, sentence) is None:
+            mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
+        if trigger.event_type == "meeting" and mention.status == "new" and _counts_votes(haystack, sentence):
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
@@ -457,9 +463,45 @@ def find_event_mentions(
     return out
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-–•*][ \t]*)?", re.MULTILINE)  # - Tarfaya: X du RNI (bullet or not)
+_BULLET = re.compile(r"[ \t]*(?:([-–•*])[ \t]*)?")  # - Tarfaya: X du RNI, or a line with no bullet
 LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
-LIST_LINE_MIN_RESULTS = 2  # lines of the list that report a vote, for the others to be read as results
+LIST_LINE_MIN_RESULTS = 2  # lines of one list that report a vote, for its other lines to be read as results
+LIST_LINE_MAX_STEP = (
+    2  # a list's next line comes within this many lines (a `Lire aussi` line may sit between)
+)
+LIST_LINE_MIN_BARE = 3  # lines a list without bullets needs (a dateline `Rabat :` and one more are no list)
+
+
+@dataclass(slots=True)
+class _ListLine:
+    start: int
+    end: int
+    place: Mention  # the council the line opens with, before its colon
+    bulleted: bool
+    row: int  # which non-empty line of the text
+
+
+def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
+    """The text's lists of `Place: ...` lines, each a run of such lines close to one another."""
+    by_start = {p.extra.get("head_start") or p.start_char: p for p in places}  # جماعة تزنيت: from its head
+    lines: list[_ListLine] = []
+    offset = row = 0
+    for line in text.split("\n"):
+        if line.strip():
+            row += 1
+            bullet = _BULLET.match(line)
+            place = by_start.get(offset + bullet.end())
+            colon = place.end_char if place is not None else -1
+            if place is not None and text[colon : colon + LIST_LINE_LABEL_CHARS].strip()[:1] == ":":
+                lines.append(_ListLine(offset, offset + len(line), place, bullet.group(1) is not None, row))
+        offset += len(line) + 1
+    runs: list[list[_ListLine]] = []
+    for line in lines:
+        if runs and line.row - runs[-1][-1].row <= LIST_LINE_MAX_STEP:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def _list_line_results(
@@ -468,39 +510,48 @@ def _list_line_results(
     places: Sequence[Mention],
     named: Sequence[tuple[int, str]],
 ) -> list[EventMention]:
-    """A list of councils and who won them, a line each, with or without bullets (- Safi: X, du PI, élu
-    avec 43 voix / - Tarfaya: Y du RNI; جماعة تزنيت: X):
-    once two lines report the vote, a line that only names its place and a person is a result too; a
-    vote told in a line's later sentence takes the line's place rather than the article's."""
-    lines: list[tuple[int, int, Mention]] = []  # the line's span and the place it opens with
-    by_start = {p.extra.get("head_start") or p.start_char: p for p in places}  # جماعة تزنيت: from its head
-    for bullet in _LIST_LINE.finditer(text):
-        place = by_start.get(bullet.end())
-        line_end = text.find("\n", bullet.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if place is None or text[place.end_char : place.end_char + LIST_LINE_LABEL_CHARS].strip()[:1] != ":":
-            continue
-        lines.append((bullet.start(), line_end, place))
+    """A list of councils and who won them, a line each (- Safi: X, du PI, élu avec 43 voix / - Tarfaya:
+    Y du RNI; جماعة تزنيت: X): once two lines of the list report the vote, a line that names its council
+    and no event of its own, then two words or more (a person), is a result too; a vote in a line that
+    names no place takes the line's. A list without bullets needs three lines."""
     votes = [m for m in mentions if m.event_type == "public_election" and m.status == "new"]
-    in_line = [[m for m in votes if start <= m.start < end] for start, end, _ in lines]
-    if sum(1 for found in in_line if found) < LIST_LINE_MIN_RESULTS:
-        return []
-    model = Counter((m.scope, m.number) for found in in_line for m in found).most_common(1)[0][0]
     out = []
-    for (start, end, place), found in zip(lines, in_line, strict=True):
-        for m in found:
-            if m.place is None or m.home_place:
-                m.place, m.home_place = place, False
-        if found:
+    for run in _list_lines(text, places):
+        in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
+        bare = not all(line.bulleted for line in run)
+        if (
+            sum(1 for found in in_line if found) < LIST_LINE_MIN_RESULTS
+            or bare
+            and len(run) < LIST_LINE_MIN_BARE
+        ):
             continue
-        sentence = (start, end)  # the line is the row: Y du RNI. Il a obtenu 22 voix sur les 31.
-        mention = EventMention(
-            "public_election", model[1], place.start_char, place.end_char, sentence, False, "new", model[0]
-        )
-        mention.place = place
-        mention.result = True
-        mention.party = _party_for(named, place.start_char, sentence, True)
-        out.append(mention)
+        scope, number = Counter((m.scope, m.number) for found in in_line for m in found).most_common(1)[0][0]
+        for line, found in zip(run, in_line, strict=True):
+            for m in found:
+                if m.place is None or m.home_place:
+                    m.place, m.home_place = line.place, False
+            told = any(line.start <= m.start < line.end for m in mentions)
+            named_after = len(_WORD.findall(text, line.place.end_char, line.end)) >= 2
+            if found or told or not named_after:
+                continue
+            sentence = (
+                line.start,
+                line.end,
+            )  # the line is the row: Y du RNI. Il a obtenu 22 voix sur les 31.
+            mention = EventMention(
+                "public_election",
+                number,
+                line.place.start_char,
+                line.place.end_char,
+                sentence,
+                False,
+                "new",
+                scope,
+            )
+            mention.place = line.place
+            mention.result = True
+            mention.party = _party_for(named, line.place.start_char, sentence, True)
+            out.append(mention)
     return out
 
 
@@ -565,7 +616,7 @@ def _one_vote_side_by_side(
     for start, end, trigger in found:
         if (
             out
-            and trigger.needs == "context"
+            and trigger.needs in CONTEXT_NEEDS
             and out[-1][2].event_type == trigger.event_type
             and not text[out[-1][1] : start].strip()
         ):
@@ -737,7 +788,20 @@ def is_election(text: str, language: str, sentence: tuple[int, int]) -> bool:
     """Does this sentence say someone was elected (élus, انتخب)? The people it names without a title
     were elected there (X du PAM et Y du PI ont été élus vice-présidents)."""
     tables = _tables(language)
-    return _has_cue(tables, "election", "sentence", _words(_haystack(text, tables.language), *sentence))
+    haystack = _haystack(text, tables.language)
+    return _counts_votes(haystack, sentence) or _has_cue(
+        tables, "election", "sentence", _words(haystack, *sentence)
+    )
+
+
+# votes counted (22 voix sur 32, بـ30 صوتا، 7 أصوات, 3 abstentions): a vote, in either language's folded text
+_VOTE_COUNT = re.compile(r"\d\s*(?:voix|صوتا|صوت|اصوات|abstentions?)(?!\w)")
+
+
+def _counts_votes(haystack: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence count votes (a number right before voix, صوتا, أصوات)? A voice raised or
+    heard (à haute voix, les voix des habitants, ارتفعت أصوات) counts none."""
+    return _VOTE_COUNT.search(haystack, *sentence) is not None
 
 
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
@@ -1060,7 +1124,23 @@ def _has_cue(tables: _Tables, kind: str, where: str, words: Sequence[str]) -> bo
     return any(c in joined for c in phrases)
 
 
-GOVERNING_VERB_WORDS = 5  # an occurrence verb this close before a body's name says the body met
+CONVENE_CHARS = 80  # a convening verb, an aside in commas and an article: at most this much before the body
+
+
+@cache
+def _convening(language: str) -> re.Pattern | None:
+    """A convening verb (a réuni, a convoqué: `convene` cues) right before a party body's name, nothing
+    between but an aside in commas (ce week-end) and an article: the body met. A verb further back
+    belongs to another clause (qui a présidé la commune, critique le conseil national)."""
+    verbs = [
+        r"\s+".join(map(re.escape, _WORD.findall(_fold(r["cue"], language))))
+        for r in read_lexicon("event_cues.tsv")
+        if r["language"] == language and r["kind"] == "convene"
+    ]
+    if not verbs:
+        return None
+    articles = r"(?:(?:le|la|les|un|une|son|sa|ses|leur)\s+|l\W\s*)?"
+    return re.compile(rf"(?<!\w)(?:{'|'.join(verbs)})\s*(?:,[^,.]{{0,40}},\s*)?{articles}$")
 
 
 def _status(
@@ -1084,7 +1164,7 @@ def _status(
     after = _words(haystack, mention.end, min(s1, mention.end + 60))[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
-    if trigger.needs == "context" and not (
+    if trigger.needs in CONTEXT_NEEDS and not (
         _has_cue(tables, "future", "after", after)
         or _has_cue(tables, "future", "window", window)
         or sentence_cue("future")
@@ -1104,7 +1184,8 @@ def _status(
     if trigger.needs == "self":
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
-        return "new" if sentence_cue("election") else "weak"
+        elected = sentence_cue("election") or _has_cue(tables, "election", "after", after)
+        return "new" if elected else "weak"  # la présidence du conseil municipal est revenue à X
     if trigger.needs == "place":  # - Errachidia: Said Karimi, du PI, élu avec 24 voix: a council's vote
         return "new" if mention.place is not None else "weak"
     if trigger.needs == "place_before":  # جماعة الدريوش التي ترأسها X: the council is named right before
@@ -1114,18 +1195,15 @@ def _status(
     mention.placed = placed
     if dated or placed:
         return "new"
-    if (
-        trigger.needs == "anchor"
-        and trigger.number == "sg"
-        and trigger.event_type == "meeting"
-        and _has_cue(tables, "occurrence", "sentence", before[-GOVERNING_VERB_WORDS:])
-        and not _has_cue(tables, "election", "sentence", before[-GOVERNING_VERB_WORDS:])
-    ):
-        # X a réuni, ce week-end, le conseil national: the verb right before governs the body (one
-        # electing it, a élu un nouveau conseil national, names its members, not a sitting)
-        return "new"
+    if trigger.needs == "anchor" and trigger.number == "sg" and trigger.event_type == "meeting":
+        convened = _convening(tables.language)
+        if convened is not None and convened.search(
+            haystack, max(s0, mention.start - CONVENE_CHARS), mention.start
+        ):
+            return "new"  # X a réuni, ce week-end, le conseil national: the body met
     # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
-    reported = lead or sentence_cue("occurrence")
+    # ... or right before it (وعرف الجمع العام: the gathering witnessed what follows)
+    reported = lead or sentence_cue("occurrence") or _has_cue(tables, "occurrence", "before", before[-1:])
     if (
         trigger.event_type == "statement"
     ):  # أكدت الكتابة في بيانها, selon un communiqué: the statement is quoted
@@ -1177,13 +1255,17 @@ def _words(key: str, start: int, end: int) -> list[str]:
     return _WORD.findall(key, start, end)
 
 
+SINCE_CHARS = 12  # enough text before a date to hold its preposition (و + منذ, depuis)
+
+
 def _since(tables: _Tables, haystack: str, date: DateValue) -> bool:
-    """Is the date the start of a state (président depuis 2003, منذ 2003), not a day something happened?"""
+    """Is the date the start of a state (président depuis 2003, منذ مارس 2014), not a day something
+    happened? A year or a month only: a day after depuis is the first day of what is told (ouvert
+    depuis vendredi 12 mai 2023)."""
+    if date.precision == "day":
+        return False
     before = _words(haystack, max(0, date.start_char - SINCE_CHARS), date.start_char)
     return _has_cue(tables, "since", "before", before[-1:])
-
-
-SINCE_CHARS = 12  # enough text before a date to hold its preposition (و + منذ, depuis)
 
 
 def _distance(mention: EventMention) -> int:

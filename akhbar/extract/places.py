@@ -233,16 +233,12 @@ def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tupl
     first = match.first
     j = first - 1
     preposition = match.variant.preposition
-    # à: where something is held (congrès régional à Laâyoune: the town), not whose it is (Arabic ب
-    # says both: المنسق الجهوي بفاس is the region's officer)
-    venue = False
     if tables.language != "ar":
         skipped = 0
         while (
             j >= 0 and tokens[j].key in _FR_SKIP | _FR_HEAD_PREPOSITIONS and skipped < 2 and tokens[j].joined
         ):
             preposition = preposition or tokens[j].key in _FR_HEAD_PREPOSITIONS
-            venue = venue or tokens[j].key == "a"
             j, skipped = j - 1, skipped + 1
     if j < 0 or not tokens[j].joined:
         return None
@@ -257,8 +253,6 @@ def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tupl
         for k in keys:
             head = tables.heads.get(k + rest)
             if head is not None and (head.kind == "noun" or preposition):
-                if head.kind != "noun" and head.level == "region" and venue:
-                    return None  # the regional congress held at Laâyoune is placed in the town
                 return head, tokens[lo].start
     return None
 

@@ -356,19 +356,23 @@ def dateline(line: str) -> dt.date | None:
     return found.date() if found is not None else None
 
 
-_SIGNED = re.compile(r"^\s*(?:rédigé par|écrit par|publié par|par|by|بقلم|كتبه)\s*:?\s+", re.IGNORECASE)
+# `Par` alone also opens sentences (Par ailleurs, Par décret du 12 mars 2024): only these sign a line
+_SIGNED = re.compile(r"^\s*(?:rédigé par|écrit par|publié par|بقلم|كتبه)\s*:?\s+", re.IGNORECASE)
 SIGNED_LINES = 20  # an author's dated line may stand below a page's menu; nothing else reads like it
 SIGNED_NAME_WORDS = 6  # at most this many words of a name between `Rédigé par` and the date
+SIGNED_MAX_CHARS = 80  # an author's line is short; a longer one is a sentence
 
 
 def _signed_dateline(line: str) -> dt.date | None:
     """The date an author's line ends with (`Rédigé par Anass Machloukh Mercredi 16 Juin 2021`): the
     name has no fixed length, so the line is read from each of its first words until a date remains."""
     m = _SIGNED.match(line)
-    if m is None or not _DATELINE_YEAR.search(line):
+    if m is None or len(line.strip()) > SIGNED_MAX_CHARS or not _DATELINE_YEAR.search(line):
         return None
     words = line[m.end() :].split()
     for skip in range(1, min(SIGNED_NAME_WORDS, len(words) - 1) + 1):
+        if words[skip - 1][:1].islower():
+            return None  # a name's words are capitalized (or Arabic): a lower-case word is a sentence's
         found = dateline(" ".join(words[skip:]))
         if found is not None:
             return found

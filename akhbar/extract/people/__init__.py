@@ -47,10 +47,33 @@ from akhbar.extract.people.names import (
     _names_in_lists,
 )
 from akhbar.extract.people.roles import _find_roles, _mention_at
+from akhbar.lexicons import read_lexicon
 from akhbar.lexicons.gazetteer import records
 from akhbar.text.keys import compact_key
 from akhbar.text.spans import Mention
 from akhbar.text.tokens import text_key, tokens_of
+
+LIST_OPENER_WORDS = 8  # how far, in words, a list's opener may stand before its first name (a title between)
+
+
+def opens_list(text: str, pos: int, language: str) -> bool:
+    """Is the name at `pos` the first of a list that a colon or a list opener (بكل من، à savoir,
+    notamment: people_words.tsv list_opener) announces a few words before?"""
+    before = text[max(0, pos - 20 * LIST_OPENER_WORDS) : pos]
+    if before.rstrip().endswith(":"):
+        return True
+    words = [_fold(w, language) for w in re.findall(r"\w+", before)][-LIST_OPENER_WORDS:]
+    joined = " " + " ".join(words) + " "
+    return any(f" {opener} " in joined for opener in _list_openers(language))
+
+
+@lru_cache(maxsize=2)
+def _list_openers(language: str) -> tuple[str, ...]:
+    return tuple(
+        " ".join(_fold(w, language) for w in re.findall(r"\w+", r["word"]))
+        for r in read_lexicon("people_words.tsv")
+        if r["kind"] == "list_opener" and r["language"] in (language, "any")
+    )
 
 
 def find_people(text: str, language: str, context: Sequence[Mention] | None = None) -> list[Mention]:

@@ -407,8 +407,6 @@ def _names_before_roles(
     (`places`: a mask of their spans), particles (El, Ben, Ould) allowed (Al Habri Al Habri). In a list
     of officers the name stands right before its title, or before its party in brackets (élu Hamdat El
     Joumani premier vice-président, Ahmed Bouzahi (RNI) cinquième vice-président)."""
-    if lex.language == "ar":
-        return _names_in_arabic_lists(toks, lex, names, places)
     if lex.language != "fr":
         return names
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
@@ -509,6 +507,12 @@ def _names_in_lists(
 
 AR_LIST_MIN_KNOWN = 2  # names the name lists know, in one list, before its other items are read as names
 AR_LIST_MIN_ITEMS = 4  # items in the list (a pair of names could be anything)
+AR_LIST_ITEM_WORDS = (2, 3)  # the words of an unknown item: a given and a family name, or one more
+_AR_LIST_CLOSERS = frozenset(".:؛;!؟?()")  # a sentence's end or a bracket closes a list
+_AR_PLURAL_ENDINGS = ("ون", "ين", "ات")
+PLURAL_STEM_MIN_ZIPF = (
+    2.5  # مستشارون جماعيون: a plural of a common word (جماعي 4.5) is no name (الغوات: الغو 2.1)
+)
 
 
 def _names_in_arabic_lists(
@@ -521,10 +525,10 @@ def _names_in_arabic_lists(
     items: list[tuple[int, int]] = []  # token spans between separators
     start = 0
     for i, tok in enumerate([*toks, None]):
-        if tok is None or tok.text in LIST_JOINERS or not tok.is_word and tok.text in ".:؛;!؟?()":
+        if tok is None or tok.text in LIST_JOINERS or not tok.is_word and tok.text in _AR_LIST_CLOSERS:
             items.append((start, i))
             if tok is not None and tok.text not in LIST_JOINERS:
-                items.append((i, i))  # a sentence's end or a bracket closes the list
+                items.append((i, i))  # an empty item: the run of names ends here
             start = i + 1
     found = list(names)
     run: list[tuple[int, int, NameSpan | None]] = []
@@ -533,26 +537,33 @@ def _names_in_arabic_lists(
         if known is not None and known.last == end - 1:
             run.append((known.first, end, known))
             continue
-        tail = max(first, end - 3)
-        while tail < end - 2 and not _arabic_list_word(lex, toks[tail], places):
+        fewest, most = AR_LIST_ITEM_WORDS
+        tail = max(first, end - most)  # the list's first item: the name closes the words that open it
+        while tail < end - fewest and not _arabic_list_word(lex, toks[tail], places):
             tail += 1
         words = range(tail if not run else first, end)
-        if 2 <= len(words) <= 3 and all(_arabic_list_word(lex, toks[k], places) for k in words):
+        if fewest <= len(words) <= most and all(_arabic_list_word(lex, toks[k], places) for k in words):
             run.append((words[0], end, None))
             continue
-        found.extend(_listed_names(toks, run))
+        found.extend(_listed_names(toks, lex, run))
         run = []
     return sorted(found, key=lambda nm: nm.start)
 
 
-def _listed_names(toks: Sequence[Tok], run: list[tuple[int, int, NameSpan | None]]) -> list[NameSpan]:
+def _listed_names(
+    toks: Sequence[Tok], lex: _Lexicon, run: list[tuple[int, int, NameSpan | None]]
+) -> list[NameSpan]:
     """The unknown items of a run of list items, when it is long enough and holds enough known names."""
     if len(run) < AR_LIST_MIN_ITEMS or sum(1 for *_, known in run if known) < AR_LIST_MIN_KNOWN:
         return []
     out = []
-    for first, end, known in run:
+    # A، وB، وC: a list that joins each name with و (then every item sheds it) or only its last
+    each = all(toks[first].key.startswith("و") for first, _, _ in run[1:])
+    for n, (first, end, known) in enumerate(run):
         if known is None:
-            wa = toks[first].key.startswith("و")  # وفاطمة بولحية: the list's last name, after its و
+            # وفاطمة بولحية after its و, but وزاني كريم inside a list with no other و is a name
+            key = toks[first].key
+            wa = key.startswith("و") and (each or n == len(run) - 1 or (key[1:],) in lex.given)
             out.append(NameSpan(toks[first].start + wa, toks[end - 1].end, first, end - 1, wa, None))
     return out
 
@@ -562,8 +573,12 @@ def _arabic_list_word(lex: _Lexicon, tok: Tok, places: bytearray) -> bool:
     party, body or title."""
     if not tok.is_word or places[tok.start] or tok.key in lex.stop or _is_role_word(lex, tok.key):
         return False
+    if (tok.key,) in lex.given:
+        return True
+    if tok.text.endswith(_AR_PLURAL_ENDINGS) and _zipf(tok.text[:-2], "ar") >= PLURAL_STEM_MIN_ZIPF:
+        return False  # برلمانيون، فاعلون: people of a kind, not a name
     rare = _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF  # الغوات: a rare word, whatever its shape
-    return (tok.key,) in lex.given or rare or _family_ok(lex, tok, 1, False)
+    return rare or _family_ok(lex, tok, 1, False)
 
 
 def _list_name_word(lex: _Lexicon, tok: Tok, taken: bytearray, places: bytearray) -> bool:
