@@ -217,9 +217,12 @@ def test_a_list_of_days_is_read_as_its_first_day(text: str, language: str, expec
             ("2021-03-12", "12 مارس 2021"),
         ),  # a count, then a date
         ("le 31, 1er avril 2021", "fr", ("2021-04-01", "1er avril 2021")),  # no et: not one list
+        ("les 11, 12, 13 mars 2021", "fr", ("2021-03-11", "11, 12, 13 mars 2021")),  # three days: a list
     ],
 )
-def test_numbers_before_a_date_are_no_list_of_days(text: str, language: str, expected: tuple) -> None:
+def test_numbers_before_a_date_and_lists_of_days_with_commas(
+    text: str, language: str, expected: tuple
+) -> None:
     assert [(iso, surface) for iso, _, surface in read(text, language=language)] == [expected]
 
 

@@ -369,6 +369,16 @@ def test_a_list_that_closes_a_long_sentence_is_a_roster_too() -> None:
     assert not {"Leila Benali", "Ghita Mezzour"} & set(
         participants(extract_article("f2", spoken_of, "fr", None))
     )
+    among = spoken_of.replace("conduit par", "et plusieurs ministres, notamment")
+    assert not {"Leila Benali", "Ghita Mezzour"} & set(participants(extract_article("f3", among, "fr", None)))
+    arabic = (
+        "عقد حزب التقدم والاشتراكية يوم السبت 3 يونيو 2023 بتزنيت مؤتمره الإقليمي. وأسفرت العملية عن تشكيل "
+        "مكتب إقليمي جديد يضم مناضلين من مختلف جماعات الإقليم بكل من محمد العلوي، كريم بناني، خديجة الصافي، "
+        "وسعيد الوردي."
+    )
+    assert {"محمد العلوي", "كريم بناني", "خديجة الصافي", "سعيد الوردي"} <= set(
+        participants(extract_article("a1", arabic, "ar", None))
+    )
 
 
 def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_elected_it() -> None:

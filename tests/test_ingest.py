@@ -138,9 +138,14 @@ def test_an_authors_dated_line_below_a_menu_is_the_dateline() -> None:
     assert arabic.published_date == dt.date(2019, 5, 12)
     for line in (
         "Par ailleurs, le comité s'était réuni le 2 mars 2024.",
-        "Rédigé par la rédaction le 2 mars 2024",
+        "Par décret du 12 mars 2024, X est nommé.",
     ):
         assert read_header(TrackedText(title + line + "\n\nFin.")).published_date is None
+    # a bare `Par` signs a line too when a name follows, with its particles
+    signed_by = read_header(TrackedText(title + "Par Mohamed el Idrissi Lundi 4 Mars 2024\n\nFin."))
+    assert signed_by.published_date == dt.date(2024, 3, 4)
+    long_line = "Rédigé par " + "Karim Alami, envoyé spécial du journal, " * 3 + "Lundi 4 Mars 2024"
+    assert read_header(TrackedText(title + long_line + "\n\nFin.")).published_date is None
 
 
 def test_a_dateline_followed_by_a_site_label() -> None:

@@ -646,6 +646,8 @@ def test_an_arabic_list_of_kinds_of_people_names_no_one_and_a_family_name_keeps_
     assert [m.normalized for m in find_people(mixed, "ar")][1] == "وزاني كريم"
     each = "وانتخب كل من محمد توفلة، ومولاي البشير طويا، وخديجة الفضي، ونهيل الغوات، وعبد الجليل المودن."
     assert "نهيل الغوات" in [m.normalized for m in find_people(each, "ar")]
+    family = "وضم المكتب محمد العلوي، نهيل حمدون، خديجة بادوش، والعامري طارق."
+    assert "نهيل حمدون" in [m.normalized for m in find_people(family, "ar")]  # حمدون: no plural of a kind
 
 
 def test_a_list_of_results_or_with_one_known_name_names_no_one_else() -> None:

@@ -68,8 +68,9 @@ from akhbar.text.tokens import text_key
 YEAR_ONLY_MIN, YEAR_ONLY_MAX = 1800, 2099
 # Dates with a day or a month name may be older (12 مارس 1956).
 YEAR_MIN, YEAR_MAX = 1000, 2999
-LIST_MAX_MORE_DAYS = 6  # days after the first in one list of days (les 12-13-14-15-16-17 mars: five)
-# a list with commas ends with و/et before its last day (les 11, 12 et 13 mars): `4، 12 مارس` is two numbers
+LIST_MAX_MORE_DAYS = 9  # days after the first in one list of days (les 12-13-14-15-16-17 mars: five)
+# a list with commas has three days or more, or ends with و/et before its last day (les 11, 12 et 13 mars):
+# `4، 12 مارس` is a number and a date
 
 _ARABIC_CLITICS = "وفبلك"
 T = TypeVar("T")
@@ -205,7 +206,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P=nsep)(?P<ny>\d{{4}})){num_end}",
         # الأحد 19 فبراير 2012, 1er mars 2026, 12 و13 مارس 2026, le 12 mars (dernier)
         rf"{edge}(?P<full>(?:(?P<fw>{weekday}){sep})?(?P<fd>{day})"
-        rf"(?:(?:\s*[,،]\s*(?:{day}))+\s*(?:{ranges})\s*(?:{day})|(?:\s*(?:-|{ranges})\s*(?:{day})){{1,{LIST_MAX_MORE_DAYS}}})?"
+        rf"(?:(?:\s*[,،]\s*(?:{day}))+\s*(?:{ranges})\s*(?:{day})|(?:\s*[,،]\s*(?:{day})){{2,{LIST_MAX_MORE_DAYS}}}"
+        rf"|(?:\s*(?:-|{ranges})\s*(?:{day})){{1,{LIST_MAX_MORE_DAYS}}})?"
         rf"\s*(?:-\s*)?{of}?(?P<fm>{month_alt})"
         rf"(?:{sep}{of}?(?:(?:{year_cue})\s*)?(?P<fy>\d{{4}}){num_end}|\s+(?P<fq>{qualifier}))?)",
         # يناير 2020, mars 2026, شهر مارس من سنة 2015

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
-from akhbar.extract.places import is_place_head
+from akhbar.extract.places import is_place_head, place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
 from akhbar.text.spans import DateValue, Mention
@@ -63,7 +63,8 @@ class Trigger:
     needs: str  # free | anchor | verb (an election verb only) | self (the words say it happened: مقاعد) |
     #              place (a place in its sentence: Errachidia: X, élu avec 24 voix) |
     #              place_before (a place right before it: جماعة الدريوش التي ترأسها) |
-    #              context (a place in its sentence, in an article or sentence on a vote: sera gérée par)
+    #              context (a place in its sentence, in an article or sentence on a vote: sera gérée par) |
+    #              party_context (the same and a party in its sentence: حل حزب X في المرتبة الأولى)
     scope: str = "event"  # office: the election of one office holder, never merged with the vote's results
 
 
@@ -369,9 +370,7 @@ def find_event_mentions(
     lead_end = next((e for s, e in sentences if s >= lead_start), len(text))
     on_a_vote = any(  # the headline or the lead is about a vote (élections communales, انتخاب رؤساء الجماعات)
         start < lead_end and trigger.event_type == "public_election" for start, _, trigger in found
-    ) or any(
-        _has_cue(tables, "election", "sentence", _words(haystack, s, e)) for s, e in sentences if s < lead_end
-    )
+    ) or any(_says_elected(tables, haystack, sentence) for sentence in sentences if sentence[0] < lead_end)
 
     @cache
     def sentence_words(sentence: tuple[int, int]) -> list[str]:
@@ -380,8 +379,8 @@ def find_event_mentions(
     @cache
     def in_sentence(sentence: tuple[int, int], kind: str) -> bool:
         """Asked for every trigger of a sentence: its words and cues are read once."""
-        if kind == "election" and _counts_votes(haystack, sentence):
-            return True
+        if kind == "election":
+            return _says_elected(tables, haystack, sentence, sentence_words(sentence))
         return _has_cue(tables, kind, "sentence", sentence_words(sentence))
 
     for n, (start, end, trigger) in enumerate(found):
@@ -417,7 +416,11 @@ def find_event_mentions(
             mention.status = "weak"  # la réunion, présidée par X à Rabat: the gathering's chair
         if trigger.needs == "party_context" and _party_for(named, start, sentence) is None:
             mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
-        if trigger.event_type == "meeting" and mention.status == "new" and _counts_votes(haystack, sentence):
+        if (
+            trigger.event_type == "meeting"
+            and mention.status == "new"
+            and _counts_votes(tables, haystack, sentence)
+        ):
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
@@ -466,9 +469,7 @@ def find_event_mentions(
 _BULLET = re.compile(r"[ \t]*(?:([-–•*])[ \t]*)?")  # - Tarfaya: X du RNI, or a line with no bullet
 LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
 LIST_LINE_MIN_RESULTS = 2  # lines of one list that report a vote, for its other lines to be read as results
-LIST_LINE_MAX_STEP = (
-    2  # a list's next line comes within this many lines (a `Lire aussi` line may sit between)
-)
+LIST_LINE_MAX_STEP = 2  # a bulleted list's next line within this many lines (a `Lire aussi` between)
 LIST_LINE_MIN_BARE = 3  # lines a list without bullets needs (a dateline `Rabat :` and one more are no list)
 
 
@@ -483,7 +484,7 @@ class _ListLine:
 
 def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
     """The text's lists of `Place: ...` lines, each a run of such lines close to one another."""
-    by_start = {p.extra.get("head_start") or p.start_char: p for p in places}  # جماعة تزنيت: from its head
+    by_start = {place_opening(p): p for p in places}  # جماعة تزنيت: from its head
     lines: list[_ListLine] = []
     offset = row = 0
     for line in text.split("\n"):
@@ -497,11 +498,23 @@ def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
         offset += len(line) + 1
     runs: list[list[_ListLine]] = []
     for line in lines:
-        if runs and line.row - runs[-1][-1].row <= LIST_LINE_MAX_STEP:
+        last = runs[-1][-1] if runs else None
+        # one list: the same bullets (or none), and lines without bullets right after one another
+        step = LIST_LINE_MAX_STEP if line.bulleted else 1
+        if last is not None and last.bulleted == line.bulleted and line.row - last.row <= step:
             runs[-1].append(line)
         else:
             runs.append([line])
     return runs
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """After a list line's colon, a person: two words or more, the first capitalized in a Latin script
+    (- Guelmim: Said Idrissi du PI; not - Tiznit: aucun changement)."""
+    words = _WORD.findall(text, start, end)
+    if len(words) < 2:
+        return False
+    return not words[0][0].isascii() or words[0][0].isupper()
 
 
 def _list_line_results(
@@ -518,7 +531,7 @@ def _list_line_results(
     out = []
     for run in _list_lines(text, places):
         in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
-        bare = not all(line.bulleted for line in run)
+        bare = not run[0].bulleted
         if (
             sum(1 for found in in_line if found) < LIST_LINE_MIN_RESULTS
             or bare
@@ -530,27 +543,18 @@ def _list_line_results(
             for m in found:
                 if m.place is None or m.home_place:
                     m.place, m.home_place = line.place, False
-            told = any(line.start <= m.start < line.end for m in mentions)
-            named_after = len(_WORD.findall(text, line.place.end_char, line.end)) >= 2
-            if found or told or not named_after:
+            told = any(line.start <= m.start < line.end and m.status == "new" for m in mentions)
+            if found or told or not _names_someone(text, line.place.end_char, line.end):
                 continue
-            sentence = (
-                line.start,
-                line.end,
-            )  # the line is the row: Y du RNI. Il a obtenu 22 voix sur les 31.
+            # the line is the row, all its sentences: Y du RNI. Il a obtenu 22 voix sur les 31.
+            row = (line.start, line.end)
+            place = line.place
             mention = EventMention(
-                "public_election",
-                number,
-                line.place.start_char,
-                line.place.end_char,
-                sentence,
-                False,
-                "new",
-                scope,
+                "public_election", number, place.start_char, place.end_char, row, False, "new", scope
             )
-            mention.place = line.place
+            mention.place = place
             mention.result = True
-            mention.party = _party_for(named, line.place.start_char, sentence, True)
+            mention.party = _party_for(named, place.start_char, row, True)
             out.append(mention)
     return out
 
@@ -788,20 +792,36 @@ def is_election(text: str, language: str, sentence: tuple[int, int]) -> bool:
     """Does this sentence say someone was elected (élus, انتخب)? The people it names without a title
     were elected there (X du PAM et Y du PI ont été élus vice-présidents)."""
     tables = _tables(language)
-    haystack = _haystack(text, tables.language)
-    return _counts_votes(haystack, sentence) or _has_cue(
-        tables, "election", "sentence", _words(haystack, *sentence)
-    )
+    return _says_elected(tables, _haystack(text, tables.language), sentence)
+
+
+def _says_elected(
+    tables: _Tables, haystack: str, sentence: tuple[int, int], words: Sequence[str] | None = None
+) -> bool:
+    """Does the sentence say someone was elected: an election word (élu, انتخب) or votes counted for
+    someone? The one question the office words, the headline and the people of a sentence ask."""
+    if words is None:
+        words = _words(haystack, *sentence)
+    return _has_cue(tables, "election", "sentence", words) or _counts_votes(tables, haystack, sentence, words)
 
 
 # votes counted (22 voix sur 32, بـ30 صوتا، 7 أصوات, 3 abstentions): a vote, in either language's folded text
-_VOTE_COUNT = re.compile(r"\d\s*(?:voix|صوتا|صوت|اصوات|abstentions?)(?!\w)")
+_VOTE_COUNT = re.compile(
+    r"(?<![\d.,/-])(?:\d{1,3}(?:[.,\s]\d{3})+|\d{1,6})\s*(?:voix|صوتا|صوت|اصوات|abstentions?)(?!\w)"
+)  # 24.981 voix, 9000 voix
 
 
-def _counts_votes(haystack: str, sentence: tuple[int, int]) -> bool:
-    """Does the sentence count votes (a number right before voix, صوتا, أصوات)? A voice raised or
-    heard (à haute voix, les voix des habitants, ارتفعت أصوات) counts none."""
-    return _VOTE_COUNT.search(haystack, *sentence) is not None
+def _counts_votes(
+    tables: _Tables, haystack: str, sentence: tuple[int, int], words: Sequence[str] | None = None
+) -> bool:
+    """Does the sentence count votes for someone (a number right before voix, صوتا, أصوات)? A voice
+    raised or heard (à haute voix, les voix des habitants, ارتفعت أصوات) counts none, nor does a
+    budget adopted by 20 voix contre 5 (an `adoption` cue: a text voted, no one elected)."""
+    if _VOTE_COUNT.search(haystack, *sentence) is None:
+        return False
+    if words is None:
+        words = _words(haystack, *sentence)
+    return not _has_cue(tables, "adoption", "sentence", words)
 
 
 def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool:
@@ -1184,8 +1204,7 @@ def _status(
     if trigger.needs == "self":
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
-        elected = sentence_cue("election") or _has_cue(tables, "election", "after", after)
-        return "new" if elected else "weak"  # la présidence du conseil municipal est revenue à X
+        return "new" if sentence_cue("election") or _office_went_to(tables, haystack, mention) else "weak"
     if trigger.needs == "place":  # - Errachidia: Said Karimi, du PI, élu avec 24 voix: a council's vote
         return "new" if mention.place is not None else "weak"
     if trigger.needs == "place_before":  # جماعة الدريوش التي ترأسها X: the council is named right before
@@ -1253,6 +1272,25 @@ def _haystack(text: str, language: str) -> str:
 def _words(key: str, start: int, end: int) -> list[str]:
     """Word tokens of key[start:end] (an already folded text), without copying the slice."""
     return _WORD.findall(key, start, end)
+
+
+def _office_went_to(tables: _Tables, haystack: str, mention: EventMention) -> bool:
+    """La présidence du conseil municipal (de Tiznit) est revenue à X: an office, not a person's title
+    (le président ... est revenu au Maroc), followed right after its words and its place by a verb of
+    passing to someone (election cues `where = after`)."""
+    # la présidence du conseil, le fauteuil de maire: the office noun opens the words or stands before
+    words = _words(haystack, max(mention.sentence[0], mention.start - 20), mention.start)[-2:]
+    words += _words(haystack, mention.start, mention.end)[:1]
+    if not _has_cue(tables, "office_noun", "first", words):
+        return False
+    start = mention.end
+    if mention.place is not None and 0 <= mention.place.start_char - mention.end <= PLACE_COMPLEMENT_CHARS:
+        start = mention.place.end_char  # de Tiznit
+    after = _words(haystack, start, min(mention.sentence[1], start + 60))[:CUE_WINDOW_AFTER]
+    return _has_cue(tables, "election", "after", after)
+
+
+PLACE_COMPLEMENT_CHARS = 6  # ` de `, ` d'`, ` لـ`: what may stand between office words and their place
 
 
 SINCE_CHARS = 12  # enough text before a date to hold its preposition (و + منذ, depuis)

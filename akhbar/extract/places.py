@@ -474,6 +474,12 @@ def find_places(text: str, language: str) -> list[Mention]:
     return mentions
 
 
+def place_opening(place: Mention) -> int:
+    """Where a place mention opens: at its head word (جماعة تزنيت), which may stand at offset 0."""
+    head = place.extra.get("head_start")
+    return head if head is not None else place.start_char
+
+
 def place_by_code(code: str, language: str = "fr") -> Place | None:
     """The official place with this HCP code (named in `language`), or None if there is none."""
     rec = records_by_code().get(code)

@@ -13,10 +13,12 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from akhbar.ingest.decode import DecodeError, decode
 from akhbar.ingest.language import identify
+from akhbar.lexicons import read_lexicon
 from akhbar.text.textedit import TrackedText
 
 MAX_BYTES = 10 * 1024 * 1024  # no news article is this long; bigger files are refused, not read
@@ -356,11 +358,19 @@ def dateline(line: str) -> dt.date | None:
     return found.date() if found is not None else None
 
 
-# `Par` alone also opens sentences (Par ailleurs, Par décret du 12 mars 2024): only these sign a line
-_SIGNED = re.compile(r"^\s*(?:rédigé par|écrit par|publié par|بقلم|كتبه)\s*:?\s+", re.IGNORECASE)
+# `Par` alone also opens sentences (Par ailleurs, Par décret du 12 mars 2024): after it, only a name's
+# capitalized words (and its particles: el, ben, ould) may stand before the date
+_SIGNED = re.compile(r"^\s*(?:(rédigé par|écrit par|publié par|بقلم|كتبه)|par|by)\s*:?\s+", re.IGNORECASE)
 SIGNED_LINES = 20  # an author's dated line may stand below a page's menu; nothing else reads like it
 SIGNED_NAME_WORDS = 6  # at most this many words of a name between `Rédigé par` and the date
 SIGNED_MAX_CHARS = 80  # an author's line is short; a longer one is a sentence
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    """el, ben, ould, ait: lower-case words inside a name (lexicons/name_particles.tsv)."""
+    rows = read_lexicon("name_particles.tsv")
+    return frozenset(r["word"].lower() for r in rows if r["kind"] in ("join", "article"))
 
 
 def _signed_dateline(line: str) -> dt.date | None:
@@ -371,8 +381,9 @@ def _signed_dateline(line: str) -> dt.date | None:
         return None
     words = line[m.end() :].split()
     for skip in range(1, min(SIGNED_NAME_WORDS, len(words) - 1) + 1):
-        if words[skip - 1][:1].islower():
-            return None  # a name's words are capitalized (or Arabic): a lower-case word is a sentence's
+        word = words[skip - 1]
+        if m.group(1) is None and word[:1].islower() and word.lower() not in _name_particles():
+            return None  # Par ailleurs, ...: after a bare `Par`, a lower-case word is a sentence's
         found = dateline(" ".join(words[skip:]))
         if found is not None:
             return found

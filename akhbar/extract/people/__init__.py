@@ -47,6 +47,7 @@ from akhbar.extract.people.names import (
     _names_in_lists,
 )
 from akhbar.extract.people.roles import _find_roles, _mention_at
+from akhbar.extract.places import place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.lexicons.gazetteer import records
 from akhbar.text.keys import compact_key
@@ -62,9 +63,14 @@ def opens_list(text: str, pos: int, language: str) -> bool:
     before = text[max(0, pos - 20 * LIST_OPENER_WORDS) : pos]
     if before.rstrip().endswith(":"):
         return True
-    words = [_fold(w, language) for w in re.findall(r"\w+", before)][-LIST_OPENER_WORDS:]
+    words = [_unclitic(_fold(w, language), language) for w in re.findall(r"\w+", before)][-LIST_OPENER_WORDS:]
     joined = " " + " ".join(words) + " "
     return any(f" {opener} " in joined for opener in _list_openers(language))
+
+
+def _unclitic(word: str, language: str) -> str:
+    """بكل -> كل, ويتعلق -> يتعلق: an Arabic opener behind its conjunction or preposition."""
+    return word[1:] if language == "ar" and len(word) > 2 and word[0] in "وفب" else word
 
 
 @lru_cache(maxsize=2)
@@ -92,7 +98,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     roles = _find_roles(text, key, lex, context)
     blocked = [(r.start, r.title_end) for r in roles] + [(m.start_char, m.end_char) for m in context]
     names = _find_names(text, toks, lex, blocked)
-    skip = [(m.extra.get("head_start") or m.start_char, m.end_char) for m in context]
+    skip = [(place_opening(m), m.end_char) for m in context]
     names = _names_after_roles(key, toks, lex, roles, names, _mask(len(key), skip))
     blocked_mask = _mask(len(key), blocked)
     names = _names_before_roles(text, toks, lex, roles, names, blocked_mask)

@@ -568,6 +568,15 @@ def _listed_names(
     return out
 
 
+def _plural_of_a_kind(key: str) -> bool:
+    """برلمانيون (برلماني), مستشارون (مستشار): the plural of a common adjective in ي or of a participle in
+    م, a kind of people; حمدون, الغوات (a family name's ending on a rarer or other stem) are not."""
+    if not key.endswith(_AR_PLURAL_ENDINGS):
+        return False
+    stem = key[:-2].removeprefix("ال")
+    return (stem.endswith("ي") or stem.startswith("م")) and _zipf(stem, "ar") >= PLURAL_STEM_MIN_ZIPF
+
+
 def _arabic_list_word(lex: _Lexicon, tok: Tok, places: bytearray) -> bool:
     """May an Arabic token be a word of a listed name: a given name or a possible family name, no place,
     party, body or title."""
@@ -575,8 +584,8 @@ def _arabic_list_word(lex: _Lexicon, tok: Tok, places: bytearray) -> bool:
         return False
     if (tok.key,) in lex.given:
         return True
-    if tok.text.endswith(_AR_PLURAL_ENDINGS) and _zipf(tok.text[:-2], "ar") >= PLURAL_STEM_MIN_ZIPF:
-        return False  # برلمانيون، فاعلون: people of a kind, not a name
+    if _plural_of_a_kind(tok.key):
+        return False  # برلمانيون، مستشارون: people of a kind, not a name
     rare = _zipf(tok.text, "ar") < RARE_WORD_MAX_ZIPF  # الغوات: a rare word, whatever its shape
     return rare or _family_ok(lex, tok, 1, False)
 
