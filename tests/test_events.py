@@ -1170,28 +1170,6 @@ def test_a_gathering_that_saw_something_took_place() -> None:
             "ar",
             ["تزنيت", "أكادير", "كلميم"],
         ),
-    ],
-)
-def test_a_list_of_councils_and_who_won_them_is_one_result_a_line(
-    text: str, language: str, places: list[str]
-) -> None:
-    """- Guelmim: Said Idrissi du PI: once two lines of the list say who was elected, a line that only
-    names its council and a person is a result too; a vote told in the line's second sentence is that
-    line's."""
-    found = events_of(text, language)
-    assert sorted(e.place.text for e in found if e.event_type == "public_election" and e.place) == sorted(
-        places
-    )
-
-
-def test_a_list_of_places_with_no_vote_is_no_result() -> None:
-    text = "Le programme de la tournée.\n- Tiznit: Karim Alami du RNI.\n- Agadir: Omar Bennani du PAM.\n"
-    assert events_of(text, "fr") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "places"),
-    [
         (  # a dateline right before a bulleted list is not one of its lines
             "Tiznit : Les élus ont découvert les résultats hier soir.\n- Agadir: Omar Bennani, du PAM, élu avec "
             "41 voix sur 61.\n- Guelmim: Said Idrissi, du PI, élu avec 30 voix sur 39.\n",
@@ -1217,13 +1195,21 @@ def test_a_list_of_places_with_no_vote_is_no_result() -> None:
         ),
     ],
 )
-def test_only_the_lines_of_a_list_of_councils_are_its_results(
+def test_a_list_of_councils_and_who_won_them_is_one_result_a_line(
     text: str, language: str, places: list[str]
 ) -> None:
+    """- Guelmim: Said Idrissi du PI: once two lines of the list say who was elected, a line that only
+    names its council and a person is a result too; a vote told in the line's second sentence is that
+    line's. Only the list's lines: not a dateline, a line naming no one, two lines without bullets."""
     found = events_of(text, language)
     assert sorted(e.place.text for e in found if e.event_type == "public_election" and e.place) == sorted(
         places
     )
+
+
+def test_a_list_of_places_with_no_vote_is_no_result() -> None:
+    text = "Le programme de la tournée.\n- Tiznit: Karim Alami du RNI.\n- Agadir: Omar Bennani du PAM.\n"
+    assert events_of(text, "fr") == []
 
 
 def test_lines_far_from_the_list_or_with_an_event_of_their_own_are_no_results() -> None:
