@@ -514,7 +514,8 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     words = _WORD.findall(text, start, end)
     if len(words) < 2:
         return False
-    return not words[0][0].isascii() or words[0][0].isupper()
+    first = words[0][0]
+    return first.isupper() or first.lower() == first.upper()  # a capital, or a script without case
 
 
 def _list_line_results(
@@ -528,6 +529,8 @@ def _list_line_results(
     and no event of its own, then two words or more (a person), is a result too; a vote in a line that
     names no place takes the line's. A list without bullets needs three lines."""
     votes = [m for m in mentions if m.event_type == "public_election" and m.status == "new"]
+    if len(votes) < LIST_LINE_MIN_RESULTS or ":" not in text:
+        return []  # most texts: no list of results to read, and no lines to split
     out = []
     for run in _list_lines(text, places):
         in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
