@@ -226,6 +226,10 @@ KEPT_TOKENS = [
     ("fr", "TelQuel"),
     ("fr", "M.Benkirane"),
     ("fr", "Hespress.Com"),
+    # a web address with digits or capitals inside, a unit after a number
+    ("fr", "Akhbar24.ma"),
+    ("fr", "LeJournal.com"),
+    ("fr", "5m"),
     ("fr", "istiqlaliens"),
     ("fr", "fusionniste"),
     ("fr", "3.5"),

@@ -52,6 +52,7 @@ TOKEN = re.compile(
 _PLAIN_AR = re.compile("[\u0621-\u0628\u062a-\u063a\u0641-\u0648\u064a]+[\u0621-\u063a\u0641-\u064a]")
 _RUNS = re.compile(f"(?P<ar>[{_AR}]+)|(?P<digit>[0-9]+)|(?P<latin>[^\\W\\d_{_AR}]+)|(?P<other>.)", re.S)
 _RUNS_MIXED = re.compile(f"[{_AR}]")  # an Arabic letter in a French token: the script cue must see it
+_ADDRESS = re.compile(r"\w\.[a-z]{2,4}$", re.ASCII)  # a web address: a lower-case ending after a dot
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني", "ن", "ى"})
 _SENTENCE_PUNCT = ".,;:!?"
 
@@ -119,8 +120,8 @@ def split_token(token: str, language: str) -> str:
     plain_fr = language == "fr" and token.isalpha() and token.islower()
     if plain_fr and _fr_zipf(token) >= FR_RARE_MAX:
         return token
-    if match_key(token) in _keep()[0]:
-        return token
+    if match_key(token) in _keep()[0] or _ADDRESS.search(token):
+        return token  # Article19.ma, LeSiteinfo.com: an address, written as it is
     if plain_fr and not _RUNS_MIXED.search(token):
         return " ".join(_split_french(token) or [token])
     runs = [(m.lastgroup, m.group(0)) for m in _RUNS.finditer(token)]
@@ -205,7 +206,7 @@ def _script_cut(
     if kind == "digit" and low in _digit_attached("fr", "after"):
         return None
     zipf = _fr_zipf(low)
-    ok = (len(low) >= 3 and zipf >= 3.0) or zipf >= 5.5
+    ok = (len(low) >= 3 and zipf >= 3.0) or (len(low) >= 2 and zipf >= 5.5)  # 2m: a unit, not a word
     return 0 if ok else None
 
 
