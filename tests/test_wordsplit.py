@@ -135,6 +135,8 @@ GLUED_TOKENS = [
     ("ar", "2024بالمقر", "2024 بالمقر"),
     ("ar", "للتقدمب7", "للتقدم ب7"),
     ("ar", "3و4", "3 و4"),
+    # a page's user name, a known Latin word, glued to the date in an Arabic page
+    ("ar", "admin11", "admin 11"),
     # a letter that only ends a word
     ("ar", "الجلسةالافتتاحية", "الجلسة الافتتاحية"),
     ("ar", "علىأهمية", "على أهمية"),
@@ -229,6 +231,7 @@ KEPT_TOKENS = [
     # a web address with digits or capitals inside, a unit after a number
     ("fr", "Akhbar24.ma"),
     ("fr", "LeJournal.com"),
+    ("ar", "kech24"),  # a site's name, no known word before the number
     ("fr", "5m"),
     ("fr", "istiqlaliens"),
     ("fr", "fusionniste"),

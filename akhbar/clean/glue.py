@@ -201,6 +201,9 @@ def _script_cut(
         return 0 if len(letters) >= 2 else None
     # French letters next to a number: only a known word (juin2021, 2019Le), never 8ème, 20h, COP22
     low = letters.lower()
+    if language == "ar" and kind != "digit" and letters.islower() and len(letters) >= 3:
+        # admin11 مايو 2022: a page's user name, a known Latin word, glued to the date in an Arabic page
+        return 0 if max(_fr_zipf(low), wordfreq.zipf_frequency(low, "en")) >= 3.0 else None
     if language != "fr" or letters.isupper() or not (letters.islower() or letters[1:].islower()):
         return None
     if kind == "digit" and low in _digit_attached("fr", "after"):
