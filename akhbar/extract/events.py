@@ -419,7 +419,7 @@ def find_event_mentions(
         if (
             trigger.event_type == "meeting"
             and mention.status == "new"
-            and _counts_votes(tables, haystack, sentence)
+            and _counts_votes(tables, haystack, sentence, sentence_words(sentence))
         ):
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
@@ -1155,11 +1155,10 @@ def _convening(language: str) -> re.Pattern | None:
     """A convening verb (a réuni, a convoqué: `convene` cues) right before a party body's name, nothing
     between but an aside in commas (ce week-end) and an article: the body met. A verb further back
     belongs to another clause (qui a présidé la commune, critique le conseil national)."""
-    verbs = [
-        r"\s+".join(map(re.escape, _WORD.findall(_fold(r["cue"], language))))
-        for r in read_lexicon("event_cues.tsv")
-        if r["language"] == language and r["kind"] == "convene"
-    ]
+    tables = _tables(language)  # the cues as the tables read them: folded, one word or a phrase
+    key = ("convene", "before")
+    cues = [*tables.cues.get(key, ()), *(phrase.strip() for phrase in tables.phrases.get(key, ()))]
+    verbs = sorted((r"\s+".join(map(re.escape, cue.split(" "))) for cue in cues), key=len, reverse=True)
     if not verbs:
         return None
     articles = r"(?:(?:le|la|les|un|une|son|sa|ses|leur)\s+|l\W\s*)?"

@@ -58,8 +58,8 @@ LIST_OPENER_WORDS = 8  # how far, in words, a list's opener may stand before its
 
 
 def opens_list(text: str, pos: int, language: str) -> bool:
-    """Is the name at `pos` the first of a list that a colon or a list opener (بكل من، à savoir,
-    notamment: people_words.tsv list_opener) announces a few words before?"""
+    """Is the name at `pos` the first of a list that a colon or a list opener (بكل من، à savoir:
+    people_words.tsv list_opener) announces a few words before?"""
     before = text[max(0, pos - 20 * LIST_OPENER_WORDS) : pos]
     if before.rstrip().endswith(":"):
         return True
