@@ -133,10 +133,13 @@ def _lexicons() -> _Lexicons:
 # ---------------------------------------------------------------- the pattern
 
 
+_SEPARATOR = r"[\s\-']"  # between a phrase's words: spaces, hyphens and apostrophes are interchangeable
+_SEPARATORS = re.compile(_SEPARATOR + "+")
+
+
 def _phrase(key: str) -> str:
     """Regex of a lexicon key: spaces, hyphens and apostrophes between words are interchangeable."""
-    parts = re.split(r"[\s\-']+", key)
-    return r"[\s\-']*".join(re.escape(p) for p in parts if p)
+    return (_SEPARATOR + "*").join(re.escape(p) for p in _SEPARATORS.split(key) if p)
 
 
 def _alternation(keys: Iterable[str]) -> str:
@@ -313,9 +316,6 @@ def _lookup(table: Mapping[str, T], key: str) -> T:
         if k in table:
             return table[k]
     raise KeyError(key)
-
-
-_SEPARATORS = re.compile(r"[\s\-']+")
 
 
 def _joined(key: str) -> str:
@@ -596,7 +596,6 @@ def _without_overlaps(values: list[DateValue]) -> list[DateValue]:
 # How many words before a trigger a date may start (شباط (فبراير) من سنة 2012: four; le week-end dernier: three).
 _WORDS_BEFORE_TRIGGER = 6
 _DIGITS = "0123456789"
-_PART_SEPARATORS = re.compile(r"[\s\-']+")
 
 
 @lru_cache(maxsize=1)
@@ -605,8 +604,8 @@ def _trigger_words() -> tuple[str, ...]:
     expression, every qualifier (السبت الماضي, mars dernier), day word (فاتح ماي) and month cue."""
     lex = _lexicons()
     words = set(lex.qualifiers) | set(lex.day_words)
-    words |= {max(_PART_SEPARATORS.split(k), key=len) for k in lex.month_cues}
-    phrases = [[w for w in _PART_SEPARATORS.split(k) if w] for k in lex.relatives]
+    words |= {max(_SEPARATORS.split(k), key=len) for k in lex.month_cues}
+    phrases = [[w for w in _SEPARATORS.split(k) if w] for k in lex.relatives]
     for parts in sorted(phrases, key=len):  # single words first: avant-hier is found through hier
         if not words.intersection(parts):
             words.add(max(reversed(parts), key=len))  # the longest, the last of equals: rarer
@@ -634,7 +633,7 @@ def _date_words() -> frozenset[str]:
     lex = _lexicons()
     phrases = [*lex.months, *lex.weekdays, *lex.relatives, *lex.qualifiers, *lex.year_cues, *lex.day_words]
     phrases += [*lex.connectors, *lex.month_cues]
-    words = {w for phrase in phrases for w in _PART_SEPARATORS.split(phrase) if w}
+    words = {w for phrase in phrases for w in _SEPARATORS.split(phrase) if w}
     words |= {w[1:] for w in words if w.startswith("ال")}  # للسنة = ل + لسنة
     return frozenset(words | set(lex.connectors) | {"-"})
 
