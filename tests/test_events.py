@@ -1284,3 +1284,40 @@ def test_a_verb_right_before_a_partys_body_says_it_met() -> None:
     assert [e.event_type for e in events_of(elected, "fr") if e.event_type == "meeting"] == []
     other_clause = "Karim Alami, qui a présidé la commune, critique le conseil national."
     assert events_of(other_clause, "fr") == []
+
+
+def test_a_count_of_councils_and_their_list_is_one_vote_each() -> None:
+    """رئاسة ثلاث جماعات (أ، ب، ج): the count says who won several councils, the list names them; the
+    bracket closes the list as a conjunction would; each council's vote is an event of the party."""
+    text = (
+        "وفاز حزب الاستقلال برئاسة ثلاث جماعات قروية (آيت ميمون، الكنزرة، الصفاصيف)، في حين فاز حزب "
+        "الحركة الشعبية برئاسة جماعتي حودران وتيداس."
+    )
+    found = events_of(text, "ar")
+    assert [(e.event_type, e.party, e.place.code) for e in found] == [
+        ("public_election", "PI", "04.291.03.01"),
+        ("public_election", "PI", "04.291.03.09"),
+        ("public_election", "PI", "04.291.03.13"),
+        ("public_election", "MP", "04.291.05.07"),
+        ("public_election", "MP", "04.291.05.13"),
+    ]
+
+
+def test_a_count_of_councils_that_names_none_is_no_event() -> None:
+    """la présidence de quatre régions, رئاسة خمس جماعات: counted, but no council is named."""
+    assert events_of("Le PAM a également obtenu la présidence de quatre régions.", "fr") == []
+    assert events_of("وفاز الحزب برئاسة خمس جماعات بالإقليم.", "ar") == []
+
+
+def test_counted_districts_of_one_city_are_two_votes_in_an_article_on_the_vote() -> None:
+    """Two arrondissements of Casablanca are two councils, not one place told twice; حصل على رئاسة
+    says no one was elected, but the article is on the vote."""
+    text = (
+        "انتخاب رؤساء مقاطعات الدار البيضاء.\n"
+        "وحصل حزب التقدم والاشتراكية على رئاسة مقاطعتين (عين السبع وعين الشق)."
+    )
+    found = events_of(text, "ar")
+    assert [(e.party, e.place.extra.get("arrondissement")) for e in found] == [
+        ("PPS", "06.141.01.21"),
+        ("PPS", "06.141.01.41"),
+    ]

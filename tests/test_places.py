@@ -157,12 +157,15 @@ def test_lexicon_codes_exist() -> None:
     by_code = records_by_code()
     for row in read_lexicon("place_aliases.tsv"):
         assert row["code"] == "-" or row["code"] in by_code, row
-    assert {r["level"] for r in read_lexicon("place_heads.tsv")} <= {
+    heads = read_lexicon("place_heads.tsv")
+    assert {r["level"] for r in heads if r["kind"] != "opener"} <= {
         "region",
         "province",
         "commune",
         "arrondissement",
     }
+    assert {r["level"] for r in heads if r["kind"] == "opener"} == {"-"}
+    assert {r["kind"] for r in heads} == {"noun", "adjective", "opener"}
     assert all(old.code in by_code for old in crosswalk_names())
     assert {r.level for r in records()} == {"region", "province", "commune", "arrondissement"}
 
@@ -199,3 +202,40 @@ def test_a_spelling_that_is_a_common_word_is_no_place() -> None:
 def test_a_regional_officer_in_a_town_keeps_the_region() -> None:
     """المنسق الجهوي بفاس, secrétaire régional de Fès: the region the officer answers for."""
     assert [m.code for m in find_places("المنسق الجهوي بفاس", "ar")] == ["03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فاز الحزب برئاسة ثلاث جماعات قروية (آيت ميمون، الكنزرة والصفاصيف) بالإقليم.",
+        "وظفر الحزب برئاسة ثلاث جماعات هي آيت ميمون، الكنزرة والصفاصيف.",
+        "وترأس الحزب ثلاث جماعات وهي (آيت ميمون - الكنزرة - والصفاصيف).",
+        "ثلاث جماعات ترابية: آيت ميمون، الكنزرة، الصفاصيف",
+    ],
+)
+def test_a_counting_head_opens_a_list_over_a_bracket_a_colon_or_a_pronoun(text: str) -> None:
+    """Small communes need a head word; one that counts them opens the list its names follow."""
+    assert codes(text, "ar") == ["04.291.03.01", "04.291.03.09", "04.291.03.13"]
+
+
+def test_without_a_head_a_bracket_opens_no_list() -> None:
+    """A bracket alone announces nothing: the small communes in it stay unread."""
+    assert codes("فاز الحزب (آيت ميمون، الكنزرة والصفاصيف) بالإقليم.", "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("جماعة واد النعام", "08.201.07.09"),  # the gazetteer writes وادي النعام
+        ("مقاطعة بن مسيك", "06.141.01.61"),  # ابن مسيك
+        ("جماعة غريس السفلي", "08.201.13.09"),  # اغريس السفلي: a first alef left out
+    ],
+)
+def test_a_word_of_a_name_the_press_writes_two_ways(written: str, code: str) -> None:
+    found = find_places(f"انتخب رئيس {written} أمس.", "ar")
+    assert [m.extra.get("arrondissement") or m.code for m in found] == [code]
+
+
+def test_a_one_word_name_keeps_its_first_alef() -> None:
+    """امحمد without its alef is محمد, a first name: only a name of several words loses it."""
+    assert [m.text for m in find_places("قال محمد إن الجماعة", "ar")] == []

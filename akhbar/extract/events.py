@@ -100,17 +100,25 @@ def _tables(language: str) -> _Tables:
             triggers[_fold(row["trigger"], lang)] = Trigger(
                 row["event_type"], row["number"], row["needs"], row.get("scope") or "event"
             )
-    for words, needs in _office_triggers(lang):
-        triggers.setdefault(_fold(words, lang), Trigger("public_election", "sg", needs, "office"))
+    for words, needs, number in _office_triggers(lang):
+        key = " ".join(w if w == COUNT else _fold(w, lang) for w in words.split())
+        triggers.setdefault(key, Trigger("public_election", number, needs, "office"))
+    count = _count_pattern(lang)
     alternatives = []
     for key in sorted(triggers, key=len, reverse=True):
         words = [re.escape(w) for w in key.split(" ")]
         if lang == "ar":  # a final accusative alef may follow a tanween the fold made a space (رئيسًا)
             words = [w[:-1] + " ?ا" if w.endswith("ا") and len(w) > 2 else w for w in words]
             head = r"[وف]?(?:[بكل]?ال|لل|[بكل])?" + words[0] + _AR_SUFFIX
-            alternatives.append(head + "".join(r"\s+(?:و)?(?:ال)?" + w + "(?: ?ا)?" for w in words[1:]))
+            alternatives.append(
+                head
+                + "".join(
+                    r"\s+" + count if w == re.escape(COUNT) else r"\s+(?:و)?(?:ال)?" + w + "(?: ?ا)?"
+                    for w in words[1:]
+                )
+            )
         else:
-            alternatives.append(r"\s+".join(words))
+            alternatives.append(r"\s+".join(count if w == re.escape(COUNT) else w for w in words))
     cues: dict[tuple[str, str], set[str]] = {}
     for row in read_lexicon("event_cues.tsv"):
         if row["language"] == lang:
@@ -174,22 +182,39 @@ def _candidates(tables: _Tables, haystack: str, start: int) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def _office_triggers(language: str) -> list[tuple[str, str]]:
-    """Every head with every council of `lexicons/event_offices.tsv`, as (words, needs)."""
+COUNT = "<n>"  # in lexicons/event_offices.tsv: a count, in digits or in words (رئاسة خمس جماعات)
+
+
+def _count_pattern(language: str) -> str:
+    """A count of what follows: digits or a word of `lexicons/number_words.tsv`."""
+    words = sorted(
+        (_fold(r["word"], language) for r in read_lexicon("number_words.tsv") if r["language"] == language),
+        key=len,
+        reverse=True,
+    )
+    return r"(?:\d+|" + "|".join(map(re.escape, words)) + ")"
+
+
+def _office_triggers(language: str) -> list[tuple[str, str, str]]:
+    """Every head with every council of `lexicons/event_offices.tsv`, as (words, needs, number). A
+    counted council (<n> جماعات) takes no preposition of its own: رئيسا لثلاث جماعات is not written."""
     rows = [r for r in read_lexicon("event_offices.tsv") if r["language"] == language]
-    councils = [r["text"] for r in rows if r["part"] == "council"]
+    councils = [(r["text"], r["number"] or "sg") for r in rows if r["part"] == "council"]
     out = []
     for head in (r for r in rows if r["part"] == "head"):
-        for council in councils:
+        words, needs = head["text"], head["needs"]
+        for council, number in councils:
             if head["join"] != "li":
-                out.append((f"{head['text']} {council}", head["needs"]))
+                out.append((f"{words} {council}", needs, number))
+                continue
+            if council.startswith(COUNT):
                 continue
             definite = council.startswith("ال")  # ل + المجلس is written للمجلس
-            out.append((f"{head['text']} {'ل' + council[1:] if definite else 'ل' + council}", head["needs"]))
-            out.append((f"{head['text']} ب{council}", head["needs"]))  # رئيسا بجماعة, رئيسا بالمجلس
+            out.append((f"{words} {'ل' + council[1:] if definite else 'ل' + council}", needs, number))
+            out.append((f"{words} ب{council}", needs, number))  # رئيسا بجماعة, رئيسا بالمجلس
             if not definite:
-                out.append((f"{head['text']} لل{council}", head["needs"]))  # رئيسا للجماعة
-                out.append((f"{head['text']} بال{council}", head["needs"]))  # رئيسا بالجماعة
+                out.append((f"{words} لل{council}", needs, number))  # رئيسا للجماعة
+                out.append((f"{words} بال{council}", needs, number))  # رئيسا بالجماعة
     return out
 
 
@@ -400,6 +425,9 @@ def find_event_mentions(
         if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
             mention.place = _place_right_before(coded, start) or mention.place
         listed = _listed_places(text, tables.language, coded, mention, high)
+        counted = trigger.scope == "office" and trigger.number == "plural"
+        if counted and listed:
+            mention.number = "sg"  # رئاسة ثلاث جماعات (أ، ب وج): one council's vote a place
         mention.party = (
             _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
         )
@@ -416,6 +444,10 @@ def find_event_mentions(
             mention.status = "weak"  # la réunion, présidée par X à Rabat: the gathering's chair
         if trigger.needs == "party_context" and _party_for(named, start, sentence) is None:
             mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
+        if counted and not listed:
+            mention.status = "weak"  # la présidence de quatre régions: counted, none named
+        elif counted and mention.status == "weak" and on_a_vote:
+            mention.status = "new"  # حصل على رئاسة مقاطعتين (أ وب), in an article on the vote: its outcome
         if (
             trigger.event_type == "meeting"
             and mention.status == "new"
@@ -591,9 +623,12 @@ _LISTED_WINNER = re.compile(
 )
 _IN_ADDITION = frozenset({"بالإضافة", "بالاضافة"})  # X وY، بالإضافة (إلى) Z: the list's last place
 _IN_ADDITION_TO = frozenset({"إلى", "الى"})  # the preposition بالإضافة takes
-# the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY), and those that close one
+# the words between two places of a list (X, Y et Z; X, Y, ou encore à Z; X وY; أ - ب - وج), and those
+# that close one
 LIST_WORDS = frozenset(
     {
+        "-",
+        "–",
         "et",
         "ou",
         "encore",
@@ -648,8 +683,11 @@ def _listed_places(
     if first.start_char < mention.end:
         return []
     lead = text[mention.end : first.start_char]
-    if lead.rfind("(") > lead.rfind(")"):
-        return []  # 3 sièges chacun (Errachidia, Midelt et Zagora): a breakdown in brackets, not events
+    counted = mention.scope == "office" and mention.number == "plural"
+    if lead.rfind("(") > lead.rfind(")") and not counted:
+        # 3 sièges chacun (Errachidia, Midelt et Zagora): a breakdown in brackets, not events; but
+        # رئاسة ثلاث جماعات (أ، ب وج) names the councils it counts
+        return []
     listed, closed = [first], 1  # closed: how many places the list holds up to its last conjunction
     for place in sorted(
         (p for p in places if first.end_char <= p.start_char < limit), key=lambda p: p.start_char
@@ -664,6 +702,9 @@ def _listed_places(
         listed.append(place)
         if LIST_CONJUNCTIONS & set(words):  # X, Y et Z: a list ends with its conjunction
             closed = len(listed)  # (ايت ميلك، صباح يوم أمس is no list)
+        if counted and _CLOSING_BRACKET.match(text, place.end_char):
+            closed = len(listed)  # ثلاث جماعات (أ، ب، ج): the bracket closes what the count opened
+            break
     return listed[:closed] if closed > 1 else []
 
 
@@ -685,6 +726,7 @@ def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
 
 
 _KICKER = re.compile(r"\s*[-–—:]")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _SINGULAR_BEFORE = re.compile(r"\b(?:le|son|du|au|un|ce|cet|leur)\s+$", re.IGNORECASE)
 
 
@@ -1021,9 +1063,14 @@ def _rank(place: Mention) -> int:
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
+    """Is `inner` inside `outer` (or the same place)? Two arrondissements of one city are two places
+    (عين السبع, عين الشق: each council votes for its own head)."""
     ir, ip, ic = _level(inner)
     orr, op, oc = _level(outer)
     if orr is None or ir != orr:
+        return False
+    outer_district = outer.extra.get("arrondissement")
+    if outer_district is not None and inner.extra.get("arrondissement") != outer_district:
         return False
     return (op is None or ip == op) and (oc is None or ic == oc)
 

@@ -172,6 +172,30 @@ def _vowel_spellings(name: str) -> list[str]:
                 and _zipf(spelling, "ar") < VOWEL_SPELLING_MAX_ZIPF
             ):
                 out.append(" ".join([*words[:i], spelling, *words[i + 1 :]]))
+    return out + _word_spellings(words)
+
+
+# one word of a name the press writes two ways (واد زم / وادي زم, بن مسيك / ابن مسيك)
+_SAME_WORD = {"واد": "وادي", "وادي": "واد", "ابن": "بن", "بن": "ابن"}
+
+
+def _word_spellings(words: list[str]) -> list[str]:
+    """واد/وادي and ابن/بن for one another, and a first alef before a consonant left out (اغريس السفلي
+    is also غريس السفلي, بني امحمد سجلماسة also بني محمد سجلماسة): in a name of several words only,
+    where the other words keep it a name (محمد alone is a person)."""
+    if len(words) < 2:
+        return []
+    out = []
+    for i, word in enumerate(words):
+        spellings = [_SAME_WORD[word]] if word in _SAME_WORD else []
+        if (
+            word[0] == "ا"
+            and not word.startswith("ال")
+            and len(word) >= VOWEL_SPELLING_MIN_LETTERS
+            and word[1] not in _AR_LONG_VOWELS
+        ):
+            spellings.append(word[1:])
+        out += [" ".join([*words[:i], spelling, *words[i + 1 :]]) for spelling in spellings]
     return out
 
 
@@ -226,12 +250,29 @@ def _variants_for(language: str) -> Callable[[str], Sequence[Variant]]:
 _FR_HEAD_PREPOSITIONS = frozenset({"de", "d", "du", "des", "a"})
 
 
-def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tuple[Head, int] | None:
+_LIST_OPENING = re.compile(r"\s*[(:]\s*")  # جماعات ترابية (كلميمة، ...), communes : A, B et C
+
+
+def _opens_list(text: str, tokens: Sequence[Token], j: int) -> bool:
+    """Whether a bracket or a colon, nothing else, stands between token j and the next one."""
+    return _LIST_OPENING.fullmatch(text, tokens[j].end, tokens[j + 1].start) is not None
+
+
+def _head_before(
+    tables: _Tables, text: str, tokens: Sequence[Token], match: Match
+) -> tuple[Head, int] | None:
     """A head word right before the name, nothing but spaces between (French: de/d'/la... may sit
     between). An adjective (الإقليمي, provincial) counts only with a preposition before the name
-    (الكاتب الإقليمي بالخميسات, secrétaire provincial d'Inezgane), else "الجهوية الجديدة" would be a place."""
+    (الكاتب الإقليمي بالخميسات, secrétaire provincial d'Inezgane), else "الجهوية الجديدة" would be a place.
+    A noun may open a list over a bracket, a colon or an `opener` (خمس جماعات ترابية هي الجرف، ...;
+    جماعات قروية (A، B وC)): its names are the places it counts."""
     first = match.first
     j = first - 1
+    opened = j >= 0 and _opens_list(text, tokens, j)
+    opener = tables.heads.get(tokens[j].key) if j >= 1 and (opened or tokens[j].joined) else None
+    if opener is not None and opener.kind == "opener":
+        j -= 1  # خمس جماعات ترابية هي الجرف, 3 مقاطعات وهي (مولاي رشيد: a pronoun between head and list
+        opened = tokens[j].joined or _opens_list(text, tokens, j)
     preposition = match.variant.preposition
     if tables.language != "ar":
         skipped = 0
@@ -240,7 +281,7 @@ def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tupl
         ):
             preposition = preposition or tokens[j].key in _FR_HEAD_PREPOSITIONS
             j, skipped = j - 1, skipped + 1
-    if j < 0 or not tokens[j].joined:
+    if j < 0 or not (tokens[j].joined or opened):
         return None
     for span in (3, 2, 1):  # longer heads first: الدائرة الانتخابية المحلية, الجماعة الترابية
         lo = j - span + 1
@@ -252,7 +293,9 @@ def _head_before(tables: _Tables, tokens: Sequence[Token], match: Match) -> tupl
         rest = "".join(t.key for t in tokens[lo + 1 : j + 1])
         for k in keys:
             head = tables.heads.get(k + rest)
-            if head is not None and (head.kind == "noun" or preposition):
+            if head is None or head.kind == "opener" or (opened and head.kind != "noun"):
+                continue
+            if head.kind == "noun" or preposition:
                 return head, tokens[lo].start
     return None
 
@@ -391,9 +434,12 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
 
 # Between two places of a list: a comma and/or a coordinator (و، et, ou), and in French maybe a
 # preposition (d'Agadir et d'Inezgane). A bare space is not a list: "إيموزار كندر المدينة الإجاصة".
-_LIST_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*)(?:d['’]|de\s+|à\s+)?")
+# between two places of a list: a comma, a conjunction, or a dash between spaces (مولاي رشيد - الحي الحسني)
+_LIST_GAP = re.compile(
+    r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)(?:d['’]|de\s+|à\s+)?"
+)
 # A list shares its head word unless a preposition starts a new phrase ("région X, à Essaouira").
-_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*)")
+_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)")
 
 
 def _gap_is(pattern: re.Pattern, text: str, previous_end: int, start: int) -> bool:
@@ -418,7 +464,7 @@ def find_places(text: str, language: str) -> list[Mention]:
             head = tables.heads.get(match.variant.glued_head)
             head_start = tokens[match.first].start
         else:
-            before = _head_before(tables, tokens, match)
+            before = _head_before(tables, text, tokens, match)
             if before is not None:
                 head, head_start = before
         in_list = (
