@@ -381,7 +381,7 @@ def find_event_mentions(
     body = [s for s in sentences if s[0] >= title_end]
     lead_start = body[0][0] if body else 0  # the first sentence after the headline
     main_party = _main_party(parties, organizations)
-    dated = [d for d in dates if d.iso and not _since(tables, haystack, d)]
+    dated = [d for d in dates if d.iso and not d.listed and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )
