@@ -1329,3 +1329,34 @@ def test_an_event_over_a_list_of_days_takes_the_first_whatever_day_is_nearer() -
     text = "انعقد يومي 14 و15 مارس 2026 المؤتمر الإقليمي لحزب الاستقلال بمدينة تيفلت."
     found = find_events(text, "ar", find_dates(text, "ar"), find_places(text, "ar"), find_parties(text, "ar"))
     assert [(e.event_type, e.date.iso) for e in found] == [("congress", "2026-03-14")]
+
+
+def test_a_bracketed_aside_after_a_listed_place_keeps_the_list() -> None:
+    """A, B (its seats or party) and C: the aside after a place is no word between two places."""
+    text = "Les congrès provinciaux de Khénifra (250 congressistes), Azilal (180) et Fquih Ben Salah se sont tenus."
+    assert [e.place.text for e in events_of(text, "fr")] == ["Khénifra", "Azilal", "Fquih Ben Salah"]
+
+
+LEAD = {
+    "fr": "Le bureau régional du PPS s'est réuni samedi à Tiznit.\n",
+    "ar": "اجتمع المكتب الجهوي للحزب يوم السبت بتيزنيت.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La réunion a été sanctionnée par un communiqué.", "fr"),
+        ("Le communiqué final porte sur la mobilisation des militants.", "fr"),
+        ("وتضمن البيان الختامي عدة مطالب.", "ar"),
+    ],
+)
+def test_the_communique_that_closes_a_meeting_is_a_statement(text: str, language: str) -> None:
+    """A final communiqué, a meeting crowned by one (after the lead, with no date of its own): the
+    statement was issued."""
+    assert "statement" in [e.event_type for e in events_of(LEAD[language] + text, language)]
+
+
+def test_a_communique_named_in_passing_is_not_one() -> None:
+    text = LEAD["fr"] + "Le parti prépare un communiqué sur la question."
+    assert "statement" not in [e.event_type for e in events_of(text, "fr")]

@@ -713,6 +713,7 @@ def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
     gap is none. `heads`: a list of gatherings may name each place with its head (بالإضافة لإقليم X,
     وإقليم Y); a vote's seats listed by district (بثلاث مقاعد بكل من دائرة A ودائرة B) are one result
     broken down, so there a head ends the list."""
+    gap = _ASIDE.sub(" ", gap)  # Saiss (33 sur 38), Agdal (25 sur 35); تيفلت (العدالة والتنمية) والرماني
     if not gap.strip():
         return None
     words = gap.replace(",", " ").replace("،", " ").lower().split()
@@ -726,6 +727,7 @@ def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
 
 
 _KICKER = re.compile(r"\s*[-–—:]")
+_ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside after a listed place: its seats, its party
 _CLOSING_BRACKET = re.compile(r"\s*\)")
 _SINGULAR_BEFORE = re.compile(r"\b(?:le|son|du|au|un|ce|cet|leur)\s+$", re.IGNORECASE)
 
@@ -1275,7 +1277,12 @@ def _status(
     if (
         trigger.event_type == "statement"
     ):  # أكدت الكتابة في بيانها, selon un communiqué: the statement is quoted
-        reported = reported or sentence_cue("report") or _has_cue(tables, "report", "before", before[-1:])
+        reported = (
+            reported
+            or sentence_cue("report")
+            or _has_cue(tables, "report", "before", before[-1:])
+            or _has_cue(tables, "report", "after", after[:1])  # le communiqué final: what a meeting issued
+        )
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
