@@ -1360,3 +1360,13 @@ def test_the_communique_that_closes_a_meeting_is_a_statement(text: str, language
 def test_a_communique_named_in_passing_is_not_one() -> None:
     text = LEAD["fr"] + "Le parti prépare un communiqué sur la question."
     assert "statement" not in [e.event_type for e in events_of(text, "fr")]
+
+
+def test_an_ordinary_session_told_with_a_verb_is_a_meeting() -> None:
+    """a tenu la séance ordinaire du conseil: the verb tells it happened, as for réunion; the next
+    session, a plan, stays out."""
+    lead = "Le PPS a publié samedi un communiqué à Tiznit.\n"
+    held = lead + "Le parti a tenu la première séance ordinaire de son conseil national après le congrès."
+    assert "meeting" in [e.event_type for e in events_of(held, "fr")]
+    planned = lead + "La prochaine session ordinaire du conseil national portera sur les élections."
+    assert "meeting" not in [e.event_type for e in events_of(planned, "fr")]
