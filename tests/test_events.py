@@ -1370,3 +1370,64 @@ def test_an_ordinary_session_told_with_a_verb_is_a_meeting() -> None:
     assert "meeting" in [e.event_type for e in events_of(held, "fr")]
     planned = lead + "La prochaine session ordinaire du conseil national portera sur les élections."
     assert "meeting" not in [e.event_type for e in events_of(planned, "fr")]
+
+
+def test_at_the_head_of_a_council_is_an_office_word() -> None:
+    """انتخب X على رأس جماعة Y (à la tête de): the council's president; kept in office right before it
+    (حافظ على كرسيه على رأس جماعة Y), the two office words side by side are one vote for that council."""
+    elected = "وانتخب محمد العلمي عن حزب الاستقلال على رأس جماعة تيداس."
+    assert [(e.event_type, e.place.code) for e in events_of(elected, "ar")] == [
+        ("public_election", "04.291.05.13")
+    ]
+    kept = "ونجح سعيد الإدريسي في الحفاظ على كرسيه على رأس جماعة تيداس."
+    assert [(e.event_type, e.place.code) for e in events_of(kept, "ar")] == [
+        ("public_election", "04.291.05.13")
+    ]
+
+
+def test_a_list_of_councils_with_their_new_president_and_party_in_an_article_on_the_vote() -> None:
+    """- Conseil de la région X : Name (PARTY), a line each, under a lead on the elections (past the
+    page's date line): each line is that council's vote, though no line says élu."""
+    text = (
+        "Les présidents des conseils provinciaux\n\n"
+        "lundi, 20 septembre, 2021 à 10:15\n\n"
+        "Voici les présidents des conseils provinciaux issus des élections du 8 septembre.\n\n"
+        "– Conseil de la province de Tiznit : Ahmed Bouzid (RNI)\n\n"
+        "– Conseil de la province de Khénifra : Fatima Alaoui (PAM)\n\n"
+        "– Conseil de la province de Taza : Karim Bennani (USFP)\n"
+    )
+    dates = {"lundi, 20 septembre, 2021": "2021-09-20", "8 septembre": "2021-09-08"}
+    found = events_of(text, "fr", dates)
+    assert [(e.party, e.place.text) for e in found if e.place is not None] == [
+        ("RNI", "Tiznit"),
+        ("PAM", "Khénifra"),
+        ("USFP", "Taza"),
+    ]
+
+
+def test_the_same_list_outside_an_article_on_a_vote_is_no_result() -> None:
+    text = (
+        "Les responsables du parti dans les provinces\n\n"
+        "Voici les coordinateurs que le parti a désignés cette semaine.\n\n"
+        "– Province de Tiznit : Ahmed Bouzid (RNI)\n\n"
+        "– Province de Khénifra : Fatima Alaoui (RNI)\n\n"
+        "– Province de Taza : Karim Bennani (RNI)\n"
+    )
+    assert [e.event_type for e in events_of(text, "fr")] == []
+
+
+def test_the_page_date_line_is_not_the_lead() -> None:
+    """A headline printed twice, then the page's date line: the lead is the first sentence after the
+    date line (here on the vote, so the list under it reads as results)."""
+    text = (
+        "Les nouveaux présidents des provinces\n\n"
+        "Les nouveaux présidents des provinces\n\n"
+        "mercredi, 22 septembre, 2021 à 17:39\n\n"
+        "Rabat – Voici les présidents des conseils provinciaux issus des élections du 8 septembre.\n\n"
+        "– Conseil de la province de Tiznit : Ahmed Bouzid (RNI)\n\n"
+        "– Conseil de la province de Khénifra : Fatima Alaoui (PAM)\n\n"
+        "– Conseil de la province de Taza : Karim Bennani (USFP)\n"
+    )
+    dates = {"mercredi, 22 septembre, 2021": "2021-09-22", "8 septembre": "2021-09-08"}
+    placed = [e.place.text for e in events_of(text, "fr", dates) if e.place is not None]
+    assert placed[-3:] == ["Tiznit", "Khénifra", "Taza"]

@@ -379,7 +379,9 @@ def find_event_mentions(
     sentences = sentence_spans(text)
     title_end = _title_end(text, sentences)
     body = [s for s in sentences if s[0] >= title_end]
-    lead_start = body[0][0] if body else 0  # the first sentence after the headline
+    # the first sentence after the headline, past the page's date line (mercredi, 22 septembre, 2021 à 17:39)
+    lead = next((b for b in body if not _only_a_date(text, b, dates)), body[0] if body else None)
+    lead_start = lead[0] if lead else 0
     main_party = _main_party(parties, organizations)
     dated = [d for d in dates if d.iso and not d.listed and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
@@ -494,15 +496,17 @@ def find_event_mentions(
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     _hand_over_places(out)
-    out.extend(_list_line_results(text, out, coded, named))
+    out.extend(_list_line_results(text, out, coded, named, on_a_vote))
     return out
 
 
 _BULLET = re.compile(r"[ \t]*(?:([-–•*])[ \t]*)?")  # - Tarfaya: X du RNI, or a line with no bullet
+_LINE_LABEL = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*[\s'’-]+")  # words only: Conseil de la région
 LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
 LIST_LINE_MIN_RESULTS = 2  # lines of one list that report a vote, for its other lines to be read as results
 LIST_LINE_MAX_STEP = 2  # a bulleted list's next line within this many lines (a `Lire aussi` between)
 LIST_LINE_MIN_BARE = 3  # lines a list without bullets needs (a dateline `Rabat :` and one more are no list)
+LIST_LINE_LABEL_WORDS = 4  # words before a line's place: its council (- Conseil de la région X : ...)
 
 
 @dataclass(slots=True)
@@ -517,6 +521,7 @@ class _ListLine:
 def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
     """The text's lists of `Place: ...` lines, each a run of such lines close to one another."""
     by_start = {place_opening(p): p for p in places}  # جماعة تزنيت: from its head
+    openings = sorted(by_start)
     lines: list[_ListLine] = []
     offset = row = 0
     for line in text.split("\n"):
@@ -524,6 +529,12 @@ def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
             row += 1
             bullet = _BULLET.match(line)
             place = by_start.get(offset + bullet.end())
+            if place is None:  # - Conseil de la région X : ...: the council's name, then its place
+                k = bisect_right(openings, offset + bullet.end())
+                if k < len(openings) and openings[k] < offset + len(line):
+                    label = text[offset + bullet.end() : openings[k]]
+                    if _LINE_LABEL.fullmatch(label) and len(label.split()) <= LIST_LINE_LABEL_WORDS:
+                        place = by_start[openings[k]]
             colon = place.end_char if place is not None else -1
             if place is not None and text[colon : colon + LIST_LINE_LABEL_CHARS].strip()[:1] == ":":
                 lines.append(_ListLine(offset, offset + len(line), place, bullet.group(1) is not None, row))
@@ -555,25 +566,35 @@ def _list_line_results(
     mentions: list[EventMention],
     places: Sequence[Mention],
     named: Sequence[tuple[int, str]],
+    on_a_vote: bool = False,
 ) -> list[EventMention]:
     """A list of councils and who won them, a line each (- Safi: X, du PI, élu avec 43 voix / - Tarfaya:
     Y du RNI; جماعة تزنيت: X): once two lines of the list report the vote, a line that names its council
     and no event of its own, then two words or more (a person), is a result too; a vote in a line that
-    names no place takes the line's. A list without bullets needs three lines."""
+    names no place takes the line's. A list without bullets needs three lines. In an article on a vote,
+    three lines or more that each name a council, someone and a party are the results without a word of
+    the vote (- Conseil de la région Souss-Massa : X (RNI))."""
     votes = [m for m in mentions if m.event_type == "public_election" and m.status == "new"]
-    if len(votes) < LIST_LINE_MIN_RESULTS or ":" not in text:
+    if ":" not in text or (len(votes) < LIST_LINE_MIN_RESULTS and not on_a_vote):
         return []  # most texts: no list of results to read, and no lines to split
     out = []
     for run in _list_lines(text, places):
         in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
         bare = not run[0].bulleted
+        partisan = (
+            on_a_vote
+            and len(run) >= LIST_LINE_MIN_BARE
+            and all(any(line.start <= pos < line.end for pos, _ in named) for line in run)
+        )
         if (
             sum(1 for found in in_line if found) < LIST_LINE_MIN_RESULTS
+            and not partisan
             or bare
             and len(run) < LIST_LINE_MIN_BARE
         ):
             continue
-        scope, number = Counter((m.scope, m.number) for found in in_line for m in found).most_common(1)[0][0]
+        kinds = Counter((m.scope, m.number) for found in in_line for m in found)
+        scope, number = kinds.most_common(1)[0][0] if kinds else ("office", "sg")
         for line, found in zip(run, in_line, strict=True):
             for m in found:
                 if m.place is None or m.home_place:
@@ -652,13 +673,13 @@ LIST_CONJUNCTIONS = frozenset({"et", "ou", "و", "أو", "ثم", "وب", "وفي
 def _one_vote_side_by_side(
     found: list[tuple[int, int, Trigger]], text: str
 ) -> list[tuple[int, int, Trigger]]:
-    """a remporté la présidence des régions A, B et C: the words of one vote side by side are one
-    trigger (the first), whose place and list are those that follow the second."""
+    """a remporté la présidence des régions A, B et C, حافظ على كرسيه على رأس جماعة X: the words of one
+    vote side by side are one trigger (the first), whose place and list are those that follow the second."""
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
         if (
             out
-            and trigger.needs in CONTEXT_NEEDS
+            and (trigger.needs in CONTEXT_NEEDS or trigger.scope == out[-1][2].scope == "office")
             and out[-1][2].event_type == trigger.event_type
             and not text[out[-1][1] : start].strip()
         ):
@@ -911,6 +932,22 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in match_key(text) if ch.isalpha())
+
+
+DATELINE_LETTERS = 12  # a line with fewer letters than this besides its dates is a date line
+
+
+def _only_a_date(text: str, sentence: tuple[int, int], dates: Sequence[DateValue]) -> bool:
+    """Is the sentence a page's date line (الأحد 12 ماي 2019 - 10:30, mercredi, 22 septembre, 2021 à 17:39)?"""
+    inside = [d for d in dates if sentence[0] <= d.start_char and d.end_char <= sentence[1]]
+    if not inside:
+        return False
+    rest, cut = [], sentence[0]
+    for d in inside:
+        rest.append(text[cut : d.start_char])
+        cut = max(cut, d.end_char)
+    rest.append(text[cut : sentence[1]])
+    return len(_letters("".join(rest))) < DATELINE_LETTERS
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> tuple[int, int]:
