@@ -383,7 +383,7 @@ def find_event_mentions(
     lead = next((b for b in body if not _only_a_date(text, b, dates)), body[0] if body else None)
     lead_start = lead[0] if lead else 0
     main_party = _main_party(parties, organizations)
-    dated = [d for d in dates if d.iso and not d.listed and not _since(tables, haystack, d)]
+    dated = [d for d in dates if d.iso and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )

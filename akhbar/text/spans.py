@@ -47,7 +47,6 @@ class DateValue:
     start_char: int
     end_char: int
     relative: bool = False
-    listed: bool = False  # a later day of a list (the 16 of 15 و16 مارس): a date told, not the event's
 
 
 @dataclass(frozen=True, slots=True)
