@@ -1304,18 +1304,30 @@ def test_a_count_of_councils_and_their_list_is_one_vote_each() -> None:
 
 
 def test_a_count_of_councils_that_names_none_is_no_event() -> None:
-    """la présidence de quatre régions, رئاسة خمس جماعات: counted, but no council is named."""
-    assert events_of("Le PAM a également obtenu la présidence de quatre régions.", "fr") == []
+    """رئاسة خمس جماعات: counted, but no council is named."""
     assert events_of("وفاز الحزب برئاسة خمس جماعات بالإقليم.", "ar") == []
 
 
-def test_counted_districts_of_one_city_are_two_votes_in_an_article_on_the_vote() -> None:
-    """Two arrondissements of Casablanca are two councils, not one place told twice; حصل على رئاسة
-    says no one was elected, but the article is on the vote."""
-    text = (
-        "انتخاب رؤساء مقاطعات الدار البيضاء.\n"
-        "وحصل حزب التقدم والاشتراكية على رئاسة مقاطعتين (عين السبع وعين الشق)."
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يطمح حزب الاستقلال إلى رئاسة جماعتي حودران وتيداس.",
+        "وكان الحزب يتولى منذ سنوات رئاسة جماعتي حودران وتيداس.",
+    ],
+)
+def test_councils_a_party_hopes_for_or_held_are_no_vote(sentence: str) -> None:
+    """The councils named, but no one elected: an aspiration or a tenure, even in an article on a vote."""
+    text = "انتخاب رؤساء الجماعات بإقليم الخميسات\n" + sentence
+    assert [
+        e.place.code
+        for e in events_of(text, "ar")
+        if e.place is not None and e.place.code[:6] == "04.291" and len(e.place.code) > 7
+    ] == []
+
+
+def test_two_districts_of_one_city_are_two_votes() -> None:
+    """Two arrondissements of Casablanca are two councils, not one place told twice."""
+    text = "وفاز حزب التقدم والاشتراكية برئاسة مقاطعتين (عين السبع وعين الشق)."
     found = events_of(text, "ar")
     assert [(e.party, e.place.extra.get("arrondissement")) for e in found] == [
         ("PPS", "06.141.01.21"),
@@ -1352,6 +1364,8 @@ def test_the_communique_that_closes_a_meeting_is_a_statement(text: str, language
 def test_a_communique_named_in_passing_is_not_one() -> None:
     text = LEAD["fr"] + "Le parti prépare un communiqué sur la question."
     assert "statement" not in [e.event_type for e in events_of(text, "fr")]
+    disciplined = LEAD["fr"] + "Le conseiller sanctionné conteste le communiqué de la commission."
+    assert "statement" not in [e.event_type for e in events_of(disciplined, "fr")]
 
 
 def test_an_ordinary_session_told_with_a_verb_is_a_meeting() -> None:
@@ -1375,6 +1389,8 @@ def test_at_the_head_of_a_council_is_an_office_word() -> None:
     assert [(e.event_type, e.place.code) for e in events_of(kept, "ar")] == [
         ("public_election", "04.291.05.13")
     ]
+    two = "ونجح الحزب في الحفاظ على كرسيه على رأس جماعتي حودران وتيداس."
+    assert [e.place.code for e in events_of(two, "ar")] == ["04.291.05.07", "04.291.05.13"]
 
 
 def test_a_list_of_councils_with_their_new_president_and_party_in_an_article_on_the_vote() -> None:
@@ -1395,6 +1411,30 @@ def test_a_list_of_councils_with_their_new_president_and_party_in_an_article_on_
         ("PAM", "Khénifra"),
         ("USFP", "Taza"),
     ]
+
+
+def test_candidates_listed_before_the_vote_are_no_results() -> None:
+    """Les têtes de liste pour les élections: the vote is announced, not reported."""
+    text = (
+        "Législatives : les têtes de liste du RNI\n\n"
+        "Le RNI a dévoilé ses têtes de liste pour les prochaines élections législatives.\n\n"
+        "– Circonscription de Tiznit : Ahmed Bouzid (RNI)\n\n"
+        "– Circonscription de Khénifra : Fatima Alaoui (RNI)\n\n"
+        "– Circonscription de Taza : Karim Bennani (RNI)\n"
+    )
+    assert [e.place.text for e in events_of(text, "fr") if e.place is not None] == []
+
+
+def test_a_quote_that_opens_with_words_and_a_place_is_no_list_line() -> None:
+    """Pour un militant de Tiznit : ...: words before a place and a colon are a list line only when they
+    are a council's name."""
+    text = (
+        "Ahmed Bouzid, du RNI, a été élu lundi président du conseil communal de Tiznit.\n\n"
+        "Pour un militant de Tiznit : Le PAM a trahi l'alliance.\n\n"
+        "Selon un élu de Taza : Le PAM a changé de camp.\n\n"
+        "Pour un militant de Khénifra : Le PAM a menti.\n"
+    )
+    assert [(e.party, e.place.text) for e in events_of(text, "fr")] == [("RNI", "Tiznit")]
 
 
 def test_the_same_list_outside_an_article_on_a_vote_is_no_result() -> None:

@@ -224,6 +224,15 @@ def test_without_a_head_a_bracket_opens_no_list() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["اجتمعوا بمقر الجماعة (صباح الثلاثاء)", "وحسب رئيس الجماعة: المنزل الذي انهار", "الجماعة وهي المنزل"],
+)
+def test_a_singular_head_opens_no_list(text: str) -> None:
+    """One commune opens no list over a bracket, a colon or هي: the common words after it stay words."""
+    assert codes(text, "ar") == []
+
+
+@pytest.mark.parametrize(
     ("written", "code"),
     [
         ("جماعة واد النعام", "08.201.07.09"),  # the gazetteer writes وادي النعام
@@ -237,5 +246,7 @@ def test_a_word_of_a_name_the_press_writes_two_ways(written: str, code: str) -> 
 
 
 def test_a_one_word_name_keeps_its_first_alef() -> None:
-    """امحمد without its alef is محمد, a first name: only a name of several words loses it."""
-    assert [m.text for m in find_places("قال محمد إن الجماعة", "ar")] == []
+    """A name of one word spelled without its first alef is another word (ازنادة, زنادة): only a name of
+    several words loses it (بني امحمد سجلماسة, بني محمد سجلماسة; محمد alone is a person)."""
+    assert codes("رئيس جماعة زنادة", "ar") == []
+    assert codes("رئيس جماعة بني محمد سجلماسة", "ar") == ["08.201.11.01"]

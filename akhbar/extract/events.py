@@ -192,12 +192,13 @@ def _count_pattern(language: str) -> str:
         key=len,
         reverse=True,
     )
-    return r"(?:\d+|" + "|".join(map(re.escape, words)) + ")"
+    return r"(?:" + "|".join([r"\d+", *map(re.escape, words)]) + ")"
 
 
 def _office_triggers(language: str) -> list[tuple[str, str, str]]:
-    """Every head with every council of `lexicons/event_offices.tsv`, as (words, needs, number). A
-    counted council (<n> جماعات) takes no preposition of its own: رئيسا لثلاث جماعات is not written."""
+    """Every head with every council of `lexicons/event_offices.tsv`, as (words, needs, number). A head
+    joined by a preposition (رئيسا ل) takes no council in the plural: one head of several councils is not
+    written (رئيسا لجماعتين, رئيسا لثلاث جماعات)."""
     rows = [r for r in read_lexicon("event_offices.tsv") if r["language"] == language]
     councils = [(r["text"], r["number"] or "sg") for r in rows if r["part"] == "council"]
     out = []
@@ -207,7 +208,7 @@ def _office_triggers(language: str) -> list[tuple[str, str, str]]:
             if head["join"] != "li":
                 out.append((f"{words} {council}", needs, number))
                 continue
-            if council.startswith(COUNT):
+            if number == "plural":  # رئيسا لجماعتين: one head of two councils is not written
                 continue
             definite = council.startswith("ال")  # ل + المجلس is written للمجلس
             out.append((f"{words} {'ل' + council[1:] if definite else 'ل' + council}", needs, number))
@@ -380,8 +381,8 @@ def find_event_mentions(
     title_end = _title_end(text, sentences)
     body = [s for s in sentences if s[0] >= title_end]
     # the first sentence after the headline, past the page's date line (mercredi, 22 septembre, 2021 à 17:39)
-    lead = next((b for b in body if not _only_a_date(text, b, dates)), body[0] if body else None)
-    lead_start = lead[0] if lead else 0
+    lead_sentence = next((b for b in body if not _only_a_date(text, b, dates)), body[0] if body else None)
+    lead_start = lead_sentence[0] if lead_sentence else 0
     main_party = _main_party(parties, organizations)
     dated = [d for d in dates if d.iso and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
@@ -448,8 +449,6 @@ def find_event_mentions(
             mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
         if counted and not listed:
             mention.status = "weak"  # la présidence de quatre régions: counted, none named
-        elif counted and mention.status == "weak" and on_a_vote:
-            mention.status = "new"  # حصل على رئاسة مقاطعتين (أ وب), in an article on the vote: its outcome
         if (
             trigger.event_type == "meeting"
             and mention.status == "new"
@@ -496,12 +495,28 @@ def find_event_mentions(
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     _hand_over_places(out)
-    out.extend(_list_line_results(text, out, coded, named, on_a_vote))
+    # a vote the headline or lead reports (not one announced: les têtes de liste pour les élections)
+    voted = any(m.event_type == "public_election" and m.status == "new" and m.start < lead_end for m in out)
+    out.extend(_list_line_results(text, out, coded, named, voted))
     return out
 
 
 _BULLET = re.compile(r"[ \t]*(?:([-–•*])[ \t]*)?")  # - Tarfaya: X du RNI, or a line with no bullet
 _LINE_LABEL = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*[\s'’-]+")  # words only: Conseil de la région
+
+
+def _council_label(label: str) -> bool:
+    """Is the start of a list line a council's name before its place (Conseil de la région, مجلس جماعة):
+    a few words, the first a council word (lexicons/event_cues.tsv, council_label)?"""
+    if not _LINE_LABEL.fullmatch(label) or len(label.split()) > LIST_LINE_LABEL_WORDS:
+        return False
+    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in label) else "fr"
+    tables = _tables(language)
+    return _has_cue(
+        tables, "council_label", "first", _words(_haystack(label, tables.language), 0, len(label))[:1]
+    )
+
+
 LIST_LINE_LABEL_CHARS = 3  # at most this much between a list line's place and its colon
 LIST_LINE_MIN_RESULTS = 2  # lines of one list that report a vote, for its other lines to be read as results
 LIST_LINE_MAX_STEP = 2  # a bulleted list's next line within this many lines (a `Lire aussi` between)
@@ -513,13 +528,14 @@ LIST_LINE_LABEL_WORDS = 4  # words before a line's place: its council (- Conseil
 class _ListLine:
     start: int
     end: int
-    place: Mention  # the council the line opens with, before its colon
+    place: Mention  # the council the line names before its colon (after its label, if any)
     bulleted: bool
     row: int  # which non-empty line of the text
 
 
 def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
-    """The text's lists of `Place: ...` lines, each a run of such lines close to one another."""
+    """The text's lists of `Place: ...` lines (the place may follow a council's name: - Conseil de la
+    région X : ...), each a run of such lines close to one another."""
     by_start = {place_opening(p): p for p in places}  # جماعة تزنيت: from its head
     openings = sorted(by_start)
     lines: list[_ListLine] = []
@@ -533,7 +549,7 @@ def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
                 k = bisect_right(openings, offset + bullet.end())
                 if k < len(openings) and openings[k] < offset + len(line):
                     label = text[offset + bullet.end() : openings[k]]
-                    if _LINE_LABEL.fullmatch(label) and len(label.split()) <= LIST_LINE_LABEL_WORDS:
+                    if _council_label(label):
                         place = by_start[openings[k]]
             colon = place.end_char if place is not None else -1
             if place is not None and text[colon : colon + LIST_LINE_LABEL_CHARS].strip()[:1] == ":":
@@ -566,23 +582,23 @@ def _list_line_results(
     mentions: list[EventMention],
     places: Sequence[Mention],
     named: Sequence[tuple[int, str]],
-    on_a_vote: bool = False,
+    voted: bool = False,
 ) -> list[EventMention]:
     """A list of councils and who won them, a line each (- Safi: X, du PI, élu avec 43 voix / - Tarfaya:
     Y du RNI; جماعة تزنيت: X): once two lines of the list report the vote, a line that names its council
     and no event of its own, then two words or more (a person), is a result too; a vote in a line that
-    names no place takes the line's. A list without bullets needs three lines. In an article on a vote,
-    three lines or more that each name a council, someone and a party are the results without a word of
-    the vote (- Conseil de la région Souss-Massa : X (RNI))."""
+    names no place takes the line's. A list without bullets needs three lines. Under a headline or lead
+    that reports a vote (`voted`), three lines or more that each name a council, someone and a party are
+    the results without a word of the vote (- Conseil de la région Souss-Massa : X (RNI))."""
     votes = [m for m in mentions if m.event_type == "public_election" and m.status == "new"]
-    if ":" not in text or (len(votes) < LIST_LINE_MIN_RESULTS and not on_a_vote):
+    if ":" not in text or (len(votes) < LIST_LINE_MIN_RESULTS and not voted):
         return []  # most texts: no list of results to read, and no lines to split
     out = []
     for run in _list_lines(text, places):
         in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
         bare = not run[0].bulleted
         partisan = (
-            on_a_vote
+            voted
             and len(run) >= LIST_LINE_MIN_BARE
             and all(any(line.start <= pos < line.end for pos, _ in named) for line in run)
         )
@@ -683,6 +699,8 @@ def _one_vote_side_by_side(
             and out[-1][2].event_type == trigger.event_type
             and not text[out[-1][1] : start].strip()
         ):
+            if trigger.number == "plural" and trigger.scope == "office":  # ... على رأس مقاطعتين (أ وب)
+                out[-1] = (out[-1][0], out[-1][1], replace(out[-1][2], number="plural"))
             continue
         out.append((start, end, trigger))
     return out

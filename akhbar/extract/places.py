@@ -63,7 +63,8 @@ FORMER = "-"  # alias code of a place with no current HCP code
 class Head:
     surface: str
     level: str
-    kind: str  # noun | adjective
+    kind: str  # noun | adjective | opener (lexicons/place_heads.tsv)
+    plural: bool = False  # names several places (أقاليم, communes): may open a list over ( : هي
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def _tables(language: str) -> _Tables:
         if rec is not None:
             note_frequency(row["alias"])
     heads = {
-        phrase_key(r["head"]): Head(r["head"], r["level"], r["kind"])
+        phrase_key(r["head"]): Head(r["head"], r["level"], r["kind"], r["number"] == "plural")
         for r in read_lexicon("place_heads.tsv")
         if r["language"] == lang
     }
@@ -264,8 +265,9 @@ def _head_before(
     """A head word right before the name, nothing but spaces between (French: de/d'/la... may sit
     between). An adjective (الإقليمي, provincial) counts only with a preposition before the name
     (الكاتب الإقليمي بالخميسات, secrétaire provincial d'Inezgane), else "الجهوية الجديدة" would be a place.
-    A noun may open a list over a bracket, a colon or an `opener` (خمس جماعات ترابية هي الجرف، ...;
-    جماعات قروية (A، B وC)): its names are the places it counts."""
+    A head in the plural may open a list over a bracket, a colon or an `opener` (خمس جماعات ترابية هي
+    الجرف، ...; جماعات قروية (A، B وC)): its names are the places it counts; a singular head does not
+    (بمقر الجماعة (صباح الثلاثاء), رئيس الجماعة: المنزل الذي انهار)."""
     first = match.first
     j = first - 1
     opened = j >= 0 and _opens_list(text, tokens, j)
@@ -293,7 +295,7 @@ def _head_before(
         rest = "".join(t.key for t in tokens[lo + 1 : j + 1])
         for k in keys:
             head = tables.heads.get(k + rest)
-            if head is None or head.kind == "opener" or (opened and head.kind != "noun"):
+            if head is None or head.kind == "opener" or (opened and not head.plural):
                 continue
             if head.kind == "noun" or preposition:
                 return head, tokens[lo].start
@@ -432,9 +434,9 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
     return pick, {"ambiguous": True, "candidates": codes, "resolved_by": "population"}
 
 
-# Between two places of a list: a comma and/or a coordinator (و، et, ou), and in French maybe a
-# preposition (d'Agadir et d'Inezgane). A bare space is not a list: "إيموزار كندر المدينة الإجاصة".
-# between two places of a list: a comma, a conjunction, or a dash between spaces (مولاي رشيد - الحي الحسني)
+# Between two places of a list: a comma and/or a coordinator (و، et, ou), or a dash between spaces (مولاي
+# رشيد - الحي الحسني), and in French maybe a preposition (d'Agadir et d'Inezgane). A bare space is not a
+# list: "إيموزار كندر المدينة الإجاصة".
 _LIST_GAP = re.compile(
     r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)(?:d['’]|de\s+|à\s+)?"
 )
