@@ -1463,3 +1463,16 @@ def test_the_page_date_line_is_not_the_lead() -> None:
     dates = {"mercredi, 22 septembre, 2021": "2021-09-22", "8 septembre": "2021-09-08"}
     placed = [e.place.text for e in events_of(text, "fr", dates) if e.place is not None]
     assert placed[-3:] == ["Tiznit", "Khénifra", "Taza"]
+
+
+def test_a_future_verb_tells_of_its_own_trigger_not_of_every_trigger_of_the_sentence() -> None:
+    """lors du congrès régional à Oujda, il a dit que le congrès national, qui se tiendra en juin: the
+    regional congress took place, the national one is planned."""
+    text = (
+        "Le MP a réuni ses militants dimanche à Oujda.\n"
+        "Dans une allocution lors du congrès régional du parti à Oujda, le secrétaire général a ajouté que "
+        "le congrès national, qui se tiendra en juin à Rabat, sera celui de l'unité."
+    )
+    assert [(e.event_type, e.place.text) for e in events_of(text, "fr") if e.event_type == "congress"] == [
+        ("congress", "Oujda")
+    ]

@@ -1290,19 +1290,17 @@ def _status(
     after = _words(haystack, mention.end, min(s1, mention.end + 60))[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
-    if trigger.needs in CONTEXT_NEEDS and not (
-        _has_cue(tables, "future", "after", after)
-        or _has_cue(tables, "future", "window", window)
-        or sentence_cue("future")
-    ):
+    # a future verb of the sentence (se tiendra, devrait) tells of the trigger whose stretch between its
+    # neighbours holds it: lors du congrès régional, il a dit que le congrès national, qui se tiendra...
+    planned = _has_cue(tables, "future", "window", window) or _has_cue(tables, "future", "sentence", window)
+    if trigger.needs in CONTEXT_NEEDS and not (_has_cue(tables, "future", "after", after) or planned):
         # Casablanca sera gérée par X (PJD), in an article on the mayors' election: who runs a council
         # is the vote's outcome, told in `sera` as often as in the past (a plan still says prochain)
         return "new" if mention.place is not None and (on_a_vote or sentence_cue("election")) else "weak"
     if (
         _has_cue(tables, "future", "before", before[-CUE_WINDOW_BEFORE:])
         or _has_cue(tables, "future", "after", after)
-        or _has_cue(tables, "future", "window", window)
-        or sentence_cue("future")
+        or planned
     ):
         return "future"
     if _has_cue(tables, "generic", "before", before[-2:]) or sentence_cue("generic"):
