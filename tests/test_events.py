@@ -1476,3 +1476,35 @@ def test_a_future_verb_tells_of_its_own_trigger_not_of_every_trigger_of_the_sent
     assert [(e.event_type, e.place.text) for e in events_of(text, "fr") if e.event_type == "congress"] == [
         ("congress", "Oujda")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates"),
+    [
+        (
+            "Du 30 avril au 2 mai 2026, le congrès national du PPS s'est tenu à Bouznika.",
+            "fr",
+            {"30 avril": "2026-04-30", "2 mai 2026": "2026-05-02"},
+        ),
+        (
+            "من 28 دجنبر 2025 إلى 3 يناير 2026 انعقد المؤتمر الوطني للحزب ببوزنيقة.",
+            "ar",
+            {"28 دجنبر 2025": "2025-12-28", "3 يناير 2026": "2026-01-03"},
+        ),
+    ],
+)
+def test_a_range_of_days_across_two_months_dates_the_event_by_its_first_day(
+    text: str, language: str, dates: dict[str, str]
+) -> None:
+    """du 30 avril au 2 mai: the later end is nearer the trigger, the event opened on the first day (as
+    12 و13 مارس gives the 12)."""
+    assert [e.date.iso for e in events_of(text, language, dates)] == [next(iter(dates.values()))]
+
+
+def test_a_tenure_from_one_date_to_another_is_no_range_of_days() -> None:
+    """من 15 أبريل 2015 إلى 15 أبريل 2018: three years in office, not the days of the event."""
+    text = (
+        "شغل منصب الكاتب الجهوي من 15 أبريل 2015 إلى 15 أبريل 2018 قبل أن ينعقد المؤتمر الجهوي بمدينة تيفلت."
+    )
+    dates = {"15 أبريل 2015": "2015-04-15", "15 أبريل 2018": "2018-04-15"}
+    assert [e.date.iso for e in events_of(text, "ar", dates)] == ["2018-04-15"]

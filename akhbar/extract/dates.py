@@ -708,6 +708,30 @@ def _matches(key: str) -> tuple[re.Match[str], ...]:
     return tuple(out)
 
 
+RANGE_GAP_CHARS = 6  # ` au `, ` إلى `, ` - `: what may stand between the two ends of a range of days
+RANGE_MAX_DAYS = 14  # longer is a tenure (من 15 أبريل 2015 إلى 15 أبريل 2018), not the days of one event
+
+
+def range_ends(text: str, dates: Sequence[DateValue]) -> set[int]:
+    """Indexes of the dates that close a range of days (du 30 avril au 2 mai 2026, من 28 دجنبر إلى 3 يناير):
+    the range is told by its first day, as a range within one month is (12 و13 مارس: the 12)."""
+    ranges = {k for k, kind in _lexicons().connectors.items() if kind == "range"} | {"-", "–"}
+    out = set()
+    for n in range(1, len(dates)):
+        first, last = dates[n - 1], dates[n]
+        gap = text[first.end_char : last.start_char]
+        if (
+            first.precision == last.precision == "day"
+            and len(gap) <= RANGE_GAP_CHARS
+            and _key(gap) in ranges
+            and first.iso is not None
+            and last.iso is not None
+            and 0 < (date.fromisoformat(last.iso) - date.fromisoformat(first.iso)).days <= RANGE_MAX_DAYS
+        ):
+            out.add(n)
+    return out
+
+
 def to_date(value: DateValue | None) -> date | None:
     """The first day a DateValue can mean (2015 -> 2015-01-01; its precision says how much is known)."""
     if value is None or not value.iso:

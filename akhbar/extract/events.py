@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
+from akhbar.extract.dates import range_ends
 from akhbar.extract.places import is_place_head, place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
@@ -384,7 +385,8 @@ def find_event_mentions(
     lead_sentence = next((b for b in body if not _only_a_date(text, b, dates)), body[0] if body else None)
     lead_start = lead_sentence[0] if lead_sentence else 0
     main_party = _main_party(parties, organizations)
-    dated = [d for d in dates if d.iso and not _since(tables, haystack, d)]
+    closing = range_ends(text, dates)  # du 30 avril au 2 mai: the congress opened on the 30th
+    dated = [d for n, d in enumerate(dates) if d.iso and n not in closing and not _since(tables, haystack, d)]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )
