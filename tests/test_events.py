@@ -1508,3 +1508,17 @@ def test_a_tenure_from_one_date_to_another_is_no_range_of_days() -> None:
     )
     dates = {"15 أبريل 2015": "2015-04-15", "15 أبريل 2018": "2018-04-15"}
     assert [e.date.iso for e in events_of(text, "ar", dates)] == ["2018-04-15"]
+
+
+def test_a_gathering_described_later_is_not_the_evidence_of_its_report() -> None:
+    """نظم الحزب لقاء تواصليا ... وعرف اللقاء بتيفلت حضور X: the later sentence describes the meeting the
+    first one reported; the report is the evidence."""
+    text = (
+        "أعلن الحزب عن برنامجه.\n"
+        "ونظمت الكتابة الإقليمية للحزب لقاء تواصليا مع المناضلين.\n"
+        "وعرف اللقاء بمدينة تيفلت حضور عدد من المنتخبين."
+    )
+    found = [e for e in events_of(text, "ar") if e.event_type == "meeting"]
+    assert [text[e.best.sentence[0] : e.best.sentence[1]].strip()[:20] for e in found] == [
+        "ونظمت الكتابة الإقلي"
+    ]

@@ -274,17 +274,22 @@ class EventMention:
     home_place: bool = False  # the place is the article's own, not named with the mention
     told: bool = False  # its sentence has a verb saying the event took place (ترأس المؤتمر, a tenu)
     result: bool = False  # the words tell a vote's outcome (a remporté, 7 sièges, فاز بمقعد)
+    described: bool = (
+        False  # the subject of a verb describing it (وعرف اللقاء حضور, شهد المؤتمر), not its report
+    )
     part: int = 0  # which place of a list the trigger governs (les congrès de X, Y et Z: 0, 1, 2)
 
     @property
-    def score(self) -> tuple[bool, bool, bool, bool, bool, int]:
+    def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         """Which mention is its event's evidence: the body's before the headline's (the headline
         announces, the body tells), then a vote's result (who won is what an election is read for), a
         place of its own (a later mention naming none, that only brings a date, gives the event its
-        date but not its sentence), a date, a verb telling it, the first."""
+        date but not its sentence), a date, a verb telling it, the first. A mention that is the subject
+        of what follows (وعرف اللقاء حضور X, شهد المؤتمر تقديم) describes an event told before it: last."""
         return (
             not self.in_title,
             self.result,
+            not self.described,
             self.place is not None and not self.home_place,
             self.date is not None,
             self.told,
@@ -318,6 +323,11 @@ class Event:
             body = [m for m in own if not m.in_title and m.status in ("weak", "coref")]
             if body:
                 return min(body, key=lambda m: m.start)
+        if all(m.described for m in reporting):
+            # وعرف المؤتمر حضور X: the description; the sentence that named the event first tells it
+            told = [m for m in own if not m.described and not m.in_title]
+            if told:
+                return min(told, key=lambda m: m.start)
         return max(reporting, key=lambda m: m.score)
 
     @property
@@ -459,6 +469,9 @@ def find_event_mentions(
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
+        mention.described = _has_cue(
+            tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
+        )
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
         )
