@@ -1522,3 +1522,12 @@ def test_a_gathering_described_later_is_not_the_evidence_of_its_report() -> None
     assert [text[e.best.sentence[0] : e.best.sentence[1]].strip()[:20] for e in found] == [
         "ونظمت الكتابة الإقلي"
     ]
+
+
+def test_results_communicated_by_the_authorities_are_no_communique() -> None:
+    """les résultats communiqués par la wilaya: the participle of communiquer, not a party's statement."""
+    text = (
+        LEAD["fr"]
+        + "Selon les résultats communiqués par la wilaya de Béni Mellal-Khénifra, le PAM arrive en tête."
+    )
+    assert "statement" not in [e.event_type for e in events_of(text, "fr")]
