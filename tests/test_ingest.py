@@ -1,4 +1,5 @@
 import datetime as dt
+import unicodedata
 
 from akhbar.ingest.language import identify
 from akhbar.ingest.reader import Document, Rejection, document_from_bytes, read_header
@@ -71,6 +72,28 @@ def test_language_scores_are_probabilities() -> None:
     assert identify(BODY_AR)[0] == "ar"
     lang, score = identify(BODY_FR)
     assert lang == "fr" and 0.0 <= score <= 1.0
+
+
+def _presentation_forms(text: str) -> str:
+    """Each Arabic letter in its isolated presentation form (ARABIC LETTER MEEM -> ... ISOLATED FORM)."""
+    out = []
+    for ch in text:
+        try:
+            out.append(unicodedata.lookup(unicodedata.name(ch) + " ISOLATED FORM"))
+        except (KeyError, ValueError):
+            out.append(ch)
+    return "".join(out)
+
+
+def test_arabic_in_presentation_forms_is_arabic() -> None:
+    """Some sites serve Arabic in presentation forms (ﻣﺆﺗﻤﺮ for مؤتمر): read as NFKC it is Arabic, and the
+    article is kept, not rejected as another language."""
+    shaped = _presentation_forms(BODY_AR)
+    assert shaped != BODY_AR and unicodedata.normalize("NFKC", shaped) == unicodedata.normalize(
+        "NFKC", BODY_AR
+    )
+    assert identify(shaped)[0] == "ar"
+    assert isinstance(document_from_bytes("shaped.txt", shaped.encode()), Document)
 
 
 def test_empty_and_english_files_are_rejected_with_reasons() -> None:

@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import tempfile
+import unicodedata
 from functools import lru_cache
 
 from akhbar.lexicons.cache import cache_dir
@@ -69,8 +70,12 @@ def _identifier():
 
 
 def identify(text: str) -> tuple[str, float]:
-    """Return (ISO 639-1 code, confidence 0..1) for `text`."""
+    """Return (ISO 639-1 code, confidence 0..1) for `text`. Read as NFKC: a page written in Arabic
+    presentation forms (ﻣﺆﺗﻤﺮ for مؤتمر, as some sites serve it) is Arabic, not the script langid saw
+    least of (the cleaning stage folds them the same way, and records it)."""
     sample = text[:SAMPLE_CHARS]
+    if not unicodedata.is_normalized("NFKC", sample):
+        sample = unicodedata.normalize("NFKC", sample)
     letters = len(_ARABIC.findall(sample)) + len(_LATIN.findall(sample))
     if letters == 0:
         return "und", 0.0
