@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from akhbar.extract.dates import find_dates, range_ends
 from akhbar.extract.events import Event, find_events
 from akhbar.extract.parties import find_organizations, find_parties
 from akhbar.extract.places import find_places
@@ -231,8 +232,6 @@ def test_a_newspaper_name_is_not_a_statement():
 
 
 def _events(text: str, language: str) -> list[Event]:
-    from akhbar.extract.dates import find_dates
-
     return find_events(text, language, find_dates(text, language, None), find_places(text, language))
 
 
@@ -1304,7 +1303,8 @@ def test_a_count_of_councils_and_their_list_is_one_vote_each() -> None:
 
 
 def test_a_count_of_councils_that_names_none_is_no_event() -> None:
-    """رئاسة خمس جماعات: counted, but no council is named."""
+    """la présidence de quatre régions, رئاسة خمس جماعات: counted, but no council is named."""
+    assert events_of("Le PAM a également obtenu la présidence de quatre régions.", "fr") == []
     assert events_of("وفاز الحزب برئاسة خمس جماعات بالإقليم.", "ar") == []
 
 
@@ -1389,8 +1389,13 @@ def test_at_the_head_of_a_council_is_an_office_word() -> None:
     assert [(e.event_type, e.place.code) for e in events_of(kept, "ar")] == [
         ("public_election", "04.291.05.13")
     ]
-    two = "ونجح الحزب في الحفاظ على كرسيه على رأس جماعتي حودران وتيداس."
-    assert [e.place.code for e in events_of(two, "ar")] == ["04.291.05.07", "04.291.05.13"]
+    two = "ونجح الحزب في الحفاظ على كرسيه على رأس مقاطعتين (عين السبع وعين الشق)."
+    assert [e.place.extra.get("arrondissement") for e in events_of(two, "ar")] == [
+        "06.141.01.21",
+        "06.141.01.41",
+    ]
+    counted = "ونجح الحزب في الحفاظ على كرسيه على رأس جماعتين بإقليم الخميسات."
+    assert events_of(counted, "ar") == []  # two councils counted, none named
 
 
 def test_a_list_of_councils_with_their_new_president_and_party_in_an_article_on_the_vote() -> None:
@@ -1502,12 +1507,12 @@ def test_a_range_of_days_across_two_months_dates_the_event_by_its_first_day(
 
 
 def test_a_tenure_from_one_date_to_another_is_no_range_of_days() -> None:
-    """من 15 أبريل 2015 إلى 15 أبريل 2018: three years in office, not the days of the event."""
-    text = (
-        "شغل منصب الكاتب الجهوي من 15 أبريل 2015 إلى 15 أبريل 2018 قبل أن ينعقد المؤتمر الجهوي بمدينة تيفلت."
-    )
-    dates = {"15 أبريل 2015": "2015-04-15", "15 أبريل 2018": "2018-04-15"}
-    assert [e.date.iso for e in events_of(text, "ar", dates)] == ["2018-04-15"]
+    """من 15 أبريل 2015 إلى 15 أبريل 2018: three years in office, not the days of one event; du 30 avril au 2
+    mai: one."""
+    tenure = "شغل منصب الكاتب الجهوي من 15 أبريل 2015 إلى 15 أبريل 2018 بمدينة تيفلت."
+    assert range_ends(tenure, find_dates(tenure, "ar")) == set()
+    days = "Du 30 avril au 2 mai 2026, le congrès s'est tenu à Bouznika."
+    assert range_ends(days, find_dates(days, "fr", date(2026, 5, 10))) == {1}
 
 
 def test_a_gathering_described_later_is_not_the_evidence_of_its_report() -> None:
@@ -1531,3 +1536,51 @@ def test_results_communicated_by_the_authorities_are_no_communique() -> None:
         + "Selon les résultats communiqués par la wilaya de Béni Mellal-Khénifra, le PAM arrive en tête."
     )
     assert "statement" not in [e.event_type for e in events_of(text, "fr")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "label"),
+    [
+        ("Les conseils provinciaux ont élu hier leurs nouveaux présidents.", "Le conseil provincial de"),
+        (
+            "Voici les présidents des conseils provinciaux issus des élections du 8 septembre.",
+            "Présidence de la province de",
+        ),
+    ],
+)
+def test_a_lead_that_says_who_was_elected_opens_a_list_of_results(lead: str, label: str) -> None:
+    """A lead telling the vote (élu, or the elections with their date), then lines naming a council (its
+    article or an office noun first), someone and a party: the results."""
+    text = (
+        f"{lead}\n\n"
+        f"– {label} Tiznit : Ahmed Bouzid (RNI)\n\n"
+        f"– {label} Khénifra : Fatima Alaoui (PAM)\n\n"
+        f"– {label} Taza : Karim Bennani (USFP)\n"
+    )
+    dates = {"8 septembre": "2021-09-08"} if "8 septembre" in text else {}
+    placed = [e.place.text for e in events_of(text, "fr", dates) if e.place is not None]
+    assert placed[-3:] == ["Tiznit", "Khénifra", "Taza"]
+
+
+def test_a_future_verb_is_shared_by_the_triggers_it_governs() -> None:
+    """le congrès de Fès et le congrès de Sefrou se tiendront en juin: both planned."""
+    text = LEAD["fr"] + "Le congrès régional de Fès et le congrès provincial de Sefrou se tiendront en juin."
+    assert [e.event_type for e in events_of(text, "fr")] == ["meeting"]
+
+
+def test_the_description_gives_way_only_to_a_report_before_it() -> None:
+    """وعرف اللقاء ... حضور X names the meeting first: a later وفي ختام اللقاء is not its report."""
+    text = (
+        "حزب الاستقلال بتيفلت\n"
+        "عرف اللقاء التواصلي الذي نظمه حزب الاستقلال بمدينة تيفلت حضور عدد من المنتخبين.\n"
+        "وفي ختام اللقاء تمت تلاوة برقية الولاء."
+    )
+    found = [e for e in events_of(text, "ar") if e.event_type == "meeting"]
+    assert [text[e.best.sentence[0] : e.best.sentence[1]].strip()[:9] for e in found] == ["عرف اللقا"]
+
+
+def test_a_communique_by_which_the_bureau_speaks_is_a_communique() -> None:
+    text = (
+        LEAD["fr"] + "Dans un communiqué par lequel il annonce sa candidature, le bureau appelle à l'unité."
+    )
+    assert "statement" in [e.event_type for e in events_of(text, "fr")]

@@ -285,7 +285,8 @@ class EventMention:
         announces, the body tells), then a vote's result (who won is what an election is read for), a
         place of its own (a later mention naming none, that only brings a date, gives the event its
         date but not its sentence), a date, a verb telling it, the first. A mention that is the subject
-        of what follows (وعرف اللقاء حضور X, شهد المؤتمر تقديم) describes an event told before it: last."""
+        of what follows (وعرف اللقاء حضور X, شهد المؤتمر تقديم) describes an event told before it: after a
+        result, below every body mention that reports it."""
         return (
             not self.in_title,
             self.result,
@@ -324,8 +325,13 @@ class Event:
             if body:
                 return min(body, key=lambda m: m.start)
         if all(m.described for m in reporting):
-            # وعرف المؤتمر حضور X: the description; the sentence that named the event first tells it
-            told = [m for m in own if not m.described and not m.in_title]
+            # وعرف المؤتمر حضور X: the description; a sentence that named the event before it tells it
+            first_described = min(m.start for m in reporting)
+            told = [
+                m
+                for m in own
+                if not m.described and not m.in_title and m.status != "coref" and m.start < first_described
+            ]
             if told:
                 return min(told, key=lambda m: m.start)
         return max(reporting, key=lambda m: m.score)
@@ -510,8 +516,18 @@ def find_event_mentions(
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     _hand_over_places(out)
-    # a vote the headline or lead reports (not one announced: les têtes de liste pour les élections)
-    voted = any(m.event_type == "public_election" and m.status == "new" and m.start < lead_end for m in out)
+    # a vote the headline or lead reports (not one announced: les têtes de liste pour les prochaines élections)
+    voted = any(
+        m.event_type == "public_election"
+        and m.status not in ("future", "generic")
+        and not m.in_title  # a headline's `Législatives :` is a rubric
+        and m.start < lead_end
+        for m in out
+    ) or any(
+        _says_elected(tables, haystack, sentence) and not in_sentence(sentence, "future")
+        for sentence in sentences
+        if sentence[0] < lead_end
+    )
     out.extend(_list_line_results(text, out, coded, named, voted))
     return out
 
@@ -520,15 +536,22 @@ _BULLET = re.compile(r"[ \t]*(?:([-–•*])[ \t]*)?")  # - Tarfaya: X du RNI, o
 _LINE_LABEL = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*[\s'’-]+")  # words only: Conseil de la région
 
 
+_LABEL_ARTICLES = frozenset({"le", "la", "l"})  # - Le conseil provincial de Tiznit : ...
+
+
 def _council_label(label: str) -> bool:
-    """Is the start of a list line a council's name before its place (Conseil de la région, مجلس جماعة):
-    a few words, the first a council word (lexicons/event_cues.tsv, council_label)?"""
+    """Is the start of a list line a council's name or office before its place (Conseil de la région, Le
+    conseil provincial de, Présidence de la province de, مجلس جماعة, رئاسة إقليم): a few words, the first
+    (past an article) a council word or an office noun (lexicons/event_cues.tsv, council_label, office_noun)?"""
     if not _LINE_LABEL.fullmatch(label) or len(label.split()) > LIST_LINE_LABEL_WORDS:
         return False
     language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in label) else "fr"
     tables = _tables(language)
-    return _has_cue(
-        tables, "council_label", "first", _words(_haystack(label, tables.language), 0, len(label))[:1]
+    words = _words(_haystack(label, tables.language), 0, len(label))
+    while words and words[0] in _LABEL_ARTICLES:
+        words = words[1:]
+    return _has_cue(tables, "council_label", "first", words[:1]) or _has_cue(
+        tables, "office_noun", "first", words[:1]
     )
 
 
@@ -1305,9 +1328,13 @@ def _status(
     after = _words(haystack, mention.end, min(s1, mention.end + 60))[:CUE_WINDOW_AFTER]
     if _has_cue(tables, "coref", "before", before[-1:]):
         return "coref"
-    # a future verb of the sentence (se tiendra, devrait) tells of the trigger whose stretch between its
-    # neighbours holds it: lors du congrès régional, il a dit que le congrès national, qui se tiendra...
-    planned = _has_cue(tables, "future", "window", window) or _has_cue(tables, "future", "sentence", window)
+    # a future verb of the sentence (se tiendra, devrait) tells of every trigger of it (le congrès de Fès et
+    # celui de Sefrou se tiendront), except one named as the occasion of what the sentence says (lors du
+    # congrès régional, il a dit que le congrès national, qui se tiendra...): that one by its own part only
+    occasion = _has_cue(tables, "occasion", "before", before[-3:])
+    planned = _has_cue(tables, "future", "window", window) or (
+        _has_cue(tables, "future", "sentence", window) if occasion else sentence_cue("future")
+    )
     if trigger.needs in CONTEXT_NEEDS and not (_has_cue(tables, "future", "after", after) or planned):
         # Casablanca sera gérée par X (PJD), in an article on the mayors' election: who runs a council
         # is the vote's outcome, told in `sera` as often as in the past (a plan still says prochain)
