@@ -712,10 +712,15 @@ RANGE_GAP_CHARS = 6  # ` au `, ` إلى `, ` - `: what may stand between the two
 RANGE_MAX_DAYS = 14  # longer is a tenure (من 15 أبريل 2015 إلى 15 أبريل 2018), not the days of one event
 
 
+@lru_cache(maxsize=1)
+def _range_words() -> frozenset[str]:
+    return frozenset({k for k, kind in _lexicons().connectors.items() if kind == "range"} | {"-", "–"})
+
+
 def range_ends(text: str, dates: Sequence[DateValue]) -> set[int]:
     """Indexes of the dates that close a range of days (du 30 avril au 2 mai 2026, من 28 دجنبر إلى 3 يناير):
     the range is told by its first day, as a range within one month is (12 و13 مارس: the 12)."""
-    ranges = {k for k, kind in _lexicons().connectors.items() if kind == "range"} | {"-", "–"}
+    ranges = _range_words()
     out = set()
     for n in range(1, len(dates)):
         first, last = dates[n - 1], dates[n]

@@ -517,18 +517,21 @@ def find_event_mentions(
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
     _hand_over_places(out)
     # a vote the headline or lead reports (not one announced: les têtes de liste pour les prochaines élections)
-    voted = any(
-        m.event_type == "public_election"
-        and m.status not in ("future", "generic")
-        and not m.in_title  # a headline's `Législatives :` is a rubric
-        and m.start < lead_end
-        for m in out
-    ) or any(
-        _says_elected(tables, haystack, sentence) and not in_sentence(sentence, "future")
-        for sentence in sentences
-        if sentence[0] < lead_end
+    voted = ":" in text and (  # only a text with `Place : ...` lines has a list to read
+        any(
+            m.event_type == "public_election"
+            and m.status not in ("future", "generic")
+            and not m.in_title  # a headline's `Législatives :` is a rubric
+            and m.start < lead_end
+            for m in out
+        )
+        or any(
+            _says_elected(tables, haystack, sentence) and not in_sentence(sentence, "future")
+            for sentence in sentences
+            if sentence[0] < lead_end
+        )
     )
-    out.extend(_list_line_results(text, out, coded, named, voted))
+    out.extend(_list_line_results(text, tables.language, out, coded, named, voted))
     return out
 
 
@@ -539,13 +542,12 @@ _LINE_LABEL = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*[\s'’-]+")  # word
 _LABEL_ARTICLES = frozenset({"le", "la", "l"})  # - Le conseil provincial de Tiznit : ...
 
 
-def _council_label(label: str) -> bool:
+def _council_label(label: str, language: str) -> bool:
     """Is the start of a list line a council's name or office before its place (Conseil de la région, Le
     conseil provincial de, Présidence de la province de, مجلس جماعة, رئاسة إقليم): a few words, the first
     (past an article) a council word or an office noun (lexicons/event_cues.tsv, council_label, office_noun)?"""
     if not _LINE_LABEL.fullmatch(label) or len(label.split()) > LIST_LINE_LABEL_WORDS:
         return False
-    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in label) else "fr"
     tables = _tables(language)
     words = _words(_haystack(label, tables.language), 0, len(label))
     while words and words[0] in _LABEL_ARTICLES:
@@ -571,7 +573,7 @@ class _ListLine:
     row: int  # which non-empty line of the text
 
 
-def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
+def _list_lines(text: str, language: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
     """The text's lists of `Place: ...` lines (the place may follow a council's name: - Conseil de la
     région X : ...), each a run of such lines close to one another."""
     by_start = {place_opening(p): p for p in places}  # جماعة تزنيت: from its head
@@ -587,7 +589,7 @@ def _list_lines(text: str, places: Sequence[Mention]) -> list[list[_ListLine]]:
                 k = bisect_right(openings, offset + bullet.end())
                 if k < len(openings) and openings[k] < offset + len(line):
                     label = text[offset + bullet.end() : openings[k]]
-                    if _council_label(label):
+                    if _council_label(label, language):
                         place = by_start[openings[k]]
             colon = place.end_char if place is not None else -1
             if place is not None and text[colon : colon + LIST_LINE_LABEL_CHARS].strip()[:1] == ":":
@@ -617,6 +619,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
 
 def _list_line_results(
     text: str,
+    language: str,
     mentions: list[EventMention],
     places: Sequence[Mention],
     named: Sequence[tuple[int, str]],
@@ -632,7 +635,7 @@ def _list_line_results(
     if ":" not in text or (len(votes) < LIST_LINE_MIN_RESULTS and not voted):
         return []  # most texts: no list of results to read, and no lines to split
     out = []
-    for run in _list_lines(text, places):
+    for run in _list_lines(text, language, places):
         in_line = [[m for m in votes if line.start <= m.start < line.end] for line in run]
         bare = not run[0].bulleted
         partisan = (

@@ -437,11 +437,10 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
 # Between two places of a list: a comma and/or a coordinator (و، et, ou), or a dash between spaces (مولاي
 # رشيد - الحي الحسني), and in French maybe a preposition (d'Agadir et d'Inezgane). A bare space is not a
 # list: "إيموزار كندر المدينة الإجاصة".
-_LIST_GAP = re.compile(
-    r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)(?:d['’]|de\s+|à\s+)?"
-)
+_LIST_SEPARATOR = r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)"
+_LIST_GAP = re.compile(_LIST_SEPARATOR + r"(?:d['’]|de\s+|à\s+)?")
 # A list shares its head word unless a preposition starts a new phrase ("région X, à Essaouira").
-_SHARED_HEAD_GAP = re.compile(r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)")
+_SHARED_HEAD_GAP = re.compile(_LIST_SEPARATOR)
 
 
 def _gap_is(pattern: re.Pattern, text: str, previous_end: int, start: int) -> bool:
