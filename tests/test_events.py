@@ -1584,3 +1584,16 @@ def test_a_communique_by_which_the_bureau_speaks_is_a_communique() -> None:
         LEAD["fr"] + "Dans un communiqué par lequel il annonce sa candidature, le bureau appelle à l'unité."
     )
     assert "statement" in [e.event_type for e in events_of(text, "fr")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le PAM a obtenu la présidence de trois communes (Tiflet, Rommani et Oulmès).",
+        "Le PAM a obtenu la présidence de 3 communes : Tiflet, Rommani et Oulmès.",
+    ],
+)
+def test_a_french_count_of_councils_and_its_list_is_one_vote_each(text: str) -> None:
+    """la présidence de trois communes (A, B et C): as in Arabic, the count announces the councils the
+    bracket or the colon names, one vote each (while 3 sièges chacun (A, B et C) is one result broken down)."""
+    assert [e.place.text for e in events_of(text, "fr")] == ["Tiflet", "Rommani", "Oulmès"]

@@ -30,7 +30,7 @@ from functools import cache, lru_cache, partial
 from itertools import pairwise
 
 from akhbar.extract.dates import range_ends
-from akhbar.extract.places import is_place_head, place_opening
+from akhbar.extract.places import is_place_head, is_plural_place_head, place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
 from akhbar.text.spans import DateValue, Mention
@@ -763,7 +763,7 @@ def _listed_places(
     if first.start_char < mention.end:
         return []
     lead = text[mention.end : first.start_char]
-    counted = mention.scope == "office" and mention.number == "plural"
+    counted = mention.scope == "office" and mention.number == "plural" or _counts_places(lead, language)
     if lead.rfind("(") > lead.rfind(")") and not counted:
         # 3 sièges chacun (Errachidia, Midelt et Zagora): a breakdown in brackets, not events; but
         # رئاسة ثلاث جماعات (أ، ب وج) names the councils it counts
@@ -786,6 +786,25 @@ def _listed_places(
             closed = len(listed)  # ثلاث جماعات (أ، ب، ج): the bracket closes what the count opened
             break
     return listed[:closed] if closed > 1 else []
+
+
+COUNTED_HEAD_WORDS = (
+    3  # la présidence de | trois communes rurales ( ...: at most this many words after the count
+)
+
+
+def _counts_places(lead: str, language: str) -> bool:
+    """Does the text between a trigger and its first place count the places that follow, in brackets or
+    after a colon (la présidence de trois communes (A, B et C), 3 arrondissements : A, B et C)?"""
+    opening = max(lead.rfind("("), lead.rfind(":"))
+    if opening < 0:
+        return False
+    words = _fold(lead[:opening], language).split()
+    count = re.compile(_count_pattern(_lang(language)))
+    for k in range(max(0, len(words) - COUNTED_HEAD_WORDS - 1), len(words) - 1):
+        if count.fullmatch(words[k]) and is_plural_place_head(words[k + 1], language):
+            return True
+    return False
 
 
 def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:

@@ -208,6 +208,14 @@ def is_place_head(word: str, language: str) -> bool:
     return any(v.key in heads and heads[v.key].kind == "noun" for v in variants)
 
 
+def is_plural_place_head(word: str, language: str) -> bool:
+    """Is `word` a head in the plural, one that names several places (communes, أقاليم, جماعتي)?"""
+    heads = _tables(language).heads
+    key = phrase_key(word)
+    variants = arabic_variants(key) if language == "ar" else (Variant(key, 0),)
+    return any(v.key in heads and heads[v.key].plural for v in variants)
+
+
 def _given_names(language: str) -> frozenset[str]:
     """First names from the people lexicon: a place name right after one is a family name.
     Read defensively: the file belongs to the person finder and may be absent or change."""
