@@ -186,6 +186,7 @@ def _candidates(tables: _Tables, haystack: str, start: int) -> tuple[int, ...]:
 COUNT = "<n>"  # in lexicons/event_offices.tsv: a count, in digits or in words (رئاسة خمس جماعات)
 
 
+@lru_cache(maxsize=4)
 def _count_pattern(language: str) -> str:
     """A count of what follows: digits or a word of `lexicons/number_words.tsv`."""
     words = sorted(
@@ -788,6 +789,12 @@ def _listed_places(
     return listed[:closed] if closed > 1 else []
 
 
+@lru_cache(maxsize=4)
+def _count_regex(language: str) -> re.Pattern:
+    """The count pattern compiled once a language (asked for each list opened by a bracket or a colon)."""
+    return re.compile(_count_pattern(language))
+
+
 COUNTED_HEAD_WORDS = (
     3  # la présidence de | trois communes rurales ( ...: at most this many words after the count
 )
@@ -800,7 +807,7 @@ def _counts_places(lead: str, language: str) -> bool:
     if opening < 0:
         return False
     words = _fold(lead[:opening], language).split()
-    count = re.compile(_count_pattern(_lang(language)))
+    count = _count_regex(_lang(language))
     for k in range(max(0, len(words) - COUNTED_HEAD_WORDS - 1), len(words) - 1):
         if count.fullmatch(words[k]) and is_plural_place_head(words[k + 1], language):
             return True

@@ -200,20 +200,22 @@ def _word_spellings(words: list[str]) -> list[str]:
     return out
 
 
-def is_place_head(word: str, language: str) -> bool:
-    """Is `word` a head that announces a place (إقليم, لإقليم, ومدينة; province, région)?"""
+def _heads_of(word: str, language: str) -> list[Head]:
+    """The place heads `word` is, behind its Arabic clitics (لإقليم, ومدينة)."""
     heads = _tables(language).heads
     key = phrase_key(word)
     variants = arabic_variants(key) if language == "ar" else (Variant(key, 0),)
-    return any(v.key in heads and heads[v.key].kind == "noun" for v in variants)
+    return [heads[v.key] for v in variants if v.key in heads]
+
+
+def is_place_head(word: str, language: str) -> bool:
+    """Is `word` a head that announces a place (إقليم, لإقليم, ومدينة; province, région)?"""
+    return any(head.kind == "noun" for head in _heads_of(word, language))
 
 
 def is_plural_place_head(word: str, language: str) -> bool:
     """Is `word` a head in the plural, one that names several places (communes, أقاليم, جماعتي)?"""
-    heads = _tables(language).heads
-    key = phrase_key(word)
-    variants = arabic_variants(key) if language == "ar" else (Variant(key, 0),)
-    return any(v.key in heads and heads[v.key].plural for v in variants)
+    return any(head.plural for head in _heads_of(word, language))
 
 
 def _given_names(language: str) -> frozenset[str]:
