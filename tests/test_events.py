@@ -1597,3 +1597,53 @@ def test_a_french_count_of_councils_and_its_list_is_one_vote_each(text: str) -> 
     """la présidence de trois communes (A, B et C): as in Arabic, the count announces the councils the
     bracket or the colon names, one vote each (while 3 sièges chacun (A, B et C) is one result broken down)."""
     assert [e.place.text for e in events_of(text, "fr")] == ["Tiflet", "Rommani", "Oulmès"]
+
+
+def test_each_council_named_by_a_word_no_gazetteer_holds_is_its_own_vote() -> None:
+    """رئيسا لجماعة تازغوت (a commune the gazetteer lacks): its own vote, not the vote of the commune
+    named before it in the sentence, and without that commune's place."""
+    text = (
+        "انتخاب رؤساء الجماعات\n"
+        "تم انتخاب سعيد العلمي رئيسا لجماعة تيفلت، كما تم انتخاب محمد الكرمي رئيسا لجماعة تازغوت، "
+        "بينما انتخب أحمد الوزاني رئيسا لجماعة تيمزغيت."
+    )
+    found = [e for e in events_of(text, "ar") if e.event_type == "public_election"]
+    assert len(found) == 3
+    assert [e.place.text if e.place and not e.best.home_place else None for e in found] == [
+        "تيفلت",
+        None,
+        None,
+    ]
+
+
+def test_a_definite_council_head_takes_its_adjective_not_a_name() -> None:
+    """للجماعة الترابية لتيفلت: the name comes after the adjective; the known place stays."""
+    text = "انتخاب رؤساء الجماعات\nتم انتخاب سعيد العلمي رئيسا للجماعة الترابية لتيفلت."
+    found = [e for e in events_of(text, "ar") if e.event_type == "public_election"]
+    assert [e.place.text for e in found] == ["تيفلت"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "عقد حزب التقدم والاشتراكية يوم السبت 6 دجنبر 2025 الدورة الثامنة للجنة المركزية للحزب بالرباط.",
+            ["meeting"],
+        ),
+        ("وانعقدت الدورة الأولى للمجلس الوطني لحزب الاستقلال يوم أمس.", ["meeting"]),
+        ("صادق المجلس الجماعي لمدينة فاس خلال دورة أكتوبر على الميزانية.", []),
+        ("وتم تأسيس فرع الشبيبة تفعيلا لمقررات الدورة السابعة للجنة المركزية للحزب.", []),
+        ("نظمت شبيبة الحزب بمدينة فاس دورة تكوينية لفائدة المناضلين يوم السبت 6 دجنبر 2025.", ["meeting"]),
+    ],
+)
+def test_a_session_of_a_party_body_is_a_meeting(text: str, expected: list[str]) -> None:
+    """الدورة الثامنة للجنة المركزية: a session word is a meeting when a party body's name follows it;
+    a commune's council session (دورة أكتوبر) is not a party's event."""
+    dates = {"السبت 6 دجنبر 2025": "2025-12-06"} if "6 دجنبر" in text else {}
+    assert [e.event_type for e in events_of(text, "ar", dates)] == expected
+
+
+def test_an_event_expected_to_be_held_is_planned() -> None:
+    """ومن المنتظر أن يعقد الحزب مؤتمره: announced, not held."""
+    text = "حزب الاستقلال\nومن المنتظر أن يعقد حزب الاستقلال مؤتمره الإقليمي بمدينة فاس."
+    assert [e.event_type for e in events_of(text, "ar")] == []

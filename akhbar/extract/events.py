@@ -32,6 +32,7 @@ from itertools import pairwise
 from akhbar.extract.dates import range_ends
 from akhbar.extract.places import is_place_head, is_plural_place_head, place_opening
 from akhbar.lexicons import read_lexicon
+from akhbar.lexicons.frequencies import zipf
 from akhbar.text.keys import match_key
 from akhbar.text.spans import DateValue, Mention
 from akhbar.text.tokens import sentence_spans, strip_clitics, text_key
@@ -279,6 +280,7 @@ class EventMention:
         False  # the subject of a verb describing it (وعرف اللقاء حضور, شهد المؤتمر), not its report
     )
     part: int = 0  # which place of a list the trigger governs (les congrès de X, Y et Z: 0, 1, 2)
+    council: str | None = None  # an office's council named by words no gazetteer holds (رئيسا لجماعة X)
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
@@ -409,6 +411,12 @@ def find_event_mentions(
     )
     out: list[EventMention] = []
     starts = [s for s, _ in sentences]
+    bodies = [o.start_char for o in organizations if o.extra.get("kind") == "body"]
+    found = [  # دورة أكتوبر للمجلس الجماعي, دورة تكوينية: no party body's session, no trigger
+        (start, end, trigger)
+        for start, end, trigger in found
+        if trigger.needs != "body" or _body_after(haystack, bodies, end, starts)
+    ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     coded = [p for p in places if p.code]
@@ -446,6 +454,16 @@ def find_event_mentions(
         mention.place = _place_for(haystack, coded, start, end, (low, high))
         if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
             mention.place = _place_right_before(coded, start) or mention.place
+        if trigger.scope == "office" and trigger.number == "sg":
+            mention.council = _unnamed_council(text, tables.language, coded, start, end)
+            if (
+                mention.council is not None
+                and mention.place is not None
+                and (mention.place.start_char < end or _rank(mention.place) == 3)
+            ):
+                mention.place = (
+                    None  # another council's place, not this one's: no place rather than a wrong one
+                )
         listed = _listed_places(text, tables.language, coded, mention, high)
         counted = trigger.scope == "office" and trigger.number == "plural"
         if counted and listed:
@@ -869,6 +887,46 @@ def _places_listed_before(
     return listed if len(listed) > 1 else []
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]{2,})")
+UNNAMED_COUNCIL_MAX_ZIPF = 5.0  # a word after a council head this common is a function word, not its name
+
+
+def _unnamed_council(text: str, language: str, places: Sequence[Mention], start: int, end: int) -> str | None:
+    """The name of the council office words end on, when no known place is that name: رئيسا لجماعة
+    بوياعمر (a commune the gazetteer lacks). Each such name is its own council: two in one sentence are
+    two votes, and the nearest known place of the sentence is not theirs. Arabic: a council head in
+    the construct state (جماعة, بلدية, not the definite الجماعة) takes its name right after it."""
+    if language != "ar":
+        return None
+    head = text[start:end].split()[-1]
+    if not is_place_head(head, language) or is_plural_place_head(head, language):
+        return None
+    if any(rest.startswith("ال") for rest, _ in strip_clitics(head)):
+        return None  # للجماعة الترابية: a definite head takes an adjective, its name comes later
+    found = _NEXT_WORD.match(text, end)
+    if found is not None and is_place_head(f"{head} {found.group(1)}", language):
+        found = _NEXT_WORD.match(text, found.end())  # جماعة قروية X: the name after the kind
+    if found is None or zipf(found.group(1), language) >= UNNAMED_COUNCIL_MAX_ZIPF:
+        return None
+    if any(p.start_char < found.end(1) and found.start(1) < p.end_char for p in places):
+        return None  # a known place (لأكادير)
+    return _fold(found.group(1), language)
+
+
+BODY_AFTER_WORDS = 3  # الدورة الواحدة والثلاثين | للمجلس الوطني: an ordinal of two words between
+
+
+def _body_after(haystack: str, bodies: Sequence[int], end: int, starts: Sequence[int]) -> bool:
+    """Does a party body's name (an organization of kind body) follow a session word in its sentence,
+    only an ordinal or an adjective between (الدورة السابعة للجنة المركزية)?"""
+    return any(
+        end <= b
+        and bisect_right(starts, b) == bisect_right(starts, end)
+        and len(_words(haystack, end, b)) <= BODY_AFTER_WORDS
+        for b in bodies
+    )
+
+
 PLACE_BEFORE_CHARS = 8  # جماعة أزلاف التي ترأسها: the place ends this close before a `place_before` trigger
 
 
@@ -887,7 +945,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
         if mention.status != "new":
             continue
         target = next((e for e in reversed(events) if _compatible(e, mention)), None)
-        if target is None and mention.scope == "office" and mention.place is None:
+        if target is None and mention.scope == "office" and mention.place is None and mention.council is None:
             # انتخاب X رئيسا لجهة كلميم. وفاز X برئاسة المجلس ...: an office named without its place in
             # the very next sentence is the office just reported
             last = events[-1] if events else None
@@ -1226,6 +1284,12 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         mention.scope,
     ):
         return False
+    if mention.scope == "office" and any(
+        m.sentence == mention.sentence and m.council != mention.council for m in event.mentions
+    ):
+        return (
+            False  # رئيسا لجماعة أ، ... رئيسا لجماعة ب: a council named by a word of its own is its own vote
+        )
     if mention.scope == "office" and all(m.sentence != mention.sentence for m in event.mentions):
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
@@ -1389,6 +1453,9 @@ def _status(
     mention.placed = placed
     if dated or placed:
         return "new"
+    if trigger.needs == "body":  # انعقدت الدورة الأولى للمجلس الوطني; not تفعيلا لمقررات الدورة السابعة
+        told = _has_cue(tables, "occurrence", "before", before[-1:])
+        return "new" if told or _has_cue(tables, "occurrence", "sentence", before[-2:]) else "weak"
     if trigger.needs == "anchor" and trigger.number == "sg" and trigger.event_type == "meeting":
         convened = _convening(tables.language)
         if convened is not None and convened.search(

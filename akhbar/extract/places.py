@@ -43,9 +43,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from akhbar.lexicons import read_lexicon
+from akhbar.lexicons.frequencies import zipf as _zipf
 from akhbar.lexicons.gazetteer import GazetteerRecord, crosswalk_names, records, records_by_code
 from akhbar.text.phrases import Match, PhraseIndex, Token, Variant, arabic_variants, phrase_key, tokenize
 from akhbar.text.spans import Mention, Place
@@ -102,7 +101,7 @@ def _tables(language: str) -> _Tables:
 
     def note_frequency(surface: str) -> None:
         key = phrase_key(surface)
-        name_zipf[key] = max(name_zipf.get(key, 0.0), zipf_frequency(surface, lang))
+        name_zipf[key] = max(name_zipf.get(key, 0.0), _zipf(surface, lang))
 
     for rec in records():
         surface = rec.name_ar if lang == "ar" else rec.name_fr
@@ -403,11 +402,6 @@ def _after_given_name(tables: _Tables, tokens: Sequence[Token], match: Match) ->
         and tokens[prev].joined
         and tokens[prev].key in tables.given_names
     )
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, language: str) -> float:
-    return zipf_frequency(word, language)
 
 
 def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:

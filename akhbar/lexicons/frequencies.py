@@ -34,6 +34,13 @@ ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 _wordfreq_dict = wordfreq.get_frequency_dict  # wordfreq's own, whatever `install` does later
 
 
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """wordfreq's zipf frequency of a word as written (it knows surface spellings, not match keys:
+    the key of نتائج, نتايج, is rare); cached, the finders ask for the same words again and again."""
+    return wordfreq.zipf_frequency(word, language)
+
+
 @dataclass(frozen=True, slots=True)
 class WordList:
     """One language's list as cached: every word in bucket order, joined by SEPARATOR; each word's

@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from akhbar.lexicons import read_lexicon
 from akhbar.text.keys import match_key
 from akhbar.text.tokens import strip_clitics
@@ -99,13 +97,6 @@ def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
 # Clitics a role title may carry in Arabic (والكاتب, بالرئيس, فلرئيس): a conjunction, then a preposition.
 _AR_TITLE_CONJUNCTIONS, _AR_TITLE_PREPOSITIONS = "وف", "بكل"
 _MAX_FORWARD_GAP = 12  # tokens between a role and the name it introduces
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, language: str) -> float:
-    """Word frequency of a word as written: wordfreq knows surface spellings, not match keys
-    (the key of نتائج, نتايج, is rare)."""
-    return zipf_frequency(word, language)
 
 
 # ---------------------------------------------------------------- lexicons

@@ -29,8 +29,8 @@ from akhbar.extract.people.lexicon import (
     _Lexicon,
     _lexicon,
     _mask,
-    _zipf,
 )
+from akhbar.lexicons.frequencies import zipf as _zipf
 from akhbar.text.tokens import Tok, strip_clitics
 
 
