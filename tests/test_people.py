@@ -661,3 +661,25 @@ def test_a_list_of_results_or_with_one_known_name_names_no_one_else() -> None:
 def test_moroccan_given_names_start_a_name(name: str) -> None:
     """Given names common in Morocco (السعيد with its article, عدي, ماجدولين, عبلة) open a name."""
     assert [m.normalized for m in find_people(f"وحضر اللقاء {name} إلى جانب أعضاء المكتب.", "ar")] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وعرفت الجلسة انتخاب أقسام الوردي عن التجمع الوطني للأحرار كاتبا للمجلس.", "أقسام الوردي"),
+        ("وتم انتخاب كبير الزموري عن حزب الاستقلال رئيسا للمجلس الإقليمي.", "كبير الزموري"),
+        ("انتخب صباح اليوم أحمد بدرة عن حزب الحركة الشعبية رئيسا للجماعة.", "أحمد بدرة"),
+        ("فيما انتخب مصطفى الحيا عن حزب العدالة والتنمية نائبا أول للرئيس.", "مصطفى الحيا"),
+    ],
+)
+def test_a_party_after_a_name_licenses_words_the_name_test_refuses(text: str, name: str) -> None:
+    """انتخاب X Y عن حزب Z: between an election word (or a given name) and `عن` + a party, two or three
+    words are a name even when common (كبير, أقسام) or read as a word with a clitic (بدرة)."""
+    assert name in [p.normalized for p in find_people(text, "ar")]
+
+
+@pytest.mark.parametrize(
+    "text", ["وفاز بمقعد عن حزب الاستقلال في الدائرة.", "وتم انتخاب مرشح الحزب عن حزب الاستقلال."]
+)
+def test_a_party_after_words_that_are_no_name_licenses_nothing(text: str) -> None:
+    assert find_people(text, "ar") == []

@@ -11,6 +11,7 @@ from akhbar.extract.identity import known_figure
 from akhbar.extract.people.lexicon import (
     _AR_ABD,
     _AR_PARTICLES,
+    _ELECTION_CUES,
     _FR_GIVEN_ARTICLES,
     _FR_PARTICLES,
     _SHARIF_TITLES,
@@ -668,7 +669,9 @@ def _names_before_parties(
         if before is not None and (capitalized or _party_name_word(lex, before)):
             continue  # the name-like words go on: a title, an organization, a longer run
         first += 1
-        if last - first + 1 < 2 or _is_particle(lex, toks[last]) or taken[toks[first].start]:
+        if lex.language == "ar" and last - first + 1 < 2:
+            first = _bounded_run_start(lex, toks, last, taken, blocked)
+        if first is None or last - first + 1 < 2 or _is_particle(lex, toks[last]) or taken[toks[first].start]:
             continue
         lead = toks[first].key
         listed = first > 0 and toks[first - 1].text in ("،", ",")
@@ -677,6 +680,45 @@ def _names_before_parties(
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         found.append(span)
     return sorted(found, key=lambda nm: nm.start)
+
+
+BOUNDED_CLITIC_REST_ZIPF = 4.0  # وفاز, بمقعد: a clitic before a word this common is that word, never a name
+_RUN_OPENERS = frozenset({"،", ",", ":"})  # ، والراوي حسن عن حزب: a list's comma or a colon opens a name
+
+
+def _bounded_run_start(
+    lex: _Lexicon, toks: Sequence[Tok], last: int, taken: bytearray, blocked: bytearray
+) -> int | None:
+    """Arabic: انتخاب أقسام العربي عن التجمع, ، والراوي حسن عن حزب الاستقلال: words too common or too
+    word-like for the name test (أقسام, بدرة) are still a name when the party closes them and an
+    election word, an honorific, a list's comma or a colon opens them, or they open with a given name.
+    The first token of the longest such run of two or three words."""
+    best = None
+    for first in range(last, max(-1, last - PARTY_NAME_MAX_TOKENS), -1):
+        tok = toks[first]
+        key = tok.key
+        if (
+            not tok.is_word
+            or key.isdigit()
+            or key in lex.stop
+            or _is_role_word(lex, key)
+            or taken[tok.start]
+            or blocked[tok.start]
+            or key[0] in "وبلكف"
+            and _zipf(tok.text[1:], "ar") >= BOUNDED_CLITIC_REST_ZIPF
+        ):
+            break
+        before = toks[first - 1] if first > 0 else None
+        opened = (key,) in lex.given or (
+            before is not None
+            and (
+                before.text in _RUN_OPENERS
+                or any(r in _ELECTION_CUES or r in lex.honorifics for r, _ in strip_clitics(before.key))
+            )
+        )
+        if opened and last - first + 1 >= 2:
+            best = first
+    return best
 
 
 def _name_end_before_party(lex: _Lexicon, toks: Sequence[Tok], j: int) -> int | None:
