@@ -683,3 +683,27 @@ def test_a_party_after_a_name_licenses_words_the_name_test_refuses(text: str, na
 )
 def test_a_party_after_words_that_are_no_name_licenses_nothing(text: str) -> None:
     assert find_people(text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وبعد الكلمة التي تناولها الأخ زكرياء بقدير، تطرق المنسق إلى الانتخابات.", "زكرياء بقدير"),
+        ("حيث فاز مرشح الحزب سعيد بعزيز، بالرتبة الأولى في الدائرة.", "سعيد بعزيز"),
+    ],
+)
+def test_a_ba_word_closed_by_a_comma_is_a_family_name(text: str, name: str) -> None:
+    """بقدير، بعزيز: ب + a noun goes on to the noun's complement; a ب word a comma closes at once,
+    right after a given name, is the family name."""
+    assert name in [p.normalized for p in find_people(text, "ar")]
+
+
+def test_a_ba_phrase_after_a_given_name_is_no_family_name() -> None:
+    """استقبل محمد بمقر الحزب: ب + مقر goes on to its complement, no name."""
+    assert find_people("واستقبل محمد بمقر الحزب الوفد القادم من الرباط.", "ar") == []
+
+
+def test_sid_before_a_given_name_opens_the_name() -> None:
+    """سيد أحمد بكار (Sidahmed): the title is part of the name, as سيدي and مولاي are."""
+    text = "وتمت إعادة انتخاب سيد أحمد الخليل عن حزب الحركة الشعبية رئيسا للمجلس."
+    assert "سيد أحمد الخليل" in [p.normalized for p in find_people(text, "ar")]

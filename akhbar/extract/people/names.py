@@ -97,8 +97,9 @@ def _honorific_offset(language: str, key: str) -> int | None:
     return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
 
 
-def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
-    """May `tok` be the family name at `position` (0 = first family token) of a name?"""
+def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: bool = False) -> bool:
+    """May `tok` be the family name at `position` (0 = first family token) of a name? `closed`: a
+    punctuation mark or `عن` follows it at once, so a ب word is no preposition with its noun."""
     if not tok.is_word or tok.key.isdigit():
         return False
     lang = lex.language
@@ -131,7 +132,9 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
             and _zipf(tok.text, "ar") < CLITIC_REST_MIN_ZIPF
             and _zipf(tok.text[2:], "ar") >= _zipf(tok.text[1:], "ar")
         )
-        if clitic_reading and not lam_name and not rare_whole and not bou_name:
+        # سعيد بعزيز، زكرياء بقدير عن حزب: ب + a noun would go on to the noun's complement
+        ba_name = closed and key[0] == "ب"
+        if clitic_reading and not lam_name and not rare_whole and not bou_name and not ba_name:
             return False
     if (key,) in lex.given:
         return position == 0
@@ -147,6 +150,7 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool) -> bool:
         ambiguous
         and key[0] in "وبلكف"
         and not key.startswith(("بن", "بو"))
+        and not (closed and key[0] == "ب")
         and (position > 0 or key[0] == "و" or _common_after_clitic(lex, tok))
     ):
         return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names
@@ -222,7 +226,7 @@ def _family_end(
         if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
             last, j = j + 1, j + 2
             continue
-        if not _family_ok(lex, tok, position, ambiguous):
+        if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j)):
             break
         if position > 0 and _next_name_starts(lex, toks, j):
             break  # Ahmed Sbai Jamal El Asri: a given name after a full name starts the next one
@@ -230,6 +234,15 @@ def _family_end(
         if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
             last, j = j, j + 1
     return last
+
+
+_CLOSING_MARKS = frozenset({"،", ",", ".", ":", "؛"})
+
+
+def _closed(toks: Sequence[Tok], j: int) -> bool:
+    """Is token j followed at once by a punctuation mark or by `عن` (a party's name next)?"""
+    following = toks[j + 1] if j + 1 < len(toks) else None
+    return following is None or following.text in _CLOSING_MARKS or following.key == "عن"
 
 
 def _overlaps(mask: bytearray, tok: Tok) -> bool:
