@@ -707,3 +707,25 @@ def test_sid_before_a_given_name_opens_the_name() -> None:
     """سيد أحمد بكار (Sidahmed): the title is part of the name, as سيدي and مولاي are."""
     text = "وتمت إعادة انتخاب سيد أحمد الخليل عن حزب الحركة الشعبية رئيسا للمجلس."
     assert "سيد أحمد الخليل" in [p.normalized for p in find_people(text, "ar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر اللقاء المنسق الإقليمي للحزب فضلاوي إبراهيم، وعبد الله الحسني عضو المجلس الوطني.", "فضلاوي إبراهيم"),
+        ("وعين أحمد الكرمي كاتبا إقليميا لسطات، والزيراري محمد الكاتب الإقليمي لبرشيد.", "الزيراري محمد"),
+        ("وتشكل المكتب من: بوطيبي أحمد (نائب الكاتب الإقليمي) وآخرين.", "بوطيبي أحمد"),
+    ],
+)
+def test_a_family_name_written_before_the_given_name(text: str, name: str) -> None:
+    """فضلاوي إبراهيم، (family name first, as Moroccan lists write it): a given name that opens no name
+    of its own, closed by a mark or a role, after a word that passes the family-name test."""
+    assert name in [p.normalized for p in find_people(text, "ar")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وترأس الملك محمد السادس المجلس الوزاري.", "انعقد اللقاء بسيدي قاسم، بحضور المناضلين."],
+)
+def test_a_common_word_or_a_place_before_a_given_name_is_no_family_name(text: str) -> None:
+    assert [p.normalized for p in find_people(text, "ar")] == []

@@ -44,6 +44,7 @@ from akhbar.extract.people.names import (
     _names_after_roles,
     _names_before_parties,
     _names_before_roles,
+    _names_family_first,
     _names_in_lists,
 )
 from akhbar.extract.people.roles import _find_roles, _mention_at
@@ -105,6 +106,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
     names = _names_in_lists(text, toks, lex, names, blocked_mask)
     party_starts = [m.start_char for m in context if m.entity_type == "party"]
     names = _names_before_parties(text, toks, lex, names, party_starts, blocked_mask)
+    names = _names_family_first(text, toks, lex, names, blocked_mask)
     skip += [(nm.start - 8, nm.start) for nm in names if nm.honorific]
     _link(text, key, lex, names, roles, skip)
     candidates = _vote_getters(key, lex, names)

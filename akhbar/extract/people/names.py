@@ -642,6 +642,61 @@ def _names_opening_lists(
     return sorted(found, key=lambda nm: nm.start)
 
 
+FAMILY_FIRST_TITLE_TOKENS = 3  # للمنسق الإقليمي للحزب | فضلي إبراهيم، : a title this close before the name
+
+
+def _names_family_first(
+    text: str, toks: Sequence[Tok], lex: _Lexicon, names: list[NameSpan], blocked: bytearray
+) -> list[NameSpan]:
+    """Arabic lists often write the family name first (فضلي إبراهيم، والخادير محمد الكاتب الإقليمي، هيقي
+    أحمد (نائب الكاتب)): a given name that opens no name of its own, closed by a mark, a role, `عن` or
+    the next name's و, after one word that passes the family-name test, with no name-like word before
+    that one (where the name starts must be clear). The family word may carry the list's و."""
+    if lex.language != "ar":
+        return names
+    taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
+    found = list(names)
+    for i in range(1, len(toks)):
+        given = _given_at(lex, toks, i)
+        if given is None or given[0] or given[2] or taken[toks[i].start] or toks[i].key.startswith("ال"):
+            continue  # a clitic on the given name (وأحمد) starts the next name; ambiguous ones and
+            # ones read through an article (الهام: important, or إلهام) are words
+        last = given[1]
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        # a role, a bracket, a colon or عن after the name closes it; a comma, a stop or the next name's
+        # و only after a title or an election word just before (a bare list of names the lists do not
+        # know names no one: its items may be anything)
+        strong = after is not None and (
+            after.text in ("(", ":") or after.key == "عن" or _is_role_word(lex, after.key)
+        )
+        weak = (
+            after is None
+            or not after.is_word
+            or (after.key[0] == "و" and _given_at(lex, toks, last + 1) is not None)
+        )
+        titled = any(
+            _is_role_word(lex, t.key) or any(r in _ELECTION_CUES for r, _ in strip_clitics(t.key))
+            for t in toks[max(0, i - 1 - FAMILY_FIRST_TITLE_TOKENS) : i - 1]
+        )
+        closed = strong or (weak and titled)
+        family = toks[i - 1]
+        if not closed or not family.is_word or taken[family.start] or _overlaps(blocked, family):
+            continue
+        if "\n" in text[family.end : toks[i].start]:
+            continue
+        wa = family.key[0] == "و" and len(family.key) > 3
+        word = Tok(family.start + 1, family.end, family.text[1:], family.key[1:], True) if wa else family
+        if (word.key,) in lex.given or not _family_ok(lex, word, 1, False):
+            continue
+        before = toks[i - 2] if i >= 2 else None
+        if not wa and before is not None and before.is_word and _party_name_word(lex, before):
+            continue  # a longer run of name-like words: where the name starts is unclear
+        span = NameSpan(word.start, toks[last].end, i - 1, last, wa, None)
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        found.append(span)
+    return sorted(found, key=lambda nm: nm.start)
+
+
 PARTY_NAME_MAX_TOKENS = 3  # El Khattat Yanja du PI: the words a party apposition licenses as a name
 _FR_PARTY_LINKS = frozenset({"du", "de", "d", "l", "la", "'", "’", "(", "parti"})
 PARTY_LINK_MAX_TOKENS = 5  # du parti de l'Union socialiste...: the words between a name and the party's own
