@@ -1647,3 +1647,14 @@ def test_an_event_expected_to_be_held_is_planned() -> None:
     """ومن المنتظر أن يعقد الحزب مؤتمره: announced, not held."""
     text = "حزب الاستقلال\nومن المنتظر أن يعقد حزب الاستقلال مؤتمره الإقليمي بمدينة فاس."
     assert [e.event_type for e in events_of(text, "ar")] == []
+
+
+def test_a_party_body_said_to_have_sat_is_a_meeting() -> None:
+    """المجلس الإقليمي لحزب الاستقلال المنعقد أخيرا بإقليم ميدلت: the body's name and `held` are the
+    meeting; a congress said held is still the congress; a commune's council is no party body."""
+    text = "شكل المجلس الإقليمي لحزب الاستقلال المنعقد أخيرا بإقليم ميدلت محطة لتقييم نتائج الحزب."
+    assert [e.event_type for e in events_of(text, "ar")] == ["meeting"]
+    congress = "وأكد المؤتمر الإقليمي لحزب الاستقلال المنعقد أخيرا بإقليم ميدلت دعمه للقيادة."
+    assert [e.event_type for e in events_of(congress, "ar")] == ["congress"]
+    council = "وصادق المجلس الجماعي لميدلت المنعقد أخيرا على ميزانية الجماعة."
+    assert events_of(council, "ar") == []

@@ -411,11 +411,13 @@ def find_event_mentions(
     )
     out: list[EventMention] = []
     starts = [s for s, _ in sentences]
-    bodies = [o.start_char for o in organizations if o.extra.get("kind") == "body"]
+    bodies = [o for o in organizations if o.extra.get("kind") == "body"]
     found = [  # دورة أكتوبر للمجلس الجماعي, دورة تكوينية: no party body's session, no trigger
         (start, end, trigger)
         for start, end, trigger in found
-        if trigger.needs != "body" or _body_after(haystack, bodies, end, starts)
+        if trigger.needs not in ("body", "body_before")
+        or (trigger.needs == "body" and _body_after(haystack, bodies, end, starts))
+        or (trigger.needs == "body_before" and _body_before(haystack, bodies, start, starts))
     ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
@@ -916,13 +918,24 @@ def _unnamed_council(text: str, language: str, places: Sequence[Mention], start:
 BODY_AFTER_WORDS = 3  # الدورة الواحدة والثلاثين | للمجلس الوطني: an ordinal of two words between
 
 
-def _body_after(haystack: str, bodies: Sequence[int], end: int, starts: Sequence[int]) -> bool:
+def _body_after(haystack: str, bodies: Sequence[Mention], end: int, starts: Sequence[int]) -> bool:
     """Does a party body's name (an organization of kind body) follow a session word in its sentence,
     only an ordinal or an adjective between (الدورة السابعة للجنة المركزية)?"""
     return any(
-        end <= b
-        and bisect_right(starts, b) == bisect_right(starts, end)
-        and len(_words(haystack, end, b)) <= BODY_AFTER_WORDS
+        end <= b.start_char
+        and bisect_right(starts, b.start_char) == bisect_right(starts, end)
+        and len(_words(haystack, end, b.start_char)) <= BODY_AFTER_WORDS
+        for b in bodies
+    )
+
+
+def _body_before(haystack: str, bodies: Sequence[Mention], start: int, starts: Sequence[int]) -> bool:
+    """Does a party body's name end right before a word saying it sat, only its party's name between
+    (المكتب السياسي للحزب الاشتراكي الموحد المنعقد أول أمس)?"""
+    return any(
+        b.end_char <= start
+        and bisect_right(starts, b.end_char) == bisect_right(starts, start)
+        and len(_words(haystack, b.end_char, start)) <= BODY_AFTER_WORDS
         for b in bodies
     )
 
@@ -1440,7 +1453,7 @@ def _status(
         return "future"
     if _has_cue(tables, "generic", "before", before[-2:]) or sentence_cue("generic"):
         return "generic"
-    if trigger.needs == "self":
+    if trigger.needs in ("self", "body_before"):  # المجلس الإقليمي للحزب المنعقد: the words say it sat
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
         return "new" if sentence_cue("election") or _office_went_to(tables, haystack, mention) else "weak"
