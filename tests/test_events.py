@@ -1658,3 +1658,13 @@ def test_a_party_body_said_to_have_sat_is_a_meeting() -> None:
     assert [e.event_type for e in events_of(congress, "ar")] == ["congress"]
     council = "وصادق المجلس الجماعي لميدلت المنعقد أخيرا على ميزانية الجماعة."
     assert events_of(council, "ar") == []
+
+
+def test_the_proceedings_of_a_gathering_say_it_took_place() -> None:
+    """أشرف X على أشغال الجمع العام: `the proceedings of` tells the gathering took place, with no date or
+    place of its own."""
+    text = (
+        "يواصل حزب الحركة الشعبية تجديد هياكله في مختلف الأقاليم. "
+        "وأشرف المنسق الإقليمي للحزب أحمد الزياني على أشغال الجمع العام التجديدي للكتابة الإقليمية."
+    )
+    assert "general_assembly" in [e.event_type for e in events_of(text, "ar")]
