@@ -1668,3 +1668,14 @@ def test_the_proceedings_of_a_gathering_say_it_took_place() -> None:
         "وأشرف المنسق الإقليمي للحزب أحمد الزياني على أشغال الجمع العام التجديدي للكتابة الإقليمية."
     )
     assert "general_assembly" in [e.event_type for e in events_of(text, "ar")]
+
+
+def test_a_future_verb_of_another_trigger_does_not_plan_one_told_as_held() -> None:
+    """a tenu samedi un conseil national, avant son congrès qui aura lieu à la fin du mois: the future
+    verb is the congress's; the council its own part says was held is an event."""
+    text = (
+        "La jeunesse du parti a tenu début septembre 2022 un conseil national, "
+        "dernière étape avant son congrès national qui aura lieu à la fin du mois à Bouznika."
+    )
+    dates = {"septembre 2022": "2022-09"}
+    assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting"]

@@ -1438,8 +1438,11 @@ def _status(
     # celui de Sefrou se tiendront), except one named as the occasion of what the sentence says (lors du
     # congrès régional, il a dit que le congrès national, qui se tiendra...): that one by its own part only
     occasion = _has_cue(tables, "occasion", "before", before[-3:])
+    # ... and except one its own part says took place (a tenu samedi un conseil national, avant son
+    # congrès qui aura lieu à la fin du mois): the future verb is the other trigger's
+    own_part = occasion or _has_cue(tables, "occurrence", "sentence", window)
     planned = _has_cue(tables, "future", "window", window) or (
-        _has_cue(tables, "future", "sentence", window) if occasion else sentence_cue("future")
+        _has_cue(tables, "future", "sentence", window) if own_part else sentence_cue("future")
     )
     if trigger.needs in CONTEXT_NEEDS and not (_has_cue(tables, "future", "after", after) or planned):
         # Casablanca sera gérée par X (PJD), in an article on the mayors' election: who runs a council
