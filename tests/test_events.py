@@ -1679,3 +1679,10 @@ def test_a_future_verb_of_another_trigger_does_not_plan_one_told_as_held() -> No
     )
     dates = {"septembre 2022": "2022-09"}
     assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting"]
+
+
+def test_a_new_president_in_the_accusative_is_elected() -> None:
+    """أصبح X رئيسا جديدا لجماعة Y: `new president`, in the accusative a verb governs, reports the vote
+    even when the verb is no election word."""
+    text = "وهكذا أصبح سعيد العلمي رئيسا جديدا لجماعة تيفلت بعد سنوات من التسيير."
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
