@@ -1686,3 +1686,10 @@ def test_a_new_president_in_the_accusative_is_elected() -> None:
     even when the verb is no election word."""
     text = "وهكذا أصبح سعيد العلمي رئيسا جديدا لجماعة تيفلت بعد سنوات من التسيير."
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
+def test_an_event_over_a_list_of_days_takes_the_first_whatever_day_is_nearer() -> None:
+    """يومي 14 و15 مارس: the later day is a date of the text, not the day the congress opened."""
+    text = "انعقد يومي 14 و15 مارس 2026 المؤتمر الإقليمي لحزب الاستقلال بمدينة تيفلت."
+    found = find_events(text, "ar", find_dates(text, "ar"), find_places(text, "ar"), find_parties(text, "ar"))
+    assert [(e.event_type, e.date.iso) for e in found] == [("congress", "2026-03-14")]

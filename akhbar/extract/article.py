@@ -102,7 +102,7 @@ def reference_date(
         return date(published.year, 12, 31), "year"
     if published is not None and precision != "month":
         return published, "day"
-    found = [d for d in find_dates(text, language) if d.iso and not d.relative]
+    found = [d for d in find_dates(text, language) if d.iso and not d.relative and not d.listed]
     explicit = [d for d in found if d.precision != "year"] or found  # years alone when nothing finer
     if published is not None:
         month = published.isoformat()[:7]

@@ -19,7 +19,10 @@ once per document for the date, people and event finders (`akhbar.text.tokens.te
 Decisions (what a reader would understand, never more precise than the text):
 - Full dates (الأحد 19 فبراير 2012, 1er mars 2026, 12/03/2026 = dd/mm/yyyy, 2026-03-12) -> day.
   A weekday before a date is part of the date text; `يوم`, `le`, `ce` and clitics (ل، ب) are not.
-  A range or a list of days (12 و13 مارس 2026, les 11, 12 et 13 mars, 09-10-11 يناير) is read as its first day.
+  A range or a list of days (12 و13 مارس 2026, les 11, 12 et 13 mars, 09-10-11 يناير) is read as its first day;
+  in Arabic each later day written in it is a date of its own too, `listed` (an event takes the first): the
+  Arabic news and the corpus's Arabic readers count every day of 09-10-11 يناير, the French readers only the
+  first of les 11, 12 et 13 mars (eval/real/README.md).
 - Month and year (يناير 2020, mars 2026) -> month. A month alone only after a month cue (في شهر مارس,
   au mois d'avril: date_month_cues.tsv) or with a qualifier (mars dernier): the last such month not
   after the anchor (the next one for prochain/المقبل), relative; no anchor -> iso None.
@@ -455,6 +458,7 @@ def find_dates(
         return []
     key = text_key(text)  # the people and event finders fold the same text: once for all three
     out: list[DateValue] = []
+    later_days: dict[int, list[DateValue]] = {}  # a list's first day (its start) -> the days after it
     for m in _matches(key):
         kind, reading = _read(m, published, anchor_precision)
         if reading is None or kind == "full" and m["fy"] is None and _named_day(key, m.start("full")):
@@ -466,11 +470,36 @@ def find_dates(
         out.append(DateValue(iso, precision, text[start:end], start, end, relative))
         if kind == "cy":
             out.extend(_listed_years(key, text, end))
+        if kind == "full" and precision == "day" and iso and _ARABIC_LETTER.search(m["fm"]):
+            later_days[start] = _later_days(key, text, m, out[-1])
     out.extend(_year_ranges(text))
     if published is not None and anchor_precision in ("day", "month"):
         out.extend(_cued_weekdays(text, key, language, published, out, anchor_precision))
     out.sort(key=lambda d: d.start_char)
-    return _without_apposed_relatives(text, _without_overlaps(out))
+    kept = _without_apposed_relatives(text, _without_overlaps(out))
+    if not any(later_days.values()):
+        return kept
+    return [day for value in kept for day in (value, *later_days.get(value.start_char, ()))]
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")  # a list whose month is written in Arabic: every day counts
+_LIST_DAY = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)")
+
+
+def _later_days(key: str, text: str, m: re.Match[str], first: DateValue) -> list[DateValue]:
+    """The days a list writes after its first (09-10-11 يناير, 15 و16 و18 نونبر, les 11, 12 et 13 mars,
+    ما بين 2 و4 شتنبر: 10 and 11, 16 and 18, 12 and 13, 4), each a day of the first one's month and year."""
+    out = []
+    head = date.fromisoformat(first.iso)
+    for day in _LIST_DAY.finditer(key, m.end("fd"), m.start("fm")):
+        d = _safe_date(head.year, head.month, int(day.group()))
+        if d is not None and d > head:
+            out.append(
+                DateValue(
+                    d.isoformat(), "day", text[day.start() : day.end()], *day.span(), first.relative, True
+                )
+            )
+    return out
 
 
 # two years joined by a hyphen, the second later (la législature 2016-2021, الموسم 2012-2013): both years,

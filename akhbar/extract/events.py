@@ -405,7 +405,11 @@ def find_event_mentions(
     lead_start = lead_sentence[0] if lead_sentence else 0
     main_party = _main_party(parties, organizations)
     closing = range_ends(text, dates)  # du 30 avril au 2 mai: the congress opened on the 30th
-    dated = [d for n, d in enumerate(dates) if d.iso and n not in closing and not _since(tables, haystack, d)]
+    dated = [
+        d
+        for n, d in enumerate(dates)
+        if d.iso and not d.listed and n not in closing and not _since(tables, haystack, d)
+    ]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )

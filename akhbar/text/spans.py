@@ -47,6 +47,7 @@ class DateValue:
     start_char: int
     end_char: int
     relative: bool = False
+    listed: bool = False  # a later day of a list (the 16 of 15 و16 مارس): a date told, not the event's
 
 
 @dataclass(frozen=True, slots=True)
