@@ -470,3 +470,20 @@ def test_an_ordinal_day_with_its_article_and_two_years_joined_by_a_hyphen() -> N
     # (eval/real/README.md), where an earlier test of ours had it as no date
     assert [d.iso for d in find_dates("الموسم 2020-2021", "ar")] == ["2020", "2021"]
     assert [d.iso for d in find_dates("le 2015-06-01, tél. 0522-2015-20", "fr")] == ["2015-06-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a présidé le congrès régional samedi à Agadir.", "2025-09-06"),
+        ("Dimanche à 17 heures, il animera un meeting à Chefchaouen.", "2025-09-14"),
+        ("L'élection du bureau sera organisée samedi à Rabat.", "2025-09-13"),
+    ],
+)
+def test_a_weekday_before_a_place_or_an_hour_is_read_against_the_reference_day(
+    text: str, expected: str
+) -> None:
+    """samedi à Agadir, Dimanche à 17 heures: a weekday alone, past by default, the coming one when its
+    sentence has a future verb (sera, animera). Reference day: Friday 12 September 2025."""
+    found = find_dates(text, "fr", date(2025, 9, 12))
+    assert [d.iso for d in found if d.relative] == [expected]

@@ -581,12 +581,14 @@ def _cued_weekdays(
             direction = -1  # a été élu, vendredi, président: the weekday set off by commas
         if direction is None:
             continue
+        if direction < 0 and _future_sentence(key, w.start(), cues):
+            direction = 1  # l'élection sera organisée samedi: the coming one
         if precision == "month":
             month = f"{anchor.year:04d}-{anchor.month:02d}"
             found.append(DateValue(month, "month", text[w.start() : w.end()], w.start(), w.end(), True))
             continue
-        if direction == 0:
-            day = _weekday_relative(weekdays[name], 0, anchor)
+        if direction >= 0:
+            day = _weekday_relative(weekdays[name], direction, anchor)
         else:
             base = datetime.combine(anchor, datetime.min.time()) + timedelta(
                 days=1
@@ -600,6 +602,17 @@ def _cued_weekdays(
         start = words[i - 1].start() if direction == 0 and i else w.start()
         found.append(DateValue(day.isoformat(), "day", text[start : w.end()], start, w.end(), True))
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _future_sentence(key: str, at: int, cues: dict[tuple[str, str], int]) -> bool:
+    """Does the sentence around `at` hold a future verb (date_weekday_cues.tsv, where sentence)?"""
+    start = max(key.rfind(".", 0, at), key.rfind("\n", 0, at)) + 1
+    end_match = _SENTENCE_END.search(key, at)
+    end = end_match.start() if end_match else len(key)
+    return any(cues.get(("sentence", w.group().lower())) == 1 for w in _WORD.finditer(key, start, end))
 
 
 def _listed_years(key: str, text: str, end: int) -> list[DateValue]:
