@@ -177,3 +177,13 @@ def test_a_dateline_followed_by_a_site_label() -> None:
     assert dateline("يوليوز 6, 2021 غير مصنف") == dt.date(2021, 7, 6)
     assert dateline("12 mars 2022 Politique") == dt.date(2022, 3, 12)
     assert dateline("Le congrès de 2021 a eu lieu") is None
+
+
+def test_a_page_head_of_fields_between_pipes_gives_its_dateline() -> None:
+    """أخبار جهة فاس | الاثنين 19 نونبر 2018 - 10:05: the page's section, then its date, field by field;
+    a rubric with a year in a sentence is still no dateline."""
+    from akhbar.ingest.reader import dateline
+
+    assert dateline("أخبار جهة فاس | الاثنين 19 نونبر 2018 - 10:05") == dt.date(2018, 11, 19)
+    assert dateline("Régions | Mardi 4 juin 2019") == dt.date(2019, 6, 4)
+    assert dateline("Accueil | Politique | Le PAM a élu son bureau en 2021 à Rabat") is None

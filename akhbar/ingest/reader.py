@@ -342,6 +342,8 @@ def dateline(line: str) -> dt.date | None:
     or None when the line is anything but a date. dateparser reads the line whole (day, month and year
     required, day first), so a sentence that merely holds a date is never taken for a dateline."""
     candidate = line.strip().strip("|-–— ")
+    if "|" in candidate:  # اخبار جهة مراكش | الأحد 18 نوفمبر 2018 - 12:15: a page's head, field by field
+        return next(filter(None, map(dateline, candidate.split("|"))), None)
     if not _DATELINE_HINT.match(candidate):
         return None
     candidate = _HOUR.sub(r"\1:\2", _DATELINE_LABEL.sub("", candidate))
