@@ -487,3 +487,21 @@ def test_a_weekday_before_a_place_or_an_hour_is_read_against_the_reference_day(
     sentence has a future verb (sera, animera). Reference day: Friday 12 September 2025."""
     found = find_dates(text, "fr", date(2025, 9, 12))
     assert [d.iso for d in found if d.relative] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("استعدادا للمؤتمر الوطني يومي 4 و5 مارس", date(2022, 1, 8), "2022-03-04"),
+        ("Le congrès s'est tenu le 28 décembre à Rabat.", date(2022, 1, 8), "2021-12-28"),
+        ("Le congrès s'est tenu le 4 avril à Rabat.", date(2015, 6, 6), "2015-04-04"),
+        ("Le congrès aura lieu le 4 août à Rabat.", date(2015, 6, 6), "2015-08-04"),
+    ],
+)
+def test_a_year_less_day_soon_after_the_anchor_is_the_coming_one(
+    text: str, anchor: date, expected: str
+) -> None:
+    """4 و5 مارس under a dateline of 8 January: the coming March, two months on, not the one ten months
+    back; a day long past is the last one; a day not yet passed this year but within three months is
+    the coming one."""
+    assert find_dates(text, "ar" if "مارس" in text else "fr", anchor)[0].iso == expected

@@ -1693,3 +1693,21 @@ def test_an_event_over_a_list_of_days_takes_the_first_whatever_day_is_nearer() -
     text = "انعقد يومي 14 و15 مارس 2026 المؤتمر الإقليمي لحزب الاستقلال بمدينة تيفلت."
     found = find_events(text, "ar", find_dates(text, "ar"), find_places(text, "ar"), find_parties(text, "ar"))
     assert [(e.event_type, e.date.iso) for e in found] == [("congress", "2026-03-14")]
+
+
+def test_a_date_inside_a_slogan_dates_no_event() -> None:
+    """عقد الحزب مؤتمره تحت شعار “الطريق نحو 4 و5 مارس”: the days are the slogan's, not the congress's."""
+    text = "عقد حزب الأحرار بطنجة مؤتمره الإقليمي تحت شعار “الطريق نحو 4 و5 مارس” بمدينة طنجة."
+    found = events_of(text, "ar", {"4 و5 مارس": "2022-03-04"})
+    assert [(e.event_type, e.date) for e in found] == [("congress", None)]
+
+
+def test_a_provincial_congress_and_the_dated_national_congress_it_prepares_are_two_events() -> None:
+    """المؤتمر الإقليمي held today, المؤتمر الوطني الذي سينعقد يومي 4 و5 مارس: two levels, two dates."""
+    text = (
+        "عقد حزب الأحرار بمدينة طنجة مؤتمره الإقليمي، "
+        "استعدادا للمؤتمر الوطني الذي سينعقد يومي 4 و5 مارس 2022."
+    )
+    found = events_of(text, "ar", {"4 و5 مارس 2022": "2022-03-04"})
+    dated = [e.date.iso if e.date else None for e in found if e.event_type == "congress"]
+    assert dated == [None, "2022-03-04"]

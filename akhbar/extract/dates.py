@@ -260,6 +260,10 @@ def _shift_month(d: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+COMING_MAX_DAYS = 90  # a year-less day this soon after the anchor ...
+PAST_MIN_DAYS = 270  # ... and this long after its last passing is the coming one
+
+
 def _day_month_year(
     day: int, month: int, anchor: date, weekday: int | None, direction: int | None
 ) -> date | None:
@@ -280,6 +284,13 @@ def _day_month_year(
         before = [d for d in candidates if d < anchor]
     else:
         before = [d for d in candidates if d <= anchor]
+        coming = next((d for d in candidates if d > anchor), None)
+        if (
+            coming is not None
+            and (coming - anchor).days <= COMING_MAX_DAYS
+            and (not before or (anchor - before[-1]).days >= PAST_MIN_DAYS)
+        ):
+            return coming  # 4 و5 مارس under a 8 January dateline: the congress coming, not last year's
     return before[-1] if before else None
 
 

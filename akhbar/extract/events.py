@@ -281,6 +281,9 @@ class EventMention:
     )
     part: int = 0  # which place of a list the trigger governs (les congrès de X, Y et Z: 0, 1, 2)
     council: str | None = None  # an office's council named by words no gazetteer holds (رئيسا لجماعة X)
+    level: str | None = (
+        None  # national | regional | provincial | local, the words after it say (congrès national)
+    )
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
@@ -408,7 +411,11 @@ def find_event_mentions(
     dated = [
         d
         for n, d in enumerate(dates)
-        if d.iso and not d.listed and n not in closing and not _since(tables, haystack, d)
+        if d.iso
+        and not d.listed
+        and n not in closing
+        and not _since(tables, haystack, d)
+        and not _in_slogan(tables, text, haystack, d)
     ]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
@@ -500,6 +507,7 @@ def find_event_mentions(
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
+        mention.level = _level_of(tables, haystack, end, sentence[1])
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
@@ -1301,6 +1309,14 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         mention.scope,
     ):
         return False
+    if (
+        mention.level is not None
+        and mention.date is not None
+        and any(m.level not in (None, mention.level) for m in event.mentions)
+    ):
+        # المؤتمر الإقليمي held today, المؤتمر الوطني الذي سينعقد أيام 4 و5 مارس it prepares: two gatherings
+        # (a dateless mention of another level, named in passing, still tells nothing of its own)
+        return False
     if mention.scope == "office" and any(
         m.sentence == mention.sentence and m.council != mention.council for m in event.mentions
     ):
@@ -1571,6 +1587,34 @@ def _since(tables: _Tables, haystack: str, date: DateValue) -> bool:
         return False
     before = _words(haystack, max(0, date.start_char - SINCE_CHARS), date.start_char)
     return _has_cue(tables, "since", "before", before[-1:])
+
+
+LEVELS = ("national", "regional", "provincial", "local")
+LEVEL_WORDS_AFTER = 2  # المؤتمر الوطني, le 8ème congrès national du parti: the level right after the noun
+
+
+def _level_of(tables: _Tables, haystack: str, end: int, limit: int) -> str | None:
+    """The level the words right after a trigger give the gathering (lexicons/event_cues.tsv, level_*)."""
+    after = _words(haystack, end, min(limit, end + 40))[:LEVEL_WORDS_AFTER]
+    return next((level for level in LEVELS if _has_cue(tables, f"level_{level}", "after", after)), None)
+
+
+_OPENING_QUOTES = '“«"„'
+_CLOSING_QUOTES = '”»"'
+SLOGAN_MAX_CHARS = 150  # a slogan's quote opens at most this far before a date inside it
+
+
+def _in_slogan(tables: _Tables, text: str, haystack: str, date: DateValue) -> bool:
+    """Is the date inside a quoted slogan or theme (تحت شعار “الطريق نحو 4 و5 مارس”)? A quote opened
+    right after a slogan word and not closed before the date."""
+    start = max(0, date.start_char - SLOGAN_MAX_CHARS)
+    opening = max(text.rfind(q, start, date.start_char) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    if any(q in text[opening + 1 : date.start_char] for q in _CLOSING_QUOTES if q != '"'):
+        return False
+    before = _words(haystack, max(0, opening - SINCE_CHARS), opening)
+    return _has_cue(tables, "slogan", "before", before[-1:])
 
 
 def _distance(mention: EventMention) -> int:
