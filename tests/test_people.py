@@ -732,3 +732,27 @@ def test_a_family_name_written_before_the_given_name(text: str, name: str) -> No
 )
 def test_a_common_word_or_a_place_before_a_given_name_is_no_family_name(text: str) -> None:
     assert [p.normalized for p in find_people(text, "ar")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Le secrétaire général sortant, Karim Tazi, rempile pour un troisième mandat.",
+            "Karim Tazi",
+            "secrétaire général",
+        ),
+        (
+            "Le Premier secrétaire du parti de la Rose, Driss Alaoui, sillonne les régions.",
+            "Driss Alaoui",
+            "Premier secrétaire",
+        ),
+    ],
+)
+def test_a_french_title_and_its_complement_set_off_by_commas_name_the_person(
+    text: str, name: str, role: str
+) -> None:
+    """Le Premier secrétaire du parti de la Rose, X, continue: the name between commas after a title is
+    the title's, whatever its complement; with a verb between (a reçu hier, X,) it is not."""
+    assert roles_of(text, "fr")[name] == [role]
+    assert roles_of("Le secrétaire général a reçu hier, Karim Tazi, le président.", "fr")["Karim Tazi"] == []

@@ -51,6 +51,22 @@ def _forward_ok(gap: list[str] | None, lex: _Lexicon) -> bool:
     return True
 
 
+_FR_CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "été", "qui", "que", "et", "ou"})
+APPOSED_MAX_GAP = 10  # Le secrétaire national du Front des forces démocratiques (FFD), | X,
+
+
+def _apposed(key: str, lex: _Lexicon, gap: list[str] | None, name: NameSpan) -> bool:
+    """French: a title, its complement (du parti de la Rose, sortant, de la jeunesse RNIste), a comma,
+    then the name set off by a comma after it too (Le Premier secrétaire du parti de la Rose, Driss
+    Lachguar, continue): the name is the title's, however the complement reads; no verb or clause
+    word between (le président a reçu, X, ...)."""
+    if lex.language != "fr" or not gap or gap[-1] != "," or len(gap) > APPOSED_MAX_GAP:
+        return False
+    if any(w in _FR_CLAUSE_WORDS for w in gap):
+        return False
+    return key[name.end : name.end + 2].lstrip()[:1] == ","
+
+
 def _back_ok(gap: list[str] | None, language: str) -> bool:
     """May a title reach back over these words to the name before it? Glue words (X, élu président;
     X وهو الكاتب), and one aside in brackets (Ahmed Bouzahi (RNI) cinquième vice-président)."""
@@ -90,7 +106,7 @@ def _link(
         if idx is None or names[idx].wa:
             continue
         gap = _gap_tokens(key, role.end, names[idx].start, skip_mask)
-        if _forward_ok(gap, lex):
+        if _forward_ok(gap, lex) or _apposed(key, lex, gap, names[idx]):
             forward[r_idx] = idx
 
     back: dict[int, int] = {}  # role index -> name index, in text order so chains can follow
