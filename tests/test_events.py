@@ -1711,3 +1711,9 @@ def test_a_provincial_congress_and_the_dated_national_congress_it_prepares_are_t
     found = events_of(text, "ar", {"4 و5 مارس 2022": "2022-03-04"})
     dated = [e.date.iso if e.date else None for e in found if e.event_type == "congress"]
     assert dated == [None, "2022-03-04"]
+
+
+def test_won_the_presidency_of_a_council_is_a_vote() -> None:
+    """ظفر X برئاسة المجلس الإقليمي: `won` says the office words report a vote."""
+    text = "ظفر سعيد العلمي، عن حزب التقدم والاشتراكية، برئاسة المجلس الإقليمي لتازة بعد منافسة قوية."
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
