@@ -1632,7 +1632,7 @@ def test_a_definite_council_head_takes_its_adjective_not_a_name() -> None:
         ),
         ("وانعقدت الدورة الأولى للمجلس الوطني لحزب الاستقلال يوم أمس.", ["meeting"]),
         ("صادق المجلس الجماعي لمدينة فاس خلال دورة أكتوبر على الميزانية.", []),
-        ("وتم تأسيس فرع الشبيبة تفعيلا لمقررات الدورة السابعة للجنة المركزية للحزب.", []),
+        ("وتم تأسيس التنسيقية الإقليمية تفعيلا لمقررات الدورة السابعة للجنة المركزية للحزب.", []),
         ("نظمت شبيبة الحزب بمدينة فاس دورة تكوينية لفائدة المناضلين يوم السبت 6 دجنبر 2025.", ["meeting"]),
     ],
 )
@@ -1717,3 +1717,12 @@ def test_won_the_presidency_of_a_council_is_a_vote() -> None:
     """ظفر X برئاسة المجلس الإقليمي: `won` says the office words report a vote."""
     text = "ظفر سعيد العلمي، عن حزب التقدم والاشتراكية، برئاسة المجلس الإقليمي لتازة بعد منافسة قوية."
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
+def test_founding_a_branch_is_a_general_assembly() -> None:
+    """تأسيس الفرع الإقليمي لمنظمة المرأة بالإقليم: a branch is founded by its founding general assembly."""
+    text = (
+        "وذلك يوم الثلاثاء 18 يوليوز 2017، من خلال تأسيس الفرع الإقليمي لمنظمة المرأة التجمعية بإقليم خريبكة."
+    )
+    found = events_of(text, "ar", {"الثلاثاء 18 يوليوز 2017": "2017-07-18"})
+    assert [e.event_type for e in found] == ["general_assembly"]
