@@ -492,16 +492,33 @@ def test_a_weekday_before_a_place_or_an_hour_is_read_against_the_reference_day(
 @pytest.mark.parametrize(
     ("text", "anchor", "expected"),
     [
-        ("استعدادا للمؤتمر الوطني يومي 4 و5 مارس", date(2022, 1, 8), "2022-03-04"),
+        ("استعدادا للمؤتمر الوطني الذي سينعقد يومي 4 و5 مارس", date(2022, 1, 8), "2022-03-04"),
         ("Le congrès s'est tenu le 28 décembre à Rabat.", date(2022, 1, 8), "2021-12-28"),
-        ("Le congrès s'est tenu le 4 avril à Rabat.", date(2015, 6, 6), "2015-04-04"),
+        ("Le congrès provincial s'est tenu le 20 février à Tiflet.", date(2022, 1, 5), "2021-02-20"),
         ("Le congrès aura lieu le 4 août à Rabat.", date(2015, 6, 6), "2015-08-04"),
+        ("Le congrès s'est tenu le 4 août, a-t-il rappelé.", date(2015, 6, 6), "2014-08-04"),
     ],
 )
-def test_a_year_less_day_soon_after_the_anchor_is_the_coming_one(
+def test_a_year_less_day_soon_after_the_anchor_is_the_coming_one_unless_told_in_the_past(
     text: str, anchor: date, expected: str
 ) -> None:
-    """4 و5 مارس under a dateline of 8 January: the coming March, two months on, not the one ten months
-    back; a day long past is the last one; a day not yet passed this year but within three months is
-    the coming one."""
+    """سينعقد يومي 4 و5 مارس under a dateline of 8 January: the coming March, two months on, not the one
+    ten months back; told in the past (s'est tenu le 20 février), the last one."""
     assert find_dates(text, "ar" if "مارس" in text else "fr", anchor)[0].iso == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a déclaré samedi à Rabat qu'il sera candidat.",
+        "Le congrès aura lieu en mars ! Samedi à Rabat, le bureau a été élu.",
+    ],
+)
+def test_a_future_verb_of_another_clause_or_sentence_leaves_a_weekday_in_the_past(text: str) -> None:
+    assert [d.iso for d in find_dates(text, "fr", date(2025, 9, 12)) if d.relative] == ["2025-09-06"]
+
+
+def test_a_night_from_one_weekday_to_the_next_is_its_first_day() -> None:
+    """la nuit de samedi à dimanche: the Saturday, as a range of days is read by its first day."""
+    found = find_dates("Le vote a eu lieu dans la nuit de samedi à dimanche.", "fr", date(2025, 9, 12))
+    assert [d.iso for d in found] == ["2025-09-06"]

@@ -679,7 +679,13 @@ def test_a_party_after_a_name_licenses_words_the_name_test_refuses(text: str, na
 
 
 @pytest.mark.parametrize(
-    "text", ["وفاز بمقعد عن حزب الاستقلال في الدائرة.", "وتم انتخاب مرشح الحزب عن حزب الاستقلال."]
+    "text",
+    [
+        "وفاز بمقعد عن حزب الاستقلال في الدائرة.",
+        "وتم انتخاب مرشح الحزب عن حزب الاستقلال.",
+        "وتم انتخاب أستاذ جامعي عن حزب الاستقلال رئيسا للجماعة.",
+        "وانتخب المؤتمرون بالإجماع حسن عن حزب الاستقلال.",
+    ],
 )
 def test_a_party_after_words_that_are_no_name_licenses_nothing(text: str) -> None:
     assert find_people(text, "ar") == []
@@ -728,7 +734,12 @@ def test_a_family_name_written_before_the_given_name(text: str, name: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["وترأس الملك محمد السادس المجلس الوزاري.", "انعقد اللقاء بسيدي قاسم، بحضور المناضلين."],
+    [
+        "وترأس الملك محمد السادس المجلس الوزاري.",
+        "انعقد اللقاء بسيدي قاسم، بحضور المناضلين.",
+        "وأكد الفاعل الجمعوي محمد (45 سنة) أن المدينة تحتاج إلى مشاريع.",
+        "وتشكل المكتب من: وهبي أحمد (نائب الكاتب الإقليمي) وآخرين.",
+    ],
 )
 def test_a_common_word_or_a_place_before_a_given_name_is_no_family_name(text: str) -> None:
     assert [p.normalized for p in find_people(text, "ar")] == []

@@ -33,6 +33,7 @@ import wordfreq
 
 from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, arabic_zipf, split_glued
 from akhbar.lexicons import read_rows
+from akhbar.lexicons.frequencies import zipf
 from akhbar.lexicons.gazetteer import entries
 from akhbar.text.keys import match_key
 
@@ -103,9 +104,8 @@ def _french_names() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
-@lru_cache(maxsize=200_000)
 def _fr_zipf(word: str) -> float:
-    return wordfreq.zipf_frequency(word, "fr")
+    return zipf(word, "fr")
 
 
 @lru_cache(maxsize=200_000)

@@ -64,7 +64,7 @@ from typing import TypeVar
 
 from akhbar.text.keys import match_key
 from akhbar.text.spans import DateValue
-from akhbar.text.tokens import text_key
+from akhbar.text.tokens import strip_clitics, text_key
 
 # Year-only and month-year mentions are accepted in this range (older numbers after a cue are counts
 # or Hijri years).
@@ -260,12 +260,11 @@ def _shift_month(d: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-COMING_MAX_DAYS = 90  # a year-less day this soon after the anchor ...
-PAST_MIN_DAYS = 270  # ... and this long after its last passing is the coming one
+COMING_MAX_DAYS = 90  # a year-less day this soon after the anchor, told in no past verb, is the coming one
 
 
 def _day_month_year(
-    day: int, month: int, anchor: date, weekday: int | None, direction: int | None
+    day: int, month: int, anchor: date, weekday: int | None, direction: int | None, told: bool = False
 ) -> date | None:
     """The year of a year-less day and month, from the anchor (see the module docstring)."""
     candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _safe_date(y, month, day))]
@@ -285,12 +284,8 @@ def _day_month_year(
     else:
         before = [d for d in candidates if d <= anchor]
         coming = next((d for d in candidates if d > anchor), None)
-        if (
-            coming is not None
-            and (coming - anchor).days <= COMING_MAX_DAYS
-            and (not before or (anchor - before[-1]).days >= PAST_MIN_DAYS)
-        ):
-            return coming  # 4 و5 مارس under a 8 January dateline: the congress coming, not last year's
+        if not told and coming is not None and (coming - anchor).days <= COMING_MAX_DAYS:
+            return coming  # يومي 4 و5 مارس under a 8 January dateline: the coming March, not last year's
     return before[-1] if before else None
 
 
@@ -401,7 +396,8 @@ def _read(m: re.Match[str], anchor: date | None, precision: str = "day") -> tupl
             return "full", (None, None, True)
         weekday = _lookup(lex.weekdays, _group_key(m, "fw")) if m["fw"] else None
         direction = _lookup(lex.qualifiers, _group_key(m, "fq")) if m["fq"] else None
-        d = _day_month_year(day, month, anchor, weekday, direction)
+        told = _tense_near(m.string, m.start("full")) < 0  # s'est tenu le 20 février: the last one
+        d = _day_month_year(day, month, anchor, weekday, direction, told)
         return "full", ((d.isoformat(), "day", True) if d else (None, None, True))
     if m.group("my") is not None:
         year = int(m["myy"])
@@ -592,7 +588,7 @@ def _cued_weekdays(
             direction = -1  # a été élu, vendredi, président: the weekday set off by commas
         if direction is None:
             continue
-        if direction < 0 and _future_sentence(key, w.start(), cues):
+        if direction < 0 and _tense_near(key, w.start()) > 0:
             direction = 1  # l'élection sera organisée samedi: the coming one
         if precision == "month":
             month = f"{anchor.year:04d}-{anchor.month:02d}"
@@ -615,15 +611,30 @@ def _cued_weekdays(
     return found
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+_CLAUSE_OPENERS = frozenset({"que", "qu", "ان", "بان"})  # il a dit samedi qu'il sera candidat: another verb's
+TENSE_WINDOW_WORDS = (
+    15  # a verb this close to the date, in its own clause, tells whether it is past or coming
+)
 
 
-def _future_sentence(key: str, at: int, cues: dict[tuple[str, str], int]) -> bool:
-    """Does the sentence around `at` hold a future verb (date_weekday_cues.tsv, where sentence)?"""
-    start = max(key.rfind(".", 0, at), key.rfind("\n", 0, at)) + 1
-    end_match = _SENTENCE_END.search(key, at)
-    end = end_match.start() if end_match else len(key)
-    return any(cues.get(("sentence", w.group().lower())) == 1 for w in _WORD.finditer(key, start, end))
+def _tense_near(key: str, at: int) -> int:
+    """1 when a future verb (date_weekday_cues.tsv, where sentence, direction 1: sera, présidera,
+    سيعقد) stands near `at` in its sentence and clause (no que/أن between), else -1 when a past one does
+    (s'est tenu, انعقد), else 0."""
+    cues = _weekday_cues()
+    start = max((m.end() for m in _SENTENCE_MARK.finditer(key, 0, at)), default=0)
+    stop = _SENTENCE_MARK.search(key, at)
+    words = list(_WORD.finditer(key, start, stop.start() if stop else len(key)))
+    here = next((n for n, w in enumerate(words) if w.end() > at), len(words))
+    lo, hi = max(0, here - TENSE_WINDOW_WORDS), min(len(words), here + TENSE_WINDOW_WORDS + 1)
+    found = set()
+    for n in range(lo, hi):
+        between = words[min(n, here) + 1 : max(n, here)]
+        if any(w.group().lower() in _CLAUSE_OPENERS for w in between):
+            continue
+        found.update(cues.get(("sentence", rest)) for rest, _ in strip_clitics(words[n].group().lower()))
+    return 1 if 1 in found else -1 if -1 in found else 0  # sera organisée: the auxiliary tells
 
 
 def _listed_years(key: str, text: str, end: int) -> list[DateValue]:

@@ -427,8 +427,11 @@ def find_event_mentions(
         (start, end, trigger)
         for start, end, trigger in found
         if trigger.needs not in ("body", "body_before")
-        or (trigger.needs == "body" and _body_after(haystack, bodies, end, starts))
-        or (trigger.needs == "body_before" and _body_before(haystack, bodies, start, starts))
+        or (trigger.needs == "body" and _body_beside(haystack, bodies, parties, start, end, starts, "after"))
+        or (
+            trigger.needs == "body_before"
+            and _body_beside(haystack, bodies, parties, start, end, starts, "before")
+        )
     ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
@@ -507,7 +510,7 @@ def find_event_mentions(
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
-        mention.level = _level_of(tables, haystack, end, sentence[1])
+        mention.level = _level_of(tables, haystack, parties, end, sentence[1])
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
@@ -927,29 +930,38 @@ def _unnamed_council(text: str, language: str, places: Sequence[Mention], start:
     return _fold(found.group(1), language)
 
 
-BODY_AFTER_WORDS = 3  # الدورة الواحدة والثلاثين | للمجلس الوطني: an ordinal of two words between
+BODY_GAP_WORDS = {
+    "after": 3,
+    "before": 1,
+}  # الدورة | الواحدة والثلاثين | للمجلس الوطني; المجلس | (party) | المنعقد
 
 
-def _body_after(haystack: str, bodies: Sequence[Mention], end: int, starts: Sequence[int]) -> bool:
-    """Does a party body's name (an organization of kind body) follow a session word in its sentence,
-    only an ordinal or an adjective between (الدورة السابعة للجنة المركزية)?"""
-    return any(
-        end <= b.start_char
-        and bisect_right(starts, b.start_char) == bisect_right(starts, end)
-        and len(_words(haystack, end, b.start_char)) <= BODY_AFTER_WORDS
-        for b in bodies
-    )
-
-
-def _body_before(haystack: str, bodies: Sequence[Mention], start: int, starts: Sequence[int]) -> bool:
-    """Does a party body's name end right before a word saying it sat, only its party's name between
-    (المكتب السياسي للحزب الاشتراكي الموحد المنعقد أول أمس)?"""
-    return any(
-        b.end_char <= start
-        and bisect_right(starts, b.end_char) == bisect_right(starts, start)
-        and len(_words(haystack, b.end_char, start)) <= BODY_AFTER_WORDS
-        for b in bodies
-    )
+def _body_beside(
+    haystack: str,
+    bodies: Sequence[Mention],
+    parties: Sequence[Mention],
+    start: int,
+    end: int,
+    starts: Sequence[int],
+    side: str,
+) -> bool:
+    """Is a party's body (an organization of kind body whose party is known) named right after a
+    session word (الدورة السابعة للجنة المركزية: side after, an ordinal between) or right before a word
+    saying it sat (المجلس الإقليمي لحزب الاستقلال المنعقد: side before, the party's name stepped over),
+    in the same sentence? An elected council (المجلس الجهوي لجهة سوس ماسة) is no party body."""
+    for b in bodies:
+        if not b.extra.get("party"):
+            continue
+        lo, hi = (end, b.start_char) if side == "after" else (b.end_char, start)
+        if lo > hi or bisect_right(starts, lo) != bisect_right(starts, hi):
+            continue
+        words = _words(haystack, lo, hi)
+        for p in parties:  # المجلس الإقليمي لحزب التجمع الوطني للأحرار المنعقد: over the party's name
+            if lo <= p.start_char and p.end_char <= hi + 1:
+                words = [w for w in words if w not in _words(haystack, p.start_char - 1, p.end_char)]
+        if len(words) <= BODY_GAP_WORDS[side]:
+            return True
+    return False
 
 
 PLACE_BEFORE_CHARS = 8  # جماعة أزلاف التي ترأسها: the place ends this close before a `place_before` trigger
@@ -1590,12 +1602,15 @@ def _since(tables: _Tables, haystack: str, date: DateValue) -> bool:
 
 
 LEVELS = ("national", "regional", "provincial", "local")
-LEVEL_WORDS_AFTER = 2  # المؤتمر الوطني, le 8ème congrès national du parti: the level right after the noun
 
 
-def _level_of(tables: _Tables, haystack: str, end: int, limit: int) -> str | None:
-    """The level the words right after a trigger give the gathering (lexicons/event_cues.tsv, level_*)."""
-    after = _words(haystack, end, min(limit, end + 40))[:LEVEL_WORDS_AFTER]
+def _level_of(tables: _Tables, haystack: str, parties: Sequence[Mention], end: int, limit: int) -> str | None:
+    """The level the word right after a trigger gives the gathering (المؤتمر الوطني, congrès provincial:
+    lexicons/event_cues.tsv, level_*); a word of a party's name is none (مؤتمر التجمع الوطني للأحرار)."""
+    word = _WORD.search(haystack, end, limit)
+    if word is None or any(p.start_char <= word.start() < p.end_char for p in parties):
+        return None
+    after = [word.group()]
     return next((level for level in LEVELS if _has_cue(tables, f"level_{level}", "after", after)), None)
 
 

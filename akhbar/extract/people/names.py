@@ -684,13 +684,17 @@ def _names_family_first(
             continue
         if "\n" in text[family.end : toks[i].start]:
             continue
-        wa = family.key[0] == "و" and len(family.key) > 3
+        before = toks[i - 2] if i >= 2 else None
+        # the list's و only after its comma (، والخادير محمد); وهبي أحمد keeps its first letter
+        wa = family.key[0] == "و" and len(family.key) > 3 and before is not None and before.text in ("،", ",")
         word = Tok(family.start + 1, family.end, family.text[1:], family.key[1:], True) if wa else family
         if (word.key,) in lex.given or not _family_ok(lex, word, 1, False):
             continue
-        before = toks[i - 2] if i >= 2 else None
-        if not wa and before is not None and before.is_word and _party_name_word(lex, before):
-            continue  # a longer run of name-like words: where the name starts is unclear
+        if before is not None and before.is_word and not wa:
+            if _party_name_word(lex, before):
+                continue  # a longer run of name-like words: where the name starts is unclear
+            if _is_role_word(lex, before.key) or (before.key.startswith("ال") and word.key.startswith("ال")):
+                continue  # الفاعل الجمعوي محمد, المستشار اليساري أحمد: the title's adjective, not a name
         span = NameSpan(word.start, toks[last].end, i - 1, last, wa, None)
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         found.append(span)
@@ -786,7 +790,13 @@ def _bounded_run_start(
         )
         if opened and last - first + 1 >= 2:
             best = first
-    return best
+    if best is None:
+        return None
+    # a name: a given name first (the list's و shed), or a last word that passes the family-name test
+    # (أستاذ جامعي, امرأة شابة, المؤتمرون بالإجماع حسن: common words an election word may also open)
+    if _given_at(lex, toks, best) is not None or _family_ok(lex, toks[last], 1, False):
+        return best  # (عبد الحق: a compound given name; ، ومصطفى: the list's و before it)
+    return None
 
 
 def _name_end_before_party(lex: _Lexicon, toks: Sequence[Tok], j: int) -> int | None:
