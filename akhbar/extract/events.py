@@ -281,9 +281,8 @@ class EventMention:
     )
     part: int = 0  # which place of a list the trigger governs (les congrès de X, Y et Z: 0, 1, 2)
     council: str | None = None  # an office's council named by words no gazetteer holds (رئيسا لجماعة X)
-    level: str | None = (
-        None  # national | regional | provincial | local, the words after it say (congrès national)
-    )
+    # national | regional | provincial | local: the word right after it says (congrès national)
+    level: str | None = None
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
@@ -925,6 +924,8 @@ def _unnamed_council(text: str, language: str, places: Sequence[Mention], start:
         found = _NEXT_WORD.match(text, found.end())  # جماعة قروية X: the name after the kind
     if found is None or zipf(found.group(1), language) >= UNNAMED_COUNCIL_MAX_ZIPF:
         return None
+    if is_place_head(found.group(1), language):
+        return None  # رئيسا لجماعة قروية بإقليم الحوز: the province's head, not the commune's name
     if any(p.start_char < found.end(1) and found.start(1) < p.end_char for p in places):
         return None  # a known place (لأكادير)
     return _fold(found.group(1), language)
@@ -1332,9 +1333,8 @@ def _compatible(event: Event, mention: EventMention) -> bool:
     if mention.scope == "office" and any(
         m.sentence == mention.sentence and m.council != mention.council for m in event.mentions
     ):
-        return (
-            False  # رئيسا لجماعة أ، ... رئيسا لجماعة ب: a council named by a word of its own is its own vote
-        )
+        # رئيسا لجماعة أ، ... رئيسا لجماعة ب: a council named by a word of its own is its own vote
+        return False
     if mention.scope == "office" and all(m.sentence != mention.sentence for m in event.mentions):
         # each council elects its own president: another sentence is another office unless the place is named
         named = not mention.home_place and not event.best.home_place
