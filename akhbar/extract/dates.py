@@ -623,7 +623,7 @@ def _tense_near(key: str, at: int) -> int:
     سيعقد) stands near `at` in its sentence and clause (no que/أن between), else -1 when a past one does
     (s'est tenu, انعقد), else 0."""
     cues = _weekday_cues()
-    start = max((m.end() for m in _SENTENCE_MARK.finditer(key, 0, at)), default=0)
+    start = max(key.rfind(mark, 0, at) for mark in ".!?؟\n") + 1
     stop = _SENTENCE_MARK.search(key, at)
     words = list(_WORD.finditer(key, start, stop.start() if stop else len(key)))
     here = next((n for n, w in enumerate(words) if w.end() > at), len(words))

@@ -657,6 +657,8 @@ def _names_family_first(
     taken = _mask(len(text), [(nm.start, nm.end) for nm in names])
     found = list(names)
     for i in range(1, len(toks)):
+        if toks[i].key not in lex.given_first and not toks[i].key.endswith(_AR_ABD):
+            continue  # a quick refusal: no given name starts here, its clitic unpeeled
         given = _given_at(lex, toks, i)
         if given is None or given[0] or given[2] or taken[toks[i].start] or toks[i].key.startswith("ال"):
             continue  # a clitic on the given name (وأحمد) starts the next name; ambiguous ones and
