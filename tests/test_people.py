@@ -767,3 +767,11 @@ def test_a_french_title_and_its_complement_set_off_by_commas_name_the_person(
     the title's, whatever its complement; with a verb between (a reçu hier, X,) it is not."""
     assert roles_of(text, "fr")[name] == [role]
     assert roles_of("Le secrétaire général a reçu hier, Karim Tazi, le président.", "fr")["Karim Tazi"] == []
+
+
+def test_a_plural_title_of_ministers_or_members_of_parliament_names_its_list() -> None:
+    """les ministres A, B et C; البرلمانيون A وB: the plural title goes to every name of its list."""
+    found = roles_of("Le meeting a réuni les ministres Karim Tazi, Leila Alami et Samir Bennani.", "fr")
+    assert [found[n] for n in ("Karim Tazi", "Leila Alami", "Samir Bennani")] == [["ministre"]] * 3
+    ar = roles_of("وحضر اللقاء البرلمانيون محمد العلوي وأحمد الوزاني.")
+    assert [ar[n] for n in ("محمد العلوي", "أحمد الوزاني")] == [["البرلماني"]] * 2
