@@ -937,6 +937,10 @@ BODY_GAP_WORDS = {
 }  # الدورة | الواحدة والثلاثين | للمجلس الوطني; المجلس | (party) | المنعقد
 
 
+def _start_of(mention: Mention) -> int:
+    return mention.start_char
+
+
 def _body_beside(
     haystack: str,
     bodies: Sequence[Mention],
@@ -956,11 +960,13 @@ def _body_beside(
         lo, hi = (end, b.start_char) if side == "after" else (b.end_char, start)
         if lo > hi or bisect_right(starts, lo) != bisect_right(starts, hi):
             continue
-        words = _words(haystack, lo, hi)
-        for p in parties:  # المجلس الإقليمي لحزب التجمع الوطني للأحرار المنعقد: over the party's name
-            if lo <= p.start_char and p.end_char <= hi + 1:
-                words = [w for w in words if w not in _words(haystack, p.start_char - 1, p.end_char)]
-        if len(words) <= BODY_GAP_WORDS[side]:
+        # المجلس الإقليمي لحزب التجمع الوطني للأحرار المنعقد: the party's name stepped over (its clitic too)
+        words, cursor = [], lo
+        for p in sorted((p for p in parties if lo <= p.start_char and p.end_char <= hi), key=_start_of):
+            words += _words(haystack, cursor, p.start_char)
+            cursor = max(cursor, p.end_char)
+        words += _words(haystack, cursor, hi)
+        if len([w for w in words if len(w) > 1]) <= BODY_GAP_WORDS[side]:
             return True
     return False
 
@@ -1617,6 +1623,7 @@ def _level_of(tables: _Tables, haystack: str, parties: Sequence[Mention], end: i
 _OPENING_QUOTES = '“«"„'
 _CLOSING_QUOTES = '”»"'
 SLOGAN_MAX_CHARS = 150  # a slogan's quote opens at most this far before a date inside it
+SLOGAN_WORD_CHARS = 12  # enough text before the quote to hold its word (تحت شعار, sous le thème)
 
 
 def _in_slogan(tables: _Tables, text: str, haystack: str, date: DateValue) -> bool:
@@ -1628,7 +1635,7 @@ def _in_slogan(tables: _Tables, text: str, haystack: str, date: DateValue) -> bo
         return False
     if any(q in text[opening + 1 : date.start_char] for q in _CLOSING_QUOTES if q != '"'):
         return False
-    before = _words(haystack, max(0, opening - SINCE_CHARS), opening)
+    before = _words(haystack, max(0, opening - SLOGAN_WORD_CHARS), opening)
     return _has_cue(tables, "slogan", "before", before[-1:])
 
 
