@@ -1744,3 +1744,16 @@ def test_a_level_word_inside_a_party_name_gives_no_level() -> None:
     )
     dates = {"السبت 4 مارس 2022": "2022-03-04", "4 مارس 2022،": "2022-03-04"}
     assert [e.event_type for e in events_of(text, "ar", dates)] == ["congress"]
+
+
+def test_a_party_body_taking_a_stance_in_the_lead_is_its_statement() -> None:
+    """أدانت الكتابة الجهوية لحزب X ... opening the article is the statement; the same verb further on is
+    what the body said at a meeting told before it."""
+    lead = "أدانت الكتابة الجهوية لحزب العدالة والتنمية بجهة فاس مكناس منع نشاط الحزب بمدينة صفرو."
+    assert [e.event_type for e in events_of(lead, "ar")] == ["statement"]
+    later = (
+        "عقد المكتب الإقليمي لحزب العدالة والتنمية بصفرو اجتماعه الدوري يوم السبت 6 دجنبر 2025. "
+        "وخلال الاجتماع أدانت الكتابة الجهوية لحزب العدالة والتنمية منع نشاط الحزب."
+    )
+    found = events_of(later, "ar", {"السبت 6 دجنبر 2025": "2025-12-06"})
+    assert [e.event_type for e in found] == ["meeting"]

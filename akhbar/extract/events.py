@@ -1507,6 +1507,10 @@ def _status(
     mention.placed = placed
     if dated or placed:
         return "new"
+    if trigger.needs == "body" and trigger.event_type == "statement":
+        return (
+            "new" if lead else "weak"
+        )  # أدانت الكتابة الجهوية لحزب X ... opening the article: its statement
     if trigger.needs == "body":  # انعقدت الدورة الأولى للمجلس الوطني; not تفعيلا لمقررات الدورة السابعة
         told = _has_cue(tables, "occurrence", "before", before[-1:])
         return "new" if told or _has_cue(tables, "occurrence", "sentence", before[-2:]) else "weak"
