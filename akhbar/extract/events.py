@@ -1502,15 +1502,15 @@ def _status(
         return "new" if mention.place is not None else "weak"
     if trigger.needs == "place_before":  # جماعة الدريوش التي ترأسها X: the council is named right before
         return "new" if _place_right_before(places, mention.start) is not None else "weak"
+    if trigger.needs == "body" and trigger.event_type == "statement":
+        # أدانت الكتابة الجهوية لحزب X opening the article is its statement; further on, dated or placed
+        # or not, it is what the body said at a meeting told before
+        return "new" if lead else "weak"
     dated = mention.date is not None and _distance(mention) <= DATE_ANCHOR_CHARS
     placed = _governed(haystack, [p for p in places if p.end_char <= limit], mention.end) is not None
     mention.placed = placed
     if dated or placed:
         return "new"
-    if trigger.needs == "body" and trigger.event_type == "statement":
-        return (
-            "new" if lead else "weak"
-        )  # أدانت الكتابة الجهوية لحزب X ... opening the article: its statement
     if trigger.needs == "body":  # انعقدت الدورة الأولى للمجلس الوطني; not تفعيلا لمقررات الدورة السابعة
         told = _has_cue(tables, "occurrence", "before", before[-1:])
         return "new" if told or _has_cue(tables, "occurrence", "sentence", before[-2:]) else "weak"
