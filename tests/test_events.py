@@ -1753,7 +1753,7 @@ def test_a_party_body_taking_a_stance_in_the_lead_is_its_statement() -> None:
     assert [e.event_type for e in events_of(lead, "ar")] == ["statement"]
     later = (
         "عقد المكتب الإقليمي لحزب العدالة والتنمية بصفرو اجتماعه الدوري يوم السبت 6 دجنبر 2025. "
-        "وخلال الاجتماع أدانت الكتابة الجهوية لحزب العدالة والتنمية منع نشاط الحزب."
+        "وخلال الاجتماع أدانت الكتابة الجهوية لحزب العدالة والتنمية بصفرو منع نشاط الحزب."
     )
     found = events_of(later, "ar", {"السبت 6 دجنبر 2025": "2025-12-06"})
     assert [e.event_type for e in found] == ["meeting"]
