@@ -476,9 +476,8 @@ def find_event_mentions(
                 and mention.place is not None
                 and (mention.place.start_char < end or _rank(mention.place) == 3)
             ):
-                mention.place = (
-                    None  # another council's place, not this one's: no place rather than a wrong one
-                )
+                # another council's place, not this one's: no place rather than a wrong one
+                mention.place = None
         listed = _listed_places(text, tables.language, coded, mention, high)
         counted = trigger.scope == "office" and trigger.number == "plural"
         if counted and listed:
@@ -931,14 +930,19 @@ def _unnamed_council(text: str, language: str, places: Sequence[Mention], start:
     return _fold(found.group(1), language)
 
 
-BODY_GAP_WORDS = {
-    "after": 3,
-    "before": 1,
-}  # الدورة | الواحدة والثلاثين | للمجلس الوطني; المجلس | (party) | المنعقد
+# الدورة | الواحدة والثلاثين | للمجلس الوطني; المجلس | (party) | المنعقد: words a body may stand from its word
+BODY_GAP_WORDS = {"after": 3, "before": 1}
 
 
-def _start_of(mention: Mention) -> int:
-    return mention.start_char
+def _outside(lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of [lo, hi) that the spans (sorted, inside it) leave: a sentence without its dates, a
+    gap without a party's name."""
+    pieces, cursor = [], lo
+    for start, end in spans:
+        pieces.append((cursor, start))
+        cursor = max(cursor, end)
+    pieces.append((cursor, hi))
+    return pieces
 
 
 def _body_beside(
@@ -961,11 +965,8 @@ def _body_beside(
         if lo > hi or bisect_right(starts, lo) != bisect_right(starts, hi):
             continue
         # المجلس الإقليمي لحزب التجمع الوطني للأحرار المنعقد: the party's name stepped over (its clitic too)
-        words, cursor = [], lo
-        for p in sorted((p for p in parties if lo <= p.start_char and p.end_char <= hi), key=_start_of):
-            words += _words(haystack, cursor, p.start_char)
-            cursor = max(cursor, p.end_char)
-        words += _words(haystack, cursor, hi)
+        named = sorted((p.start_char, p.end_char) for p in parties if lo <= p.start_char and p.end_char <= hi)
+        words = [w for a, b in _outside(lo, hi, named) for w in _words(haystack, a, b)]
         if len([w for w in words if len(w) > 1]) <= BODY_GAP_WORDS[side]:
             return True
     return False
@@ -1129,12 +1130,8 @@ def _only_a_date(text: str, sentence: tuple[int, int], dates: Sequence[DateValue
     inside = [d for d in dates if sentence[0] <= d.start_char and d.end_char <= sentence[1]]
     if not inside:
         return False
-    rest, cut = [], sentence[0]
-    for d in inside:
-        rest.append(text[cut : d.start_char])
-        cut = max(cut, d.end_char)
-    rest.append(text[cut : sentence[1]])
-    return len(_letters("".join(rest))) < DATELINE_LETTERS
+    pieces = _outside(*sentence, [(d.start_char, d.end_char) for d in inside])
+    return len(_letters("".join(text[a:b] for a, b in pieces))) < DATELINE_LETTERS
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> tuple[int, int]:
