@@ -393,3 +393,34 @@ def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_ele
         "Said Bennani": "Premier adjoint",
         "Hamid Lahlou": "Chargé de la communication",
     }
+
+
+def test_who_speaks_in_the_report_of_a_gathering_takes_part() -> None:
+    """A name with no title, said to speak (X, membre du bureau politique, a souligné; explique X; وأكد X),
+    took part in the gathering reported before; a name only spoken of does not."""
+    text = (
+        "Le MP a tenu samedi 3 juin 2023 à Taza son congrès provincial.\n"
+        "Dans son allocution, Karim Alaoui a souligné l'importance de la mobilisation. « Nous sommes prêts », "
+        "explique Samir Bennani. Le parti s'oppose à la politique conduite par Youssef Tazi."
+    )
+    found = participants(extract_article("s1", text, "fr", None))
+    assert {"Karim Alaoui", "Samir Bennani"} <= set(found)
+    assert "Youssef Tazi" not in found
+    arabic = (
+        "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي.\n"
+        "وأكد كريم العلوي أن الحزب مستعد للاستحقاقات المقبلة."
+    )
+    assert "كريم العلوي" in participants(extract_article("s2", arabic, "ar", None))
+
+
+def test_guests_listed_after_a_presence_verb_take_part_and_an_absent_list_does_not() -> None:
+    """Parmi les invités figuraient A du PPS, B et C du MP: present; l'absence de D, E et F: every name of
+    the list the absence opens stays out."""
+    text = (
+        "Le PJD a tenu samedi 3 juin 2023 à Bouznika son congrès national.\n"
+        "Parmi les invités figuraient Karim Alaoui du PPS, Samir Bennani et Youssef Tazi du MP.\n"
+        "Le congrès a été marqué par l'absence notable de Hamid Chraibi, Nabil Fassi et Omar Lahlou."
+    )
+    found = set(participants(extract_article("g1", text, "fr", None)))
+    assert {"Karim Alaoui", "Samir Bennani", "Youssef Tazi"} <= found
+    assert not {"Hamid Chraibi", "Nabil Fassi", "Omar Lahlou"} & found

@@ -30,6 +30,7 @@ from akhbar.extract.events import (
     is_comment,
     is_election,
     is_presence,
+    is_speaker,
 )
 from akhbar.extract.identity import stable_event_ids
 from akhbar.extract.parties import find_organizations, find_parties
@@ -244,7 +245,11 @@ def _present(
         sentence = of_sentence[index]
         if sentence not in elected:
             elected[sentence] = is_election(text, language, sentence) or sentence in rosters
-        if elected[sentence] or is_presence(text, language, sentence[0], person.start_char):
+        if (
+            elected[sentence]
+            or is_presence(text, language, sentence[0], person.start_char)
+            or is_speaker(text, language, sentence[0], person.start_char, person.end_char)
+        ):
             out.add(index)
             continue
         previous = people[index - 1] if index else None

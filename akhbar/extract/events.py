@@ -1091,6 +1091,25 @@ def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool
     return _has_cue(tables, "presence", "before", before)
 
 
+SPEECH_AFTER_WORDS = 4  # a speech verb within this many words after the name (its apposition skipped)
+SPEECH_BEFORE_WORDS = 2  # ... or right before it (وأكد X, souligne X)
+_APPOSITION = re.compile(r"\s*,[^,.;:!?«»\"\n]{1,120},")  # X, membre du bureau politique, a déclaré
+
+
+def is_speaker(text: str, language: str, sentence_start: int, start: int, end: int) -> bool:
+    """Does the person at start..end speak (X, membre du bureau politique, a déclaré; a souligné X;
+    وأكد X; `speech` cues of lexicons/event_cues.tsv)? Who speaks in the report of a gathering took part
+    in it, as who chairs it does."""
+    tables = _tables(language)
+    haystack = _haystack(text, tables.language)
+    apposed = _APPOSITION.match(haystack, end)
+    after = _words(haystack, apposed.end() if apposed else end, min(len(haystack), end + PRESENCE_CHARS))
+    before = _words(haystack, max(sentence_start, start - PRESENCE_CHARS), start)
+    return _has_cue(tables, "speech", "after", after[:SPEECH_AFTER_WORDS]) or _has_cue(
+        tables, "speech", "before", before[-SPEECH_BEFORE_WORDS:]
+    )
+
+
 # ---------------------------------------------------------------- helpers
 
 

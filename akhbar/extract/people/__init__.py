@@ -150,7 +150,22 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "not_present": absent.lastgroup if absent else titled_away,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
+    _absent_lists(text, out)
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:et|و)\s*)?", re.IGNORECASE)
+
+
+def _absent_lists(text: str, people: list[Mention]) -> None:
+    """The names that continue a list an absence cue opens are absent too (l'absence notable de A, B et
+    C; غياب A وB): the cue stands once before the list."""
+    for previous, person in zip(people, people[1:]):
+        if previous.extra.get("not_present") != "absent" or person.extra.get("not_present"):
+            continue
+        gap = _LIST_GAP.match(text, previous.end_char, person.start_char)
+        if gap is not None and gap.end() == person.start_char and person.start_char > previous.end_char:
+            person.extra["not_present"] = "absent"
 
 
 @lru_cache(maxsize=1)
