@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from akhbar.extract.people.lexicon import (
     NameSpan,
@@ -160,7 +161,7 @@ _LIST_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:et|و)\s*)?", re.IGNORECASE)
 def _absent_lists(text: str, people: list[Mention]) -> None:
     """The names that continue a list an absence cue opens are absent too (l'absence notable de A, B et
     C; غياب A وB): the cue stands once before the list."""
-    for previous, person in zip(people, people[1:]):
+    for previous, person in pairwise(people):
         if previous.extra.get("not_present") != "absent" or person.extra.get("not_present"):
             continue
         gap = _LIST_GAP.match(text, previous.end_char, person.start_char)
