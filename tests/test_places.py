@@ -250,3 +250,27 @@ def test_a_one_word_name_keeps_its_first_alef() -> None:
     several words loses it (بني امحمد سجلماسة, بني محمد سجلماسة; محمد alone is a person)."""
     assert codes("رئيس جماعة زنادة", "ar") == []
     assert codes("رئيس جماعة بني محمد سجلماسة", "ar") == ["08.201.11.01"]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Le conseil de l'arrondissement Jnane El Ouard à Fès", "03.231.01.09"),  # Jnan El Ouard
+        ("la commune de Ouled Tayeb", "03.231.01.15"),  # Oulad Tayeb
+    ],
+)
+def test_a_french_name_of_several_words_transliterated_another_way(written: str, code: str) -> None:
+    found = {p.extra.get("arrondissement") or p.code for p in find_places(written, "fr")}
+    assert code in found
+
+
+def test_a_list_of_small_communes_after_a_savoir_with_their_seats_in_brackets() -> None:
+    """Trois communes, à savoir A (11 sièges sur 18), B (13 sièges sur 18) et C: `à savoir` introduces the
+    list as a preposition would, and a bracketed aside after each place does not end it."""
+    text = (
+        "Le PI est arrivé en tête dans trois communes, à savoir Malloussa (11 sièges sur 18), "
+        "Al Bahraoyine (13 sièges sur 18) et Jouamaa (14 sièges sur 18)."
+    )
+    assert [p.code for p in find_places(text, "fr")] == ["01.227.05.09", "01.227.05.01", "01.227.03.11"]
+    # without an introducer, a small commune alone stays a word or a name
+    assert find_places("Le militant Jouamaa a pris la parole.", "fr") == []

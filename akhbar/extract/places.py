@@ -53,6 +53,7 @@ COMMON_ZIPF = 4.0  # wordfreq zipf at or above which a well-known place's name i
 COMMON_ZIPF_SMALL = 3.3  # the same for rural and small communes (الدير, أمتار, إنجيل are 3.5-4.0)
 BIG_CITY = 50_000  # population above which a frequent-word commune name may stand after a preposition
 SMALL_TOWN = 20_000  # an urban commune this large may be named alone (no head word, no preposition)
+LIST_GAP_TOKENS = 12  # tokens between two places of one list: a separator, or a bracketed aside and one
 FORMER = "-"  # alias code of a place with no current HCP code
 
 # ---------------------------------------------------------------- lexicons
@@ -109,12 +110,12 @@ def _tables(language: str) -> _Tables:
             continue
         names.add(surface, _Candidate(rec, surface, False))
         note_frequency(surface)
-    if lang == "ar":
-        for rec in records():
-            for variant in _vowel_spellings(rec.name_ar or ""):
-                if phrase_key(variant) not in names.entries:
-                    names.add(variant, _Candidate(rec, variant, True))
-                    note_frequency(variant)
+    for rec in records():
+        spell = _vowel_spellings if lang == "ar" else _french_spellings
+        for variant in spell((rec.name_ar if lang == "ar" else rec.name_fr) or ""):
+            if phrase_key(variant) not in names.entries:
+                names.add(variant, _Candidate(rec, variant, True))
+                note_frequency(variant)
     by_code = records_by_code()
     for old in crosswalk_names():
         surface = old.name_ar if lang == "ar" else old.name_fr
@@ -195,6 +196,31 @@ def _word_spellings(words: list[str]) -> list[str]:
             and word[1] not in _AR_LONG_VOWELS
         ):
             spellings.append(word[1:])
+        out += [" ".join([*words[:i], spelling, *words[i + 1 :]]) for spelling in spellings]
+    return out
+
+
+# one word of a French name transliterated two ways (Oulad / Ouled, Bni / Beni); lower case, unaccented
+_FR_SAME_WORD = {"oulad": "ouled", "ouled": "oulad", "bni": "beni", "beni": "bni", "ait": "aït"}
+_FR_CONSONANT_END = re.compile(r"[b-df-hj-np-tv-z]$")
+FR_FINAL_E_MIN_LETTERS = 4  # Jnan / Jnane: a mute e put at the end of a word this long, or left out
+
+
+def _french_spellings(name: str) -> list[str]:
+    """Other spellings of a French place name of several words, one word changed at a time: Oulad /
+    Ouled, Bni / Beni, and a final mute e put in or left out (Jnan El Ouard is also written Jnane El
+    Ouard). A name of one word is left alone: the other words keep a spelling a name."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        spellings = [_FR_SAME_WORD[low].capitalize()] if low in _FR_SAME_WORD else []
+        if len(word) >= FR_FINAL_E_MIN_LETTERS and _FR_CONSONANT_END.search(low):
+            spellings.append(word + "e")
+        elif len(word) > FR_FINAL_E_MIN_LETTERS and low.endswith("e") and _FR_CONSONANT_END.search(low[:-1]):
+            spellings.append(word[:-1])
         out += [" ".join([*words[:i], spelling, *words[i + 1 :]]) for spelling in spellings]
     return out
 
@@ -311,11 +337,21 @@ def _head_before(
     return None
 
 
+# words that open a list of places as a preposition introduces one (trois communes, à savoir A, B et C;
+# notamment A, B): a small commune named right after them is a place
+_LIST_INTRODUCERS = {"fr": (("a", "savoir"), ("notamment",)), "ar": ()}
+
+
 def _after_preposition(tables: _Tables, tokens: Sequence[Token], match: Match) -> bool:
     if match.variant.preposition:
         return True
     prev = match.first - 1
-    return prev >= 0 and tokens[prev].key in _PREPOSITIONS[tables.language]
+    if prev >= 0 and tokens[prev].key in _PREPOSITIONS[tables.language]:
+        return True
+    return any(
+        prev + 1 >= len(words) and tuple(t.key for t in tokens[prev + 1 - len(words) : prev + 1]) == words
+        for words in _LIST_INTRODUCERS[tables.language]
+    )
 
 
 def _level(c: _Candidate) -> str:
@@ -442,7 +478,9 @@ def _choose(found: _Found, context: set[str]) -> tuple[_Candidate, dict]:
 # رشيد - الحي الحسني), and in French maybe a preposition (d'Agadir et d'Inezgane). A bare space is not a
 # list: "إيموزار كندر المدينة الإجاصة".
 _LIST_SEPARATOR = r"\s*(?:[,،؛]\s*(?:(?:و|et|ou)\s*)?|(?:و|et|ou)\s*|\s[-–]\s+(?:و\s*)?)"
-_LIST_GAP = re.compile(_LIST_SEPARATOR + r"(?:d['’]|de\s+|à\s+)?")
+# A bracketed aside may follow each place (Agdal (25 sur 35), Zouagha (30 sur 39); تيفلت (12 مقعدا)).
+_ASIDE = r"(?:\s*\([^()\n]{1,40}\))?"
+_LIST_GAP = re.compile(_ASIDE + _LIST_SEPARATOR + r"(?:d['’]|de\s+|à\s+)?")
 # A list shares its head word unless a preposition starts a new phrase ("région X, à Essaouira").
 _SHARED_HEAD_GAP = re.compile(_LIST_SEPARATOR)
 
@@ -474,7 +512,7 @@ def find_places(text: str, language: str) -> list[Mention]:
                 head, head_start = before
         in_list = (
             bool(found)
-            and 0 < match.first - found[-1].match.last <= 2
+            and 0 < match.first - found[-1].match.last <= LIST_GAP_TOKENS
             and _gap_is(_LIST_GAP, text, found[-1].match.end, match.start)
         )
         inherited = (
