@@ -271,3 +271,10 @@ def test_every_split_is_an_edit() -> None:
     ]
     clean, edits = normalize_text("Le bureau s'est réuni.Le secrétaireGénéral a parlé.", "fr")
     assert clean == "Le bureau s'est réuni. Le secrétaire Général a parlé."
+
+
+@pytest.mark.parametrize("token", ["بلحسان", "بلسعيد", "إداوتنان", "اداوتنان"])
+def test_a_family_name_in_bel_and_a_place_usually_written_glued_stay_whole(token: str) -> None:
+    """بل + a given name is a family name (Belhassan, Belsaid), not the particle بل; إداوتنان is how the
+    prefecture's name is usually written."""
+    assert split_token(token, "ar") == token
