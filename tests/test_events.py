@@ -1757,3 +1757,15 @@ def test_a_party_body_taking_a_stance_in_the_lead_is_its_statement() -> None:
     )
     found = events_of(later, "ar", {"السبت 6 دجنبر 2025": "2025-12-06"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_two_days_named_without_a_year_keep_two_meetings_apart() -> None:
+    """No year anywhere, so neither day is fixed; still, a session of the 25th and 26 November and a
+    meeting of Saturday 2 December are two gatherings, where one day written twice is one."""
+    text = (
+        "Le conseil national du PJD a tenu sa session extraordinaire les 25 et 26 novembre à Rabat.\n"
+        "Dans sa réunion du samedi 2 décembre à Rabat, le secrétariat général a salué le rôle du parti."
+    )
+    assert [e.event_type for e in _events(text, "fr")] == ["meeting", "meeting"]
+    again = text.replace("les 25 et 26 novembre", "le samedi 02 décembre")
+    assert [e.event_type for e in _events(again, "fr")] == ["meeting"]

@@ -283,6 +283,7 @@ class EventMention:
     council: str | None = None  # an office's council named by words no gazetteer holds (رئيسا لجماعة X)
     # national | regional | provincial | local: the word right after it says (congrès national)
     level: str | None = None
+    loose_day: str | None = None  # a day its sentence names, not fixed by the text (_day_key: 2 décembre)
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
@@ -416,6 +417,9 @@ def find_event_mentions(
         and not _since(tables, haystack, d)
         and not _in_slogan(tables, text, haystack, d)
     ]
+    # days the text names but does not fix (samedi 2 décembre, with no year anywhere): they tell two
+    # events apart all the same
+    unresolved = [d for d in dates if not d.iso and any(ch.isdigit() for ch in d.text)]
     found = _one_vote_side_by_side(
         [(m.start(), m.end(), tables.triggers[m.lastgroup]) for m in _scan(tables, haystack)], text
     )
@@ -466,6 +470,9 @@ def find_event_mentions(
             trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new", trigger.scope
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
+        if mention.date is None:
+            loose = _nearest(unresolved, start, end, sentence)
+            mention.loose_day = _day_key(loose.text) if loose is not None else None
         mention.place = _place_for(haystack, coded, start, end, (low, high))
         if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
             mention.place = _place_right_before(coded, start) or mention.place
@@ -1331,6 +1338,14 @@ def _own_place(mention: EventMention) -> bool:
     return mention.place is not None and not mention.home_place
 
 
+def _day_key(written: str) -> str:
+    """A day as written, compared without its article, weekday or zeros (le samedi 04 décembre = samedi
+    4 décembre): its numbers and its last word (the month)."""
+    numbers = [str(int(n)) for n in re.findall(r"\d+", written)]
+    words = re.findall(r"[^\W\d_]+", written.lower())
+    return " ".join([*numbers, words[-1] if words else ""])
+
+
 def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None or not a.iso or not b.iso:
         return True
@@ -1380,6 +1395,10 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # a result told in another sentence for another place, even one inside the event's, is that
         # place's own vote
         return False
+    if mention.loose_day is not None and any(
+        m.loose_day not in (None, mention.loose_day) for m in event.mentions if m.status == "new"
+    ):
+        return False  # la session des 25 et 26 novembre, sa réunion du samedi 2 décembre: two days, no year
     # every place and date the event's mentions name must nest with the mention's: two communes of one
     # region are two elections, even when the first mention named only the region
     return all(
