@@ -424,3 +424,22 @@ def test_guests_listed_after_a_presence_verb_take_part_and_an_absent_list_does_n
     found = set(participants(extract_article("g1", text, "fr", None)))
     assert {"Karim Alaoui", "Samir Bennani", "Youssef Tazi"} <= found
     assert not {"Hamid Chraibi", "Nabil Fassi", "Omar Lahlou"} & found
+
+
+def test_a_councils_losing_candidate_and_a_quoted_analyst_are_not_participants() -> None:
+    """French: X élu président du conseil contre 12 voix pour son rival Y: Y lost a council's vote and
+    is no participant (the French parts' convention), nor is the one X succeeds, nor a politologue
+    quoted on the vote; a rival at a party's own vote, at its congress, took part in it."""
+    council = (
+        "Karim Alaoui, du RNI, a été élu lundi 20 septembre 2021 président du conseil communal de Taza "
+        "avec 25 voix, contre 12 voix pour son rival Samir Bennani, du PAM. Il succède ainsi à Youssef Tazi. "
+        "Selon le politologue Hamid Chraibi, ce vote confirme la tendance."
+    )
+    found = participants(extract_article("r1", council, "fr", None))
+    assert "Karim Alaoui" in found
+    assert not {"Samir Bennani", "Youssef Tazi", "Hamid Chraibi"} & set(found)
+    congress = (
+        "Le PPS a tenu samedi 3 juin 2023 à Bouznika son congrès national. Nabil Benabdellah a été réélu "
+        "secrétaire général avec 371 voix, contre 92 pour son rival Said Fekkak."
+    )
+    assert "Said Fekkak" in participants(extract_article("r2", congress, "fr", None))

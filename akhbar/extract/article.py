@@ -189,7 +189,8 @@ def _participants(
     for index, person in enumerate(people):
         name_key = compact_key(full[person.normalized])
         info = roles[name_key]
-        if person.extra.get("not_present"):
+        away = person.extra.get("not_present")
+        if away and away != "rival":
             continue  # the person replaced, the late, the absent (خلفا للرفيق X, feu X) are not at the event
         # A later mention joins another event only when it carries its own role or title and that
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
@@ -206,8 +207,11 @@ def _participants(
             continue
         if in_sentence is None and name_key not in attached and is_comment(text, language, sentence):
             continue  # Le coordinateur X a salué ...: a comment on the event, not a part in it
-        attached.add(name_key)
         event = in_sentence or _event_for(person, anchors)
+        if away == "rival" and event.event_type == "public_election":
+            continue  # contre 12 voix pour son rival X: a council's losing candidate (a party's own vote,
+            # at its congress, counts its losers among those who took part)
+        attached.add(name_key)
         event_id = ids[id(event)]
         if (event_id, name_key) in seen:
             continue
