@@ -443,3 +443,14 @@ def test_a_councils_losing_candidate_and_a_quoted_analyst_are_not_participants()
         "secrétaire général avec 371 voix, contre 92 pour son rival Said Fekkak."
     )
     assert "Said Fekkak" in participants(extract_article("r2", congress, "fr", None))
+
+
+def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:
+    text = (
+        "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي بمقر عبد الكريم الخطيب، "
+        "بحضور أحمد البقالي نيابة عن الأمين العام للحزب كريم التازي، وسمير بناني عضو اللجنة التنفيذية.\n"
+        "وتغيب عن المؤتمر يوسف الفاسي، فيما نقل الكاتب الجهوي تحيات المنسق الوطني حميد الشرايبي."
+    )
+    found = set(participants(extract_article("w1", text, "ar", None)))
+    assert {"أحمد البقالي", "سمير بناني"} <= found
+    assert not {"كريم التازي", "يوسف الفاسي", "حميد الشرايبي", "عبد الكريم الخطيب"} & found
