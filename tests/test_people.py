@@ -775,3 +775,14 @@ def test_a_plural_title_of_ministers_or_members_of_parliament_names_its_list() -
     assert [found[n] for n in ("Karim Tazi", "Leila Alami", "Samir Bennani")] == [["ministre"]] * 3
     ar = roles_of("وحضر اللقاء البرلمانيون محمد العلوي وأحمد الوزاني.")
     assert [ar[n] for n in ("محمد العلوي", "أحمد الوزاني")] == [["البرلماني"]] * 2
+
+
+def test_an_arabic_name_stops_before_the_verb_that_follows_it() -> None:
+    """عبد الله وكاك ليطلع، محند العنصر يترأس: a verb in the imperfect after a name (يت + a root, or ل +
+    a common imperfect verb) is not a second family name; لشكر and لحلو still are names."""
+    text = (
+        "وحضر اللقاء الكاتب الإقليمي عبد الله وكاك ليطلع المناضلين على المستجدات، "
+        "فيما كان الأمين العام محند العنصر يترأس الجلسة بحضور عضو المكتب السياسي إدريس لشكر."
+    )
+    names = {p.text for p in find_people(text, "ar")}
+    assert {"عبد الله وكاك", "محند العنصر", "إدريس لشكر"} <= names

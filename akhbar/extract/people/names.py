@@ -140,6 +140,8 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: 
         return position == 0
     if _pronoun_suffixed(tok.text):
         return False  # مؤتمره، ترأسه: a common word with its pronoun, not a family name
+    if _imperfect_verb(tok.text):
+        return False  # محند العنصر يترأس، عبد الله وكاك ليطلع: the verb after the name
     if _inflected_word(tok.text):
         return False  # يصدرون، بلاغا: a verb or a noun with its case ending, not a family name
     if key.startswith("ال") and (
@@ -179,6 +181,19 @@ def _inflected_word(word: str) -> bool:
     if len(word) >= 5 and word.endswith("يا") and _zipf(word[:-1], "ar") >= NISBA_ADVERB_STEM_MIN_ZIPF:
         return True
     return len(word) >= 4 and word.endswith("ا") and _zipf(word[:-1], "ar") >= CLITIC_REST_MIN_ZIPF
+
+
+def _imperfect_verb(word: str) -> bool:
+    """An Arabic verb in the imperfect that follows a name: a reflexive form (يترأس، يتوسطان: يت + a
+    root; no Moroccan family name opens so), or ل + an imperfect verb that is common (ليطلع، ليفوز)."""
+    if len(word) >= 5 and word.startswith(("يت", "يست")):
+        return True
+    return (
+        len(word) >= 4
+        and word[0] == "ل"
+        and word[1] in "يت"
+        and _zipf(word[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+    )
 
 
 _AR_PRONOUN_SUFFIXES = ("ها", "هم", "ه")  # as written: ة is not ه, so بوعيدة is never read as a suffix
