@@ -1769,3 +1769,14 @@ def test_two_days_named_without_a_year_keep_two_meetings_apart() -> None:
     assert [e.event_type for e in _events(text, "fr")] == ["meeting", "meeting"]
     again = text.replace("les 25 et 26 novembre", "le samedi 02 décembre")
     assert [e.event_type for e in _events(again, "fr")] == ["meeting"]
+
+
+def test_a_statement_cited_with_its_determiner_or_published_is_reported() -> None:
+    """Selon un communiqué (a determiner between the cue and the word), a publié la déclaration
+    suivante: the party's statement; a bare déclaration stays a word (a person's remark)."""
+    cited = "Selon un communiqué du bureau politique, le PPS refuse toute alliance avec le PAM."
+    assert [e.event_type for e in _events(cited, "fr")] == ["statement"]
+    published = "Le conseil régional de l'Istiqlal à Larache a publié la déclaration suivante :"
+    assert [e.event_type for e in _events(published, "fr")] == ["statement"]
+    remark = "Dans une déclaration à la presse, il a dit son optimisme."
+    assert _events(remark, "fr") == []

@@ -1565,11 +1565,16 @@ def _status(
             reported
             or sentence_cue("report")
             or _has_cue(tables, "report", "before", before[-1:])
+            or (_has_cue(tables, "report", "before", before[-2:-1]) and before[-1] in _DETERMINERS)
             or _has_cue(tables, "report", "after", after[:1])  # le communiqué final: what a meeting issued
         )
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
+
+
+# a determiner between a report cue and the statement (selon un communiqué, dans son communiqué)
+_DETERMINERS = frozenset({"un", "une", "le", "la", "l", "son", "sa", "leur", "ce", "cette"})
 
 
 def _last_date(mentions: Sequence[EventMention]) -> DateValue | None:
