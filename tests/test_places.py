@@ -274,3 +274,20 @@ def test_a_list_of_small_communes_after_a_savoir_with_their_seats_in_brackets() 
     assert [p.code for p in find_places(text, "fr")] == ["01.227.05.09", "01.227.05.01", "01.227.03.11"]
     # without an introducer, a small commune alone stays a word or a name
     assert find_places("Le militant Jouamaa a pris la parole.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "level"),
+    [
+        ("Le RNI était en congrès régional à Laâyoune samedi.", "fr", "commune"),
+        ("انعقد المؤتمر الجهوي للحزب بالعيون.", "ar", "commune"),
+        ("le secrétaire régional de Laâyoune", "fr", "region"),
+        ("المنسق الجهوي للعيون", "ar", "region"),
+    ],
+)
+def test_a_regional_adjective_lifts_a_town_to_its_region_only_when_it_is_whose(
+    text: str, language: str, level: str
+) -> None:
+    """congrès régional à Laâyoune: held in the town (à, ب); secrétaire régional de Laâyoune: of the region."""
+    (place,) = find_places(text, language)
+    assert place.extra["place"].level == level

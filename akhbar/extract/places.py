@@ -311,12 +311,15 @@ def _head_before(
         j -= 1  # خمس جماعات ترابية هي الجرف, 3 مقاطعات وهي (مولاي رشيد: a pronoun between head and list
         opened = tokens[j].joined or _opens_list(text, tokens, j)
     preposition = match.variant.preposition
+    # à Laâyoune, بالعيون: where something is, not whose (de Laâyoune, للعيون)
+    locative = preposition and "ب" in text[tokens[first].start : tokens[first].start + match.variant.offset]
     if tables.language != "ar":
         skipped = 0
         while (
             j >= 0 and tokens[j].key in _FR_SKIP | _FR_HEAD_PREPOSITIONS and skipped < 2 and tokens[j].joined
         ):
             preposition = preposition or tokens[j].key in _FR_HEAD_PREPOSITIONS
+            locative = locative or (skipped == 0 and tokens[j].key in _FR_LOCATIVE)
             j, skipped = j - 1, skipped + 1
     if j < 0 or not (tokens[j].joined or opened):
         return None
@@ -332,9 +335,14 @@ def _head_before(
             head = tables.heads.get(k + rest)
             if head is None or head.kind == "opener" or (opened and not head.plural):
                 continue
+            if head.kind == "adjective" and head.level == "region" and locative:
+                return None  # congrès régional à Laâyoune, المؤتمر الجهوي بالعيون: held in the town
             if head.kind == "noun" or preposition:
                 return head, tokens[lo].start
     return None
+
+
+_FR_LOCATIVE = frozenset({"a"})  # à, accents folded
 
 
 # words that open a list of places as a preposition introduces one (trois communes, à savoir A, B et C;
