@@ -335,14 +335,42 @@ def _head_before(
             head = tables.heads.get(k + rest)
             if head is None or head.kind == "opener" or (opened and not head.plural):
                 continue
-            if head.kind == "adjective" and head.level == "region" and locative:
-                return None  # congrès régional à Laâyoune, المؤتمر الجهوي بالعيون: held in the town
+            if (
+                head.kind == "adjective"
+                and head.level == "region"
+                and locative
+                and _gathering_before(tables, tokens, lo)
+            ):
+                return None  # congrès régional à Laâyoune, المؤتمر الجهوي بالعيون: held in the town (the
+                # regional coordinator at Fès, المنسق الجهوي بفاس, answers for the region)
             if head.kind == "noun" or preposition:
                 return head, tokens[lo].start
     return None
 
 
 _FR_LOCATIVE = frozenset({"a"})  # à, accents folded
+
+
+@lru_cache(maxsize=2)
+def _gathering_words(language: str) -> frozenset[str]:
+    """Folded one-word names of a gathering (مؤتمر, congrès, réunion), from lexicons/event_triggers.tsv."""
+    return frozenset(
+        phrase_key(row["trigger"])
+        for row in read_lexicon("event_triggers.tsv")
+        if row["language"] == language
+        and row["event_type"] in ("congress", "meeting", "general_assembly")
+        and " " not in row["trigger"].strip()
+    )
+
+
+def _gathering_before(tables: _Tables, tokens: Sequence[Token], at: int) -> bool:
+    """Is the word before token `at` a gathering's name (المؤتمر, congrès), clitics and article aside?"""
+    if at < 1:
+        return False
+    key = tokens[at - 1].key
+    keys = {v.key for v in arabic_variants(key)} if tables.language == "ar" else {key}
+    keys |= {k[2:] for k in keys if k.startswith("ال")}
+    return bool(keys & _gathering_words(tables.language))
 
 
 # words that open a list of places as a preposition introduces one (trois communes, à savoir A, B et C;
