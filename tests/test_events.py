@@ -1780,3 +1780,14 @@ def test_a_statement_cited_with_its_determiner_or_published_is_reported() -> Non
     assert [e.event_type for e in _events(published, "fr")] == ["statement"]
     remark = "Dans une déclaration à la presse, il a dit son optimisme."
     assert _events(remark, "fr") == []
+
+
+def test_a_council_that_went_to_someone_is_its_presidency_vote() -> None:
+    """عادت جماعة X ل..., آلت مقاطعة Y إلى ...: in an article on the councils' presidencies, each council
+    that went to someone is its own vote."""
+    text = (
+        "جرت يوم أمس عملية انتخاب رؤساء الجماعات بإقليم قلعة السراغنة.\n"
+        "وعادت جماعة زمران لكريم التازي، بينما آلت جماعة العطاوية إلى حزب الاستقلال."
+    )
+    found = [e for e in _events(text, "ar") if e.event_type == "public_election" and e.best.scope == "office"]
+    assert {e.place.text for e in found if e.place is not None} >= {"زمران", "العطاوية"}
