@@ -1791,3 +1791,15 @@ def test_a_council_that_went_to_someone_is_its_presidency_vote() -> None:
     )
     found = [e for e in _events(text, "ar") if e.event_type == "public_election" and e.best.scope == "office"]
     assert {e.place.text for e in found if e.place is not None} >= {"زمران", "العطاوية"}
+
+
+def test_a_party_that_took_the_councils_of_a_list_of_towns() -> None:
+    """Le PJD s'est emparé des mairies de A, B et C; les communes de A et B sont tombées dans
+    l'escarcelle du RNI: in an article on a vote, one election a town."""
+    text = (
+        "Les élections communales ont livré leurs résultats mardi.\n"
+        "Le PJD s'est emparé des mairies des villes de Fès, Tanger et Salé.\n"
+        "Les communes de Tata et Azrou sont tombées dans l'escarcelle du RNI."
+    )
+    places = {e.place.text for e in _events(text, "fr") if e.place is not None}
+    assert {"Fès", "Tanger", "Salé", "Tata", "Azrou"} <= places
