@@ -457,7 +457,8 @@ def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gatherin
 
 
 def test_who_led_the_work_or_opened_it_took_part() -> None:
-    """X a animé les travaux; أشرف على افتتاح الأشغال X: leading the gathering is taking part in it."""
+    """X a animé les travaux; وترأس الأشغال X: leading the gathering is taking part in it (not أشرف, also a
+    given name: المنسق الإقليمي: أشرف شهبون opens a list of members, the sample's bureau)."""
     text = (
         "Le MP a tenu samedi 3 juin 2023 à Taza son congrès provincial.\n"
         "Karim Alaoui a animé les travaux, suivis d'un débat."
@@ -465,6 +466,6 @@ def test_who_led_the_work_or_opened_it_took_part() -> None:
     assert "Karim Alaoui" in participants(extract_article("l1", text, "fr", None))
     arabic = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي.\n"
-        "وأشرف على افتتاح الأشغال كريم العلوي، قبل أن تنطلق المداخلات."
+        "وترأس الأشغال كريم العلوي، قبل أن تنطلق المداخلات."
     )
     assert "كريم العلوي" in participants(extract_article("l2", arabic, "ar", None))
