@@ -1803,3 +1803,14 @@ def test_a_party_that_took_the_councils_of_a_list_of_towns() -> None:
     )
     places = {e.place.text for e in _events(text, "fr") if e.place is not None}
     assert {"Fès", "Tanger", "Salé", "Tata", "Azrou"} <= places
+
+
+def test_a_list_before_its_trigger_opened_by_a_plural_head_needs_no_conjunction() -> None:
+    """Les communes de A, B, C sont tombées dans l'escarcelle du PJD: the plural head opens the list, so
+    no `et` is needed to close it; one election a commune."""
+    text = (
+        "Les élections communales ont livré leurs résultats mardi.\n"
+        "Les communes de Tata, Chefchaouen, Azrou sont tombées dans l'escarcelle du PJD."
+    )
+    places = {e.place.text for e in _events(text, "fr") if e.place is not None}
+    assert {"Tata", "Chefchaouen", "Azrou"} <= places

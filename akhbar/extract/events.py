@@ -903,8 +903,9 @@ def _places_listed_before(
         words = _list_gap(text[place.end_char : following.start_char], language)
         if words is None or any(_places_agree(p, place) for p in listed):
             break
-        if len(listed) == 1 and not LIST_CONJUNCTIONS & set(words):
-            break  # a list ends with its conjunction: X, Y et Z
+        if len(listed) == 1 and not LIST_CONJUNCTIONS & set(words) and not last.extra.get("head_inherited"):
+            break  # a list ends with its conjunction: X, Y et Z (or shares a plural head: les communes de
+            # A, B, C sont tombées)
         listed.append(place)
     return listed if len(listed) > 1 else []
 
