@@ -1814,3 +1814,21 @@ def test_a_list_before_its_trigger_opened_by_a_plural_head_needs_no_conjunction(
     )
     places = {e.place.text for e in _events(text, "fr") if e.place is not None}
     assert {"Tata", "Chefchaouen", "Azrou"} <= places
+
+
+def test_a_list_of_places_is_closed_by_a_conjunction_that_opens_another_phrase() -> None:
+    """... à savoir Agdal (25 sur 35), Zouagha (30 sur 39), Saiss (33 sur 38) et dans les communes de X:
+    the `et` that opens the next phrase closes the list of arrondissements; one vote each."""
+    text = (
+        "Le PJD a remporté la majorité des conseils des arrondissements de la préfecture de Fès, à savoir "
+        "Agdal (25 sur 35), Zouagha (30 sur 39), Saiss (33 sur 38) et dans les communes rurales voisines."
+    )
+    places = {e.place.text for e in _events(text, "fr") if e.place is not None}
+    assert {"Agdal", "Zouagha", "Saiss"} <= places
+    # `et` before a name the gazetteer spells otherwise goes on with the list, which it does not close:
+    # seats broken down by commune, no vote of their own
+    seats = (
+        "Le PJD a remporté 23 des 72 sièges des communes de Aïn Bida, Sidi Harazem, Ouled Tayeb et "
+        "Mechouar Fès-Jdid."
+    )
+    assert len([e for e in _events(seats, "fr") if e.event_type == "public_election"]) == 1

@@ -826,6 +826,8 @@ def _listed_places(
         if counted and _CLOSING_BRACKET.match(text, place.end_char):
             closed = len(listed)  # ثلاث جماعات (أ، ب، ج): the bracket closes what the count opened
             break
+    if closed < len(listed) and _opens_with_conjunction(text[listed[-1].end_char : limit]):
+        closed = len(listed)  # A (25 sur 35), B, C (33 sur 38) et dans les communes ...: `et` closes A, B, C
     return listed[:closed] if closed > 1 else []
 
 
@@ -852,6 +854,16 @@ def _counts_places(lead: str, language: str) -> bool:
         if count.fullmatch(words[k]) and is_plural_place_head(words[k + 1], language):
             return True
     return False
+
+
+_CONJUNCTION_THEN_PHRASE = re.compile(r"\s*,?\s*(?:et|ou)\s+(?:[^\W\d_A-ZÀ-Ý][\w'’]*)")
+
+
+def _opens_with_conjunction(after: str) -> bool:
+    """Does the text after a listed place (its bracketed aside left out) go on with `et` and a phrase
+    that is no name (et dans les communes de ..., not et Mechouar Fès-Jdid, a place the gazetteer
+    spells otherwise)? French: a name is written with a capital."""
+    return _CONJUNCTION_THEN_PHRASE.match(_ASIDE.sub(" ", after, count=1)) is not None
 
 
 def _list_gap(gap: str, language: str, heads: bool = False) -> list[str] | None:
