@@ -786,3 +786,12 @@ def test_an_arabic_name_stops_before_the_verb_that_follows_it() -> None:
     )
     names = {p.text for p in find_people(text, "ar")}
     assert {"عبد الله وكاك", "محند العنصر", "إدريس لشكر"} <= names
+
+
+def test_french_transliterations_of_common_given_names_start_a_name() -> None:
+    text = (
+        "Le congrès a élu Ismaël Hamraoui, tandis que Jamaâ El Moattassim et Muhammad Alaoui ont été "
+        "désignés au bureau."
+    )
+    names = {p.text for p in find_people(text, "fr")}
+    assert {"Ismaël Hamraoui", "Jamaâ El Moattassim", "Muhammad Alaoui"} <= names
