@@ -795,3 +795,11 @@ def test_french_transliterations_of_common_given_names_start_a_name() -> None:
     )
     names = {p.text for p in find_people(text, "fr")}
     assert {"Ismaël Hamraoui", "Jamaâ El Moattassim", "Muhammad Alaoui"} <= names
+
+
+def test_more_arabic_given_names_start_a_name() -> None:
+    text = (
+        "وانتخب المجلس صوفيا العلوي نائبة أولى للرئيس، وجابر الفاسي نائبا ثانيا، وأناس البقالي كاتبا للمجلس."
+    )
+    names = {p.text for p in find_people(text, "ar")}
+    assert {"صوفيا العلوي", "جابر الفاسي", "أناس البقالي"} <= names
