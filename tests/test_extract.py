@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from akhbar.extract.article import Extraction, extract_article
+from akhbar.extract.people import find_people
 from akhbar.tables.schema import SCHEMAS
 
 AR = (
@@ -397,52 +398,77 @@ def test_the_bureau_listed_one_office_a_line_takes_part_in_the_congress_that_ele
 
 def test_who_speaks_in_the_report_of_a_gathering_takes_part() -> None:
     """A name with no title, said to speak (X, membre du bureau politique, a souligné; explique X; وأكد X),
-    took part in the gathering reported before; a name only spoken of does not."""
+    took part in the gathering reported before; a name only spoken of, the object of a verb, the subject
+    of a relative clause, or a commentator on a vote does not."""
     text = (
         "Le MP a tenu samedi 3 juin 2023 à Taza son congrès provincial.\n"
         "Dans son allocution, Karim Alaoui a souligné l'importance de la mobilisation. « Nous sommes prêts », "
-        "explique Samir Bennani. Le parti s'oppose à la politique conduite par Youssef Tazi."
+        "explique Samir Bennani. Le parti s'oppose à la politique conduite par Youssef Tazi. Il a souligné "
+        "l'enjeu. Le parti estime que Hamid Chraibi doit démissionner. Nabil Fassi, qui a présidé la "
+        "commune de 2009 à 2015, était absent."
     )
     found = participants(extract_article("s1", text, "fr", None))
     assert {"Karim Alaoui", "Samir Bennani"} <= set(found)
-    assert "Youssef Tazi" not in found
+    assert not {"Youssef Tazi", "Hamid Chraibi", "Nabil Fassi"} & set(found)
     arabic = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي.\n"
-        "وأكد كريم العلوي أن الحزب مستعد للاستحقاقات المقبلة."
+        "وأكد كريم العلوي أن الحزب مستعد للاستحقاقات المقبلة. ودعا الحزب سمير بناني إلى الاستقالة."
     )
-    assert "كريم العلوي" in participants(extract_article("s2", arabic, "ar", None))
+    found = participants(extract_article("s2", arabic, "ar", None))
+    assert "كريم العلوي" in found and "سمير بناني" not in found
+    vote = (
+        "Le PJD a remporté 12 sièges aux élections communales du 8 septembre 2021 à Taza.\n"
+        "« Le PJD paie son bilan », estime Mohamed Tozy."
+    )
+    assert "Mohamed Tozy" not in participants(extract_article("s3", vote, "fr", None))
 
 
 def test_guests_listed_after_a_presence_verb_take_part_and_an_absent_list_does_not() -> None:
     """Parmi les invités figuraient A du PPS, B et C du MP: present; l'absence de D, E et F: every name of
-    the list the absence opens stays out."""
+    the list the absence opens stays out, but not the subject after `En l'absence de D,`; a presence verb
+    far from a name (qui ont pris part ... ont critiqué X) introduces nobody."""
     text = (
         "Le PJD a tenu samedi 3 juin 2023 à Bouznika son congrès national.\n"
         "Parmi les invités figuraient Karim Alaoui du PPS, Samir Bennani et Youssef Tazi du MP.\n"
-        "Le congrès a été marqué par l'absence notable de Hamid Chraibi, Nabil Fassi et Omar Lahlou."
+        "Le congrès a été marqué par l'absence notable de Hamid Chraibi, Nabil Fassi et Omar Lahlou.\n"
+        "En l'absence de Rachid Idrissi, Mehdi Bennis, secrétaire provincial, a présidé les travaux.\n"
+        "Les congressistes qui ont pris part aux travaux ont critiqué la gestion de Driss Kettani."
     )
     found = set(participants(extract_article("g1", text, "fr", None)))
-    assert {"Karim Alaoui", "Samir Bennani", "Youssef Tazi"} <= found
-    assert not {"Hamid Chraibi", "Nabil Fassi", "Omar Lahlou"} & found
+    assert {"Karim Alaoui", "Samir Bennani", "Youssef Tazi", "Mehdi Bennis"} <= found
+    assert not {"Hamid Chraibi", "Nabil Fassi", "Omar Lahlou", "Rachid Idrissi", "Driss Kettani"} & found
 
 
 def test_a_councils_losing_candidate_and_a_quoted_analyst_are_not_participants() -> None:
-    """French: X élu président du conseil contre 12 voix pour son rival Y: Y lost a council's vote and
-    is no participant (the French parts' convention), nor is the one X succeeds, nor a politologue
-    quoted on the vote; a rival at a party's own vote, at its congress, took part in it."""
+    """French: X élu président du conseil avec 25 voix contre 12 pour son rival Y: Y lost a council's vote
+    and is no participant (the French parts' convention), nor is the one X succeeds, nor a politologue
+    quoted on the vote; a rival at a party's own vote, at its congress, took part in it; and the one
+    named after `face à` or `battu par son rival` is the winner."""
     council = (
         "Karim Alaoui, du RNI, a été élu lundi 20 septembre 2021 président du conseil communal de Taza "
-        "avec 25 voix, contre 12 voix pour son rival Samir Bennani, du PAM. Il succède ainsi à Youssef Tazi. "
-        "Selon le politologue Hamid Chraibi, ce vote confirme la tendance."
+        "avec 25 voix, contre 12 voix pour son rival Samir Bennani, du PAM."
     )
     found = participants(extract_article("r1", council, "fr", None))
-    assert "Karim Alaoui" in found
-    assert not {"Samir Bennani", "Youssef Tazi", "Hamid Chraibi"} & set(found)
+    assert "Karim Alaoui" in found and "Samir Bennani" not in found
+    named = {
+        p.text: p.extra.get("not_present")
+        for p in find_people(
+            "Il succède ainsi à Youssef Tazi. Selon le politologue Hamid Chraibi, le vote "
+            "confirme la tendance.",
+            "fr",
+        )
+    }
+    assert named == {"Youssef Tazi": "replaced", "Hamid Chraibi": "commentator"}
     congress = (
         "Le PPS a tenu samedi 3 juin 2023 à Bouznika son congrès national. Nabil Benabdellah a été réélu "
         "secrétaire général avec 371 voix, contre 92 pour son rival Said Fekkak."
     )
     assert "Said Fekkak" in participants(extract_article("r2", congress, "fr", None))
+    winner = (
+        "Youssef Tazi s'est incliné face à Karim Alaoui, élu lundi 20 septembre 2021 président du conseil "
+        "communal de Taza avec 25 voix."
+    )
+    assert "Karim Alaoui" in participants(extract_article("r3", winner, "fr", None))
 
 
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:

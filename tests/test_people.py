@@ -786,6 +786,9 @@ def test_an_arabic_name_stops_before_the_verb_that_follows_it() -> None:
     )
     names = {p.text for p in find_people(text, "ar")}
     assert {"عبد الله وكاك", "محند العنصر", "إدريس لشكر"} <= names
+    # a nisba family name may start like a verb: محمد ليسري، محمد يتيمي
+    kept = {p.text for p in find_people("وحضر اللقاء محمد ليسري ومحمد يتيمي عضوا المكتب.", "ar")}
+    assert {"محمد ليسري", "محمد يتيمي"} <= kept
 
 
 def test_french_transliterations_of_common_given_names_start_a_name() -> None:

@@ -272,15 +272,18 @@ def test_a_list_of_small_communes_after_a_savoir_with_their_seats_in_brackets() 
         "Al Bahraoyine (13 sièges sur 18) et Jouamaa (14 sièges sur 18)."
     )
     assert [p.code for p in find_places(text, "fr")] == ["01.227.05.09", "01.227.05.01", "01.227.03.11"]
-    # without an introducer, a small commune alone stays a word or a name
+    # without an introducer, a small commune alone stays a word or a name; `notamment` after no plural
+    # place head introduces people, not places
     assert find_places("Le militant Jouamaa a pris la parole.", "fr") == []
+    assert find_places("Plusieurs élus, notamment Moulay Brahim Alaoui et Karim Tazi, ont voté.", "fr") == []
 
 
 @pytest.mark.parametrize(
     ("text", "language", "level"),
     [
         ("Le RNI était en congrès régional à Laâyoune samedi.", "fr", "commune"),
-        ("انعقد المؤتمر الجهوي للحزب بالعيون.", "ar", "commune"),
+        ("انعقد المؤتمر الجهوي بالعيون.", "ar", "commune"),
+        ("عقد الحزب مؤتمره الجهوي بالعيون.", "ar", "commune"),
         ("le secrétaire régional de Laâyoune", "fr", "region"),
         ("المنسق الجهوي للعيون", "ar", "region"),
     ],

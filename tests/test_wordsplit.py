@@ -278,3 +278,7 @@ def test_a_family_name_in_bel_and_a_place_usually_written_glued_stay_whole(token
     """بل + a given name is a family name (Belhassan, Belsaid), not the particle بل; إداوتنان is how the
     prefecture's name is usually written."""
     assert split_token(token, "ar") == token
+
+
+def test_bal_before_an_article_word_is_still_split() -> None:
+    assert split_token("بلالحكومة", "ar") == "بل الحكومة"

@@ -492,7 +492,8 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
     if right.cue in ("definite", "definite+"):
         return "article"
     if right.cue == "name":
-        return "cue"
+        # بلحسان، بلسعيد: بل before a given name is a family name (Belhassan), not the particle and a name
+        return None if _bare(left_text)[1] == "بل" and _core(right.key) in _name_words() else "cue"
     if right.cue.startswith(("preposition", "particle", "conjunction")):
         listed = left_text in _short_words() or _bare(left_text)[0] in ("و", "ف")
         if left.cue.startswith("pronoun") and not right.cue.startswith("preposition"):

@@ -196,9 +196,17 @@ def _participants(
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
         in_sentence = _event_in_sentence(person, anchors)
-        if not (info["role"] or info["titled"] or index in present) and in_sentence is None:
-            continue  # a bare name takes part only in an event its own sentence reports, or when present
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
+        # a bare name takes part only in an event its own sentence reports, when present, or when it
+        # speaks or leads in the report of a gathering (not a vote's: there it comments)
+        speaks = is_speaker(text, language, sentence[0], person.start_char, person.end_char)
+        if not (info["role"] or info["titled"] or index in present or speaks) and in_sentence is None:
+            continue
+        if (
+            not (info["role"] or info["titled"] or index in present or in_sentence is not None)
+            and _event_for(person, anchors).event_type not in SPOKEN_AT
+        ):
+            continue
         if in_sentence is not None and is_presence(text, language, sentence[0], person.start_char):
             # برئاسة X، وأصدر على إثره بيانا: X chairs the meeting named before, not the statement after
             in_sentence = _event_before_in_sentence(person, anchors) or in_sentence
@@ -231,6 +239,9 @@ def _participants(
 LIST_GAP_CHARS = 80  # at most this much text (a title, و, a comma) between two names of one list
 
 
+SPOKEN_AT = frozenset({"congress", "meeting", "general_assembly", "statement"})  # who speaks there took part
+
+
 def _present(
     text: str,
     language: str,
@@ -249,11 +260,7 @@ def _present(
         sentence = of_sentence[index]
         if sentence not in elected:
             elected[sentence] = is_election(text, language, sentence) or sentence in rosters
-        if (
-            elected[sentence]
-            or is_presence(text, language, sentence[0], person.start_char)
-            or is_speaker(text, language, sentence[0], person.start_char, person.end_char)
-        ):
+        if elected[sentence] or is_presence(text, language, sentence[0], person.start_char):
             out.add(index)
             continue
         previous = people[index - 1] if index else None

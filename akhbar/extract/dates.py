@@ -332,6 +332,11 @@ def _joined(key: str) -> str:
     return _SEPARATORS.sub("", key)
 
 
+def month_number(word: str) -> int | None:
+    """The month a word names (دجنبر, décembre, déc.), or None."""
+    return _lexicons().months.get(_key(word))
+
+
 def _month_of(text: str) -> int:
     """Month number of a matched month (the first name of `شباط (فبراير)`)."""
     months = _lexicons().months

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
-from akhbar.extract.dates import range_ends
+from akhbar.extract.dates import month_number, range_ends
 from akhbar.extract.places import is_place_head, is_plural_place_head, place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.lexicons.frequencies import zipf
@@ -1108,32 +1108,50 @@ def is_presence(text: str, language: str, sentence_start: int, pos: int) -> bool
     before = _words(_haystack(text, tables.language), max(sentence_start, pos - PRESENCE_CHARS), pos)
     before = before[-PRESENCE_WORDS:]
     # a cue in any tail of `before` is a cue in `before` itself: one test covers them all
-    return _has_cue(tables, "presence", "before", before)
+    return _has_cue(tables, "presence", "before", before) or _has_cue(
+        tables, "presence", "near", before[-PRESENCE_NEAR_WORDS:]
+    )
 
 
 SPEECH_AFTER_WORDS = 4  # a speech verb within this many words after the name (its apposition skipped)
-SPEECH_BEFORE_WORDS = 2  # ... or right before it (وأكد X, souligne X)
 _APPOSITION = re.compile(r"\s*,[^,.;:!?«»\"\n]{1,120},")  # X, membre du bureau politique, a déclaré
+_CLAUSE_END = re.compile(r"[.!?؟;\n]")
+# X, qui a présidé la commune de 2009 à 2015: the verb is the relative clause's, said of X, not by X
+_RELATIVES = frozenset({"qui", "que", "qu", "dont", "الذي", "التي", "الذين"})
 
 
 def is_speaker(text: str, language: str, sentence_start: int, start: int, end: int) -> bool:
-    """Does the person at start..end speak (X, membre du bureau politique, a déclaré; a souligné X;
-    وأكد X; `speech` cues of lexicons/event_cues.tsv)? Who speaks in the report of a gathering took part
-    in it, as who chairs it does."""
+    """Does the person at start..end speak or lead (X, membre du bureau politique, a souligné; souligne
+    X; وأكد X; `speech` cues of lexicons/event_cues.tsv)? The verb stands in the name's own sentence,
+    within SPEECH_AFTER_WORDS after it and its apposition, or right before it (ودعا الحزب X: X is the
+    object, not the speaker). Who speaks in the report of a gathering took part in it."""
     tables = _tables(language)
     haystack = _haystack(text, tables.language)
-    apposed = _APPOSITION.match(haystack, end)
-    after = _words(haystack, apposed.end() if apposed else end, min(len(haystack), end + PRESENCE_CHARS))
-    before = _words(haystack, max(sentence_start, start - PRESENCE_CHARS), start)
-    return _has_cue(tables, "speech", "after", after[:SPEECH_AFTER_WORDS]) or _has_cue(
-        tables, "speech", "before", before[-SPEECH_BEFORE_WORDS:]
-    )
+    stop = _CLAUSE_END.search(haystack, end)
+    limit = min(stop.start() if stop else len(haystack), end + PRESENCE_CHARS)
+    apposed = _APPOSITION.match(haystack, end, limit)
+    after = _words(haystack, apposed.end() if apposed else end, limit)[:SPEECH_AFTER_WORDS]
+    if after and after[0] in _RELATIVES:
+        return False
+    before = _words(haystack, max(sentence_start, start - PRESENCE_CHARS), start)[-3:]
+    return _has_cue(tables, "speech", "after", after) or _ends_with_cue(tables, "speech", "before", before)
+
+
+def _ends_with_cue(tables: _Tables, kind: str, where: str, words: Sequence[str]) -> bool:
+    """Do `words` end with a cue (the last word, or a phrase of the last ones: a souligné X)?"""
+    if not words:
+        return False
+    if (kind, where) in _word_cues(words[-1], tables.language):
+        return True
+    joined = " " + " ".join(words) + " "
+    return any(joined.endswith(cue) for cue in tables.phrases.get((kind, where), ()))
 
 
 # ---------------------------------------------------------------- helpers
 
 
 PRESENCE_WORDS = 16  # a presence cue this many words (and PRESENCE_CHARS) before a name introduces it
+PRESENCE_NEAR_WORDS = 4  # ... a `near` one (a verb: ont pris part, ترأس) only this close
 PRESENCE_CHARS = 220
 TITLE_LINES = 3  # a headline may follow a section label and come with a subtitle or a byline
 
@@ -1352,11 +1370,11 @@ def _own_place(mention: EventMention) -> bool:
 
 
 def _day_key(written: str) -> str:
-    """A day as written, compared without its article, weekday or zeros (le samedi 04 décembre = samedi
-    4 décembre): its numbers and its last word (the month)."""
+    """A day as written, compared by its numbers and its month only (le samedi 04 décembre courant =
+    samedi 4 déc. = 4 décembre)."""
     numbers = [str(int(n)) for n in re.findall(r"\d+", written)]
-    words = re.findall(r"[^\W\d_]+", written.lower())
-    return " ".join([*numbers, words[-1] if words else ""])
+    months = [str(m) for w in re.findall(r"[^\W\d_]+\.?", written) if (m := month_number(w)) is not None]
+    return " ".join([*numbers, *months[:1]])
 
 
 def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
@@ -1499,6 +1517,11 @@ def _convening(language: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(verbs)})\s*(?:,[^,.]{{0,40}},\s*)?{articles}$")
 
 
+# a determiner between `selon` and the statement (selon un communiqué, selon le communiqué du parti); not
+# `dans un communiqué`, which any body issues (le ministère de l'Intérieur a réagi dans un communiqué)
+_DETERMINERS = frozenset({"un", "une", "le", "la", "l", "son", "sa", "leur", "ce", "cette"})
+
+
 def _status(
     tables: _Tables,
     haystack: str,
@@ -1578,16 +1601,12 @@ def _status(
             reported
             or sentence_cue("report")
             or _has_cue(tables, "report", "before", before[-1:])
-            or (_has_cue(tables, "report", "before", before[-2:-1]) and before[-1] in _DETERMINERS)
+            or (before[-2:-1] == ["selon"] and before[-1] in _DETERMINERS)  # selon un communiqué
             or _has_cue(tables, "report", "after", after[:1])  # le communiqué final: what a meeting issued
         )
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
-
-
-# a determiner between a report cue and the statement (selon un communiqué, dans son communiqué)
-_DETERMINERS = frozenset({"un", "une", "le", "la", "l", "son", "sa", "leur", "ce", "cette"})
 
 
 def _last_date(mentions: Sequence[EventMention]) -> DateValue | None:

@@ -201,7 +201,7 @@ def _word_spellings(words: list[str]) -> list[str]:
 
 
 # one word of a French name transliterated two ways (Oulad / Ouled, Bni / Beni); lower case, unaccented
-_FR_SAME_WORD = {"oulad": "ouled", "ouled": "oulad", "bni": "beni", "beni": "bni", "ait": "aït"}
+_FR_SAME_WORD = {"oulad": "ouled", "ouled": "oulad", "bni": "beni", "beni": "bni"}
 _FR_CONSONANT_END = re.compile(r"[b-df-hj-np-tv-z]$")
 FR_FINAL_E_MIN_LETTERS = 4  # Jnan / Jnane: a mute e put at the end of a word this long, or left out
 
@@ -213,7 +213,7 @@ def _french_spellings(name: str) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
         spellings = [_FR_SAME_WORD[low].capitalize()] if low in _FR_SAME_WORD else []
@@ -312,7 +312,9 @@ def _head_before(
         opened = tokens[j].joined or _opens_list(text, tokens, j)
     preposition = match.variant.preposition
     # à Laâyoune, بالعيون: where something is, not whose (de Laâyoune, للعيون)
-    locative = preposition and "ب" in text[tokens[first].start : tokens[first].start + match.variant.offset]
+    locative = (
+        bool(preposition) and "ب" in text[tokens[first].start : tokens[first].start + match.variant.offset]
+    )
     if tables.language != "ar":
         skipped = 0
         while (
@@ -370,12 +372,19 @@ def _gathering_before(tables: _Tables, tokens: Sequence[Token], at: int) -> bool
     key = tokens[at - 1].key
     keys = {v.key for v in arabic_variants(key)} if tables.language == "ar" else {key}
     keys |= {k[2:] for k in keys if k.startswith("ال")}
+    if tables.language == "ar":  # مؤتمره الجهوي, لقاءها الجهوي: the gathering with its owner's pronoun
+        keys |= {k[: -len(suffix)] for k in keys for suffix in ("ها", "هم", "ه") if k.endswith(suffix)}
     return bool(keys & _gathering_words(tables.language))
 
 
-# words that open a list of places as a preposition introduces one (trois communes, à savoir A, B et C;
-# notamment A, B): a small commune named right after them is a place
-_LIST_INTRODUCERS = {"fr": (("a", "savoir"), ("notamment",)), "ar": ()}
+# words that open a list of places as a preposition introduces one, after a head in the plural (trois
+# communes, à savoir A, B et C; les autres communes rurales, notamment A, B): a small commune named right
+# after them is a place (not after `notamment` alone: plusieurs élus, notamment Moulay Brahim Alaoui)
+_LIST_INTRODUCERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "fr": (("a", "savoir"), ("notamment",)),
+    "ar": (),
+}
+INTRODUCED_HEAD_TOKENS = 10  # the plural head at most this many tokens before the introducer
 
 
 def _after_preposition(tables: _Tables, tokens: Sequence[Token], match: Match) -> bool:
@@ -384,10 +393,14 @@ def _after_preposition(tables: _Tables, tokens: Sequence[Token], match: Match) -
     prev = match.first - 1
     if prev >= 0 and tokens[prev].key in _PREPOSITIONS[tables.language]:
         return True
-    return any(
-        prev + 1 >= len(words) and tuple(t.key for t in tokens[prev + 1 - len(words) : prev + 1]) == words
-        for words in _LIST_INTRODUCERS[tables.language]
-    )
+    for words in _LIST_INTRODUCERS[tables.language]:
+        opening = prev + 1 - len(words)
+        if opening < 0 or tuple(t.key for t in tokens[opening : prev + 1]) != words:
+            continue
+        heads = (tables.heads.get(t.key) for t in tokens[max(0, opening - INTRODUCED_HEAD_TOKENS) : opening])
+        if any(head is not None and head.plural for head in heads):
+            return True
+    return False
 
 
 def _level(c: _Candidate) -> str:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from akhbar.extract.people.lexicon import (
     NameSpan,
@@ -147,7 +146,8 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "organization": organization,
             "party": party,
             "honorific": nm.honorific,
-            # replaced / late / absent: named, but not at the event (lexicons/people_absent.tsv)
+            # replaced / late / absent / represented / commentator / rival: named, but not at the event
+            # (lexicons/people_absent.tsv; a rival only for a council's vote, see extract/article.py)
             "not_present": absent.lastgroup if absent else titled_away,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
@@ -156,16 +156,29 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:et|و)\s*)?", re.IGNORECASE)
+_AND = re.compile(r"(?:^|[\s,،])(?:et\s|و)", re.IGNORECASE)
+
+
+def _listed_after(text: str, previous: Mention, person: Mention) -> bool:
+    """Does `person` follow `previous` in a list: nothing but a comma or a conjunction between?"""
+    gap = _LIST_GAP.match(text, previous.end_char, person.start_char)
+    return gap is not None and gap.end() == person.start_char and person.start_char > previous.end_char
 
 
 def _absent_lists(text: str, people: list[Mention]) -> None:
     """The names that continue a list an absence cue opens are absent too (l'absence notable de A, B et
-    C; غياب A وB): the cue stands once before the list."""
-    for previous, person in pairwise(people):
+    C; غياب A وB): the cue stands once before the list. A comma alone continues it only when the list
+    goes on to a next name (A, B et C), not before a clause's subject (En l'absence de A, B, secrétaire
+    provincial, a présidé)."""
+    for k in range(1, len(people)):
+        previous, person = people[k - 1], people[k]
         if previous.extra.get("not_present") != "absent" or person.extra.get("not_present"):
             continue
-        gap = _LIST_GAP.match(text, previous.end_char, person.start_char)
-        if gap is not None and gap.end() == person.start_char and person.start_char > previous.end_char:
+        if not _listed_after(text, previous, person):
+            continue
+        joined = _AND.search(text, previous.end_char, person.start_char) is not None
+        following = people[k + 1] if k + 1 < len(people) else None
+        if joined or (following is not None and _listed_after(text, person, following)):
             person.extra["not_present"] = "absent"
 
 

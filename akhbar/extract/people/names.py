@@ -185,7 +185,10 @@ def _inflected_word(word: str) -> bool:
 
 def _imperfect_verb(word: str) -> bool:
     """An Arabic verb in the imperfect that follows a name: a reflexive form (يترأس، يتوسطان: يت + a
-    root; no Moroccan family name opens so), or ل + an imperfect verb that is common (ليطلع، ليفوز)."""
+    root), or ل + an imperfect verb that is common (ليطلع، ليفوز). A word ending in ي is a nisba, a family
+    name (يتيمي، ليسري، ليمني), whatever it starts with."""
+    if word.endswith("ي"):
+        return False
     if len(word) >= 5 and word.startswith(("يت", "يست")):
         return True
     return (
