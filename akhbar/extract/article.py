@@ -191,20 +191,21 @@ def _participants(
         info = roles[name_key]
         away = person.extra.get("not_present")
         if away and away != "rival":
-            continue  # the person replaced, the late, the absent (خلفا للرفيق X, feu X) are not at the event
+            continue  # the replaced, the late, the absent, the represented, a commentator (خلفا للرفيق X, feu X)
         # A later mention joins another event only when it carries its own role or title and that
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).
         in_sentence = _event_in_sentence(person, anchors)
         sentence = sentences[max(0, bisect_right(starts, person.start_char) - 1)]
         # a bare name takes part only in an event its own sentence reports, when present, or when it
-        # speaks or leads in the report of a gathering (not a vote's: there it comments)
-        speaks = is_speaker(text, language, sentence[0], person.start_char, person.end_char)
-        if not (info["role"] or info["titled"] or index in present or speaks) and in_sentence is None:
-            continue
+        # speaks or leads in the report of a gathering or a statement (a vote's speakers comment on it)
         if (
-            not (info["role"] or info["titled"] or index in present or in_sentence is not None)
-            and _event_for(person, anchors).event_type not in SPOKEN_AT
+            not (info["role"] or info["titled"] or index in present)
+            and in_sentence is None
+            and not (
+                _event_for(person, anchors).event_type in SPOKEN_AT
+                and is_speaker(text, language, sentence[0], person.start_char, person.end_char)
+            )
         ):
             continue
         if in_sentence is not None and is_presence(text, language, sentence[0], person.start_char):
