@@ -209,7 +209,8 @@ FR_FINAL_E_MIN_LETTERS = 4  # Jnan / Jnane: a mute e put at the end of a word th
 def _french_spellings(name: str) -> list[str]:
     """Other spellings of a French place name of several words, one word changed at a time: Oulad /
     Ouled, Bni / Beni, and a final mute e put in or left out (Jnan El Ouard is also written Jnane El
-    Ouard). A name of one word is left alone: the other words keep a spelling a name."""
+    Ouard). A name of one word is left alone: only the other words of a longer name keep a changed one
+    a name."""
     words = name.split()
     if len(words) < 2:
         return []
