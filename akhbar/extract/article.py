@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from akhbar.extract.dates import find_dates, to_date
 from akhbar.extract.events import (
+    GATHERINGS,
     Event,
     EventMention,
     find_event_mentions,
@@ -240,7 +241,8 @@ def _participants(
 LIST_GAP_CHARS = 80  # at most this much text (a title, و, a comma) between two names of one list
 
 
-SPOKEN_AT = frozenset({"congress", "meeting", "general_assembly", "statement"})  # who speaks there took part
+# who speaks or leads in the report of a gathering, a meeting or a statement took part in it
+SPOKEN_AT = frozenset({*GATHERINGS, "meeting", "statement"})
 
 
 def _present(
