@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from akhbar.extract.people.lexicon import (
+    LIST_JOINERS,
     NameSpan,
     _absent_titles,
     _fold,
@@ -38,7 +39,7 @@ from akhbar.extract.people.lexicon import (
     _not_present_cues,
     _word_class,
 )
-from akhbar.extract.people.links import _CANDIDATE, _link, _vote_getters
+from akhbar.extract.people.links import _CANDIDATE, _gap_tokens, _link, _vote_getters
 from akhbar.extract.people.names import (
     _find_names,
     _names_after_roles,
@@ -151,34 +152,36 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "not_present": absent.lastgroup if absent else titled_away,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
-    _absent_lists(text, out)
+    _absent_lists(key, out)
     return out
 
 
-_LIST_GAP = re.compile(r"\s*(?:[,،]\s*)?(?:(?:et|و)\s*)?", re.IGNORECASE)
-_AND = re.compile(r"(?:^|[\s,،])(?:et\s|و)", re.IGNORECASE)
+_AND = frozenset({"et", "و"})
 
 
-def _listed_after(text: str, previous: Mention, person: Mention) -> bool:
-    """Does `person` follow `previous` in a list: nothing but a comma or a conjunction between?"""
-    gap = _LIST_GAP.match(text, previous.end_char, person.start_char)
-    return gap is not None and gap.end() == person.start_char and person.start_char > previous.end_char
+def _list_gap(key: str, previous: Mention, person: Mention) -> list[str] | None:
+    """The joiners between two names of one list (`,`, `et`, `و`: lexicons' list_joiner words, read
+    as links.py reads them), or None when something else stands between."""
+    if person.start_char <= previous.end_char:
+        return None
+    gap = _gap_tokens(key, previous.end_char, person.start_char)
+    return gap if gap is not None and all(w in LIST_JOINERS for w in gap) else None
 
 
-def _absent_lists(text: str, people: list[Mention]) -> None:
+def _absent_lists(key: str, people: list[Mention]) -> None:
     """The names that continue a list an absence cue opens are absent too (l'absence notable de A, B et
     C; غياب A وB): the cue stands once before the list. A comma alone continues it only when the list
     goes on to a next name (A, B et C), not before a clause's subject (En l'absence de A, B, secrétaire
-    provincial, a présidé)."""
+    provincial, a présidé). `key`: the text's folded form."""
     for k in range(1, len(people)):
         previous, person = people[k - 1], people[k]
         if previous.extra.get("not_present") != "absent" or person.extra.get("not_present"):
             continue
-        if not _listed_after(text, previous, person):
+        gap = _list_gap(key, previous, person)
+        if gap is None:
             continue
-        joined = _AND.search(text, previous.end_char, person.start_char) is not None
         following = people[k + 1] if k + 1 < len(people) else None
-        if joined or (following is not None and _listed_after(text, person, following)):
+        if _AND & set(gap) or (following is not None and _list_gap(key, person, following) is not None):
             person.extra["not_present"] = "absent"
 
 
