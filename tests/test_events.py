@@ -1845,3 +1845,39 @@ def test_a_list_of_places_is_closed_by_a_conjunction_that_opens_another_phrase()
         "Mechouar Fès-Jdid."
     )
     assert len([e for e in _events(seats, "fr") if e.event_type == "public_election"]) == 1
+
+
+def test_a_party_body_said_to_have_met_in_french_is_a_meeting() -> None:
+    """Le bureau politique du RNI, réuni mercredi: the participle after a party's body says it sat; the
+    body's town between them is stepped over; people gathered (les militants réunis) are no meeting."""
+    text = "Le bureau politique du RNI, réuni mercredi à Rabat, a examiné la situation du pays."
+    assert [e.event_type for e in events_of(text, "fr", {"mercredi": "2024-05-01"})] == ["meeting"]
+    town = "Le secrétariat provincial de l'USFP à Tiznit, réuni samedi, a dénoncé la gestion de la ville."
+    assert [e.event_type for e in events_of(town, "fr", {"samedi": "2024-04-27"})] == ["meeting"]
+    crowd = "Les militants réunis samedi à Rabat ont applaudi le discours."
+    assert events_of(crowd, "fr", {"samedi": "2024-04-27"}) == []
+
+
+def test_the_votes_a_candidate_got_report_the_vote() -> None:
+    """X a recueilli 5.600 voix dans la circonscription de Berkane: votes counted, thousands grouped or
+    not, with a place, in an article on a vote; a count of anything else is no vote."""
+    text = (
+        "Les élections partielles se sont tenues jeudi.\n"
+        "Le candidat du PAM a recueilli 5.600 voix dans la circonscription de Berkane."
+    )
+    places = [e.place.text for e in events_of(text, "fr") if e.event_type == "public_election"]
+    assert "Berkane" in places
+    glane = "Les élections partielles se sont tenues jeudi.\nAhmed Alami a glané 32 voix à Oujda."
+    places = [e.place.text for e in events_of(glane, "fr") if e.event_type == "public_election"]
+    assert "Oujda" in places
+    other = "Le festival a recueilli 5.600 visiteurs à Berkane."
+    assert events_of(other, "fr") == []
+
+
+def test_a_new_president_of_a_group_of_communes_is_elected() -> None:
+    """انتخب X كرئيس جديد لمجموعة الجماعات, élu président du groupement de communes: a group of communes
+    is a council, and `as its new president` (كرئيس جديد) is its head."""
+    text = "انتخب إدريس العلوي كرئيس جديد لمجموعة الجماعات التنمية بدائرة تارجيست."
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+    french = "Ahmed Alami a été élu président du groupement de communes Al Hoceima."
+    assert [e.event_type for e in events_of(french, "fr")] == ["public_election"]

@@ -294,3 +294,13 @@ def test_a_regional_adjective_lifts_a_town_to_its_region_only_when_it_is_whose(
     """congrès régional à Laâyoune: held in the town (à, ب); secrétaire régional de Laâyoune: of the region."""
     (place,) = find_places(text, language)
     assert place.extra["place"].level == level
+
+
+def test_a_name_written_with_an_en_dash_is_one_name() -> None:
+    """جهة مراكش–آسفي, la région Béni Mellal–Khénifra: an en dash joins a name's words as a hyphen does;
+    with spaces round it, it parts two names."""
+    (m,) = find_places("نظمت الشبيبة مؤتمرها في جهة مراكش–آسفي يوم السبت", "ar")
+    assert (m.code, m.extra["level"]) == ("07", "region")
+    (m,) = find_places("dans la région Béni Mellal–Khénifra samedi", "fr")
+    assert (m.code, m.extra["level"]) == ("05", "region")
+    assert [p.text for p in find_places("à Rabat – Salé samedi", "fr")] == ["Rabat", "Salé"]

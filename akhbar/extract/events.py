@@ -184,18 +184,23 @@ def _candidates(tables: _Tables, haystack: str, start: int) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-COUNT = "<n>"  # in lexicons/event_offices.tsv: a count, in digits or in words (رئاسة خمس جماعات)
+# a count, in digits or in words (رئاسة خمس جماعات), in lexicons/event_offices.tsv and event_triggers.tsv
+COUNT = "<n>"
+
+
+_GROUPED_DIGITS = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?!\d)"  # 5.600, 12 400: thousands grouped
 
 
 @lru_cache(maxsize=4)
 def _count_pattern(language: str) -> str:
-    """A count of what follows: digits or a word of `lexicons/number_words.tsv`."""
+    """A count of what follows: digits (thousands grouped or not: 5.600, 5 600), or a word of
+    `lexicons/number_words.tsv`."""
     words = sorted(
         (_fold(r["word"], language) for r in read_lexicon("number_words.tsv") if r["language"] == language),
         key=len,
         reverse=True,
     )
-    return r"(?:" + "|".join([r"\d+", *map(re.escape, words)]) + ")"
+    return r"(?:" + "|".join([_GROUPED_DIGITS, r"\d+", *map(re.escape, words)]) + ")"
 
 
 def _office_triggers(language: str) -> list[tuple[str, str, str]]:
@@ -433,7 +438,7 @@ def find_event_mentions(
         or (trigger.needs == "body" and _body_beside(haystack, bodies, parties, start, end, starts, "after"))
         or (
             trigger.needs == "body_before"
-            and _body_beside(haystack, bodies, parties, start, end, starts, "before")
+            and _body_beside(haystack, bodies, [*parties, *places], start, end, starts, "before")
         )
     ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
@@ -968,7 +973,7 @@ def _outside(lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> list[tuple[i
 def _body_beside(
     haystack: str,
     bodies: Sequence[Mention],
-    parties: Sequence[Mention],
+    names: Sequence[Mention],
     start: int,
     end: int,
     starts: Sequence[int],
@@ -976,8 +981,9 @@ def _body_beside(
 ) -> bool:
     """Is a party's body (an organization of kind body whose party is known) named right after a
     session word (الدورة السابعة للجنة المركزية: side after, an ordinal between) or right before a word
-    saying it sat (المجلس الإقليمي لحزب الاستقلال المنعقد: side before, the party's name stepped over),
-    in the same sentence? An elected council (المجلس الجهوي لجهة سوس ماسة) is no party body."""
+    saying it sat (المجلس الإقليمي لحزب الاستقلال بتيزنيت المنعقد, le secrétariat de l'USFP à Tiznit,
+    réuni: side before), in the same sentence? The `names` between (the party's, the body's town) are
+    stepped over. An elected council (المجلس الجهوي لجهة سوس ماسة) is no party body."""
     for b in bodies:
         if not b.extra.get("party"):
             continue
@@ -985,7 +991,7 @@ def _body_beside(
         if lo > hi or bisect_right(starts, lo) != bisect_right(starts, hi):
             continue
         # المجلس الإقليمي لحزب التجمع الوطني للأحرار المنعقد: the party's name stepped over (its clitic too)
-        named = sorted((p.start_char, p.end_char) for p in parties if lo <= p.start_char and p.end_char <= hi)
+        named = sorted((p.start_char, p.end_char) for p in names if lo <= p.start_char and p.end_char <= hi)
         words = [w for a, b in _outside(lo, hi, named) for w in _words(haystack, a, b)]
         if len([w for w in words if len(w) > 1]) <= BODY_GAP_WORDS[side]:
             return True

@@ -29,8 +29,9 @@ from akhbar.text.keys import match_key
 
 # Letters and Arabic marks (diacritics, tatweel) make a token; anything else separates tokens.
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])+")
-# What may sit between two tokens of one name: spaces, hyphens, apostrophes, tatweel.
-_JOINER_CHARS = " \t\u00a0\u202f-'’‘ـ"  # not a line break: a name does not run on to the next line
+# What may sit between two tokens of one name: spaces, hyphens (the en dash too: جهة مراكش–آسفي),
+# apostrophes, tatweel.
+_JOINER_CHARS = " \t\u00a0\u202f-–'’‘ـ"  # not a line break: a name does not run on to the next line
 # Proclitics that attach to an Arabic word: conjunctions و ف, prepositions ب ل ك.
 _AR_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 # ل + ال is written لل: للجديدة is ل + الجديدة, and للجنة is ل + اللجنة.
