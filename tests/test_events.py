@@ -1881,3 +1881,18 @@ def test_a_new_president_of_a_group_of_communes_is_elected() -> None:
     assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
     french = "Ahmed Alami a été élu président du groupement de communes Al Hoceima."
     assert [e.event_type for e in events_of(french, "fr")] == ["public_election"]
+
+
+def test_a_council_that_elects_is_a_vote() -> None:
+    """Le conseil communal de Tiznit a élu X, vient d'élire: the council is the subject of the vote; a
+    council only named (l'élu du conseil communal, la session du conseil communal) is none."""
+    text = "Le conseil communal de Tiznit a élu Ahmed Alami à sa présidence."
+    (event,) = events_of(text, "fr")
+    assert (event.event_type, event.place.text) == ("public_election", "Tiznit")
+    recent = "Le conseil d'arrondissement de Mers Sultan vient d'élire Ahmed Alami, candidat unique."
+    assert [e.event_type for e in events_of(recent, "fr")] == ["public_election"]
+    named = "Ahmed Alami, élu du conseil communal de Tiznit, a dénoncé la gestion de la ville."
+    assert events_of(named, "fr") == []
+    office = "Driss Azami vient d'être porté à la présidence du conseil communal de Fès avec 95 voix."
+    (event,) = events_of(office, "fr")
+    assert event.place.text == "Fès"

@@ -441,6 +441,14 @@ def find_event_mentions(
             and _body_beside(haystack, bodies, [*parties, *places], start, end, starts, "before")
         )
     ]
+    found = [  # la session du conseil communal: a council's name, unless it elects (le conseil communal a élu)
+        (start, end, trigger)
+        for start, end, trigger in found
+        if trigger.needs != "subject"
+        or _verb_right_after(
+            tables, haystack, places, end, _sentence_of(sentences, starts, start)[1], "elects"
+        )
+    ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     coded = [p for p in places if p.code]
@@ -1571,7 +1579,8 @@ def _status(
         return "future"
     if _has_cue(tables, "generic", "before", before[-2:]) or sentence_cue("generic"):
         return "generic"
-    if trigger.needs in ("self", "body_before"):  # المجلس الإقليمي للحزب المنعقد: the words say it sat
+    # المجلس الإقليمي للحزب المنعقد, le conseil communal a élu (kept only so): the words say it happened
+    if trigger.needs in ("self", "body_before", "subject"):
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
         return "new" if sentence_cue("election") or _office_went_to(tables, haystack, mention) else "weak"
@@ -1666,11 +1675,21 @@ def _office_went_to(tables: _Tables, haystack: str, mention: EventMention) -> bo
     words += _words(haystack, mention.start, mention.end)[:1]
     if not _has_cue(tables, "office_noun", "first", words):
         return False
-    start = mention.end
-    if mention.place is not None and 0 <= mention.place.start_char - mention.end <= PLACE_COMPLEMENT_CHARS:
-        start = mention.place.end_char  # de Tiznit
-    after = _words(haystack, start, min(mention.sentence[1], start + 60))[:CUE_WINDOW_AFTER]
-    return _has_cue(tables, "election", "after", after)
+    places = [mention.place] if mention.place is not None else []
+    return _verb_right_after(tables, haystack, places, mention.end, mention.sentence[1], "election")
+
+
+def _verb_right_after(
+    tables: _Tables, haystack: str, places: Sequence[Mention], end: int, limit: int, kind: str
+) -> bool:
+    """Is a `kind` cue (where = after) right after words ending at `end` and the place they govern
+    (la présidence du conseil municipal de Tiznit est revenue à; le conseil communal de Tiznit a élu)?"""
+    start = end
+    place = next((p for p in places if 0 <= p.start_char - end <= PLACE_COMPLEMENT_CHARS), None)
+    if place is not None:
+        start = place.end_char  # de Tiznit
+    after = _words(haystack, start, min(limit, start + 60))[:CUE_WINDOW_AFTER]
+    return _has_cue(tables, kind, "after", after)
 
 
 PLACE_COMPLEMENT_CHARS = 6  # ` de `, ` d'`, ` لـ`: what may stand between office words and their place
