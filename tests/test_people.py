@@ -806,3 +806,17 @@ def test_more_arabic_given_names_start_a_name() -> None:
     )
     names = {p.text for p in find_people(text, "ar")}
     assert {"صوفيا العلوي", "جابر الفاسي", "أناس البقالي"} <= names
+
+
+def test_a_role_reaches_back_over_the_party_word_and_name() -> None:
+    """وسعيد العمراني عن حزب الاتحاد الاشتراكي نائبا ثالثا: the party's own word (حزب) stands between the
+    name and its office, whether or not the party's name carries it."""
+    found = roles_of("وانتخب سعيد العمراني عن حزب الاتحاد الاشتراكي نائبا ثالثا للرئيس.")
+    assert found["سعيد العمراني"] == ["نائب الرئيس"]
+
+
+def test_the_council_secretary_and_deputy_are_offices() -> None:
+    """كاتبة المجلس، نائبة كاتبة المجلس: the bureau a council elects with its president."""
+    found = roles_of("وانتخبت سميرة البقالي كاتبة للمجلس، وحنان الزياني نائبة كاتبة المجلس.")
+    assert found["سميرة البقالي"] == ["كاتبة المجلس"]
+    assert found["حنان الزياني"] == ["نائبة كاتبة المجلس"]
