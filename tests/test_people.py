@@ -811,7 +811,9 @@ def test_more_arabic_given_names_start_a_name() -> None:
 def test_a_role_reaches_back_over_the_party_word_and_name() -> None:
     """وسعيد العمراني عن حزب الاتحاد الاشتراكي نائبا ثالثا: the party's own word (حزب) stands between the
     name and its office, whether or not the party's name carries it."""
-    found = roles_of("وانتخب سعيد العمراني عن حزب الاتحاد الاشتراكي نائبا ثالثا للرئيس.")
+    found = roles_of(
+        "وجاءت النتائج كالآتي: محمد الكراوي رئيسا، وسعيد العمراني عن حزب الاتحاد الاشتراكي نائبا ثالثا."
+    )
     assert found["سعيد العمراني"] == ["نائب الرئيس"]
 
 
