@@ -471,6 +471,23 @@ def test_a_councils_losing_candidate_and_a_quoted_analyst_are_not_participants()
     assert "Karim Alaoui" in participants(extract_article("r3", winner, "fr", None))
 
 
+def test_a_losing_candidate_told_by_a_bare_count_or_as_the_other_candidate_is_no_participant() -> None:
+    """contre 18 pour X, contre 12 voix pour l'autre candidat, X: the loser of a council's vote, with
+    no `rival` word; the winner takes part."""
+    count = (
+        "Karim Alaoui, du RNI, a été élu lundi 20 septembre 2021 président du conseil communal de Taza. "
+        "Le nouveau maire a obtenu 40 voix, contre 18 pour Samir Bennani du PPS."
+    )
+    found = participants(extract_article("c1", count, "fr", None))
+    assert "Karim Alaoui" in found and "Samir Bennani" not in found
+    other = (
+        "- Taza : Karim Alaoui, du RNI, élu lundi 20 septembre 2021 président du conseil communal avec 19 "
+        "voix sur 31, contre 12 voix pour l'autre candidat, Samir Bennani, du PPS."
+    )
+    found = participants(extract_article("c2", other, "fr", None))
+    assert "Karim Alaoui" in found and "Samir Bennani" not in found
+
+
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:
     text = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي بمقر عبد الكريم الخطيب، "

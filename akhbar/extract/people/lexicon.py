@@ -77,7 +77,8 @@ def _not_present_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     for row in read_lexicon("people_absent.tsv"):
         if row["language"] != lang:
             continue
-        cue = r"\s+".join(re.escape(_fold(w, lang)) for w in row["cue"].split())
+        # <n>: a count in digits (contre 12 pour X)
+        cue = r"\s+".join(r"\d+" if w == "<n>" else re.escape(_fold(w, lang)) for w in row["cue"].split())
         reach = int(row["reach"] or 0)
         groups.setdefault(row["kind"], []).append(cue + (rf"(?:\s+\S+){{0,{reach}}}" if reach else ""))
     clitics = "[وفبل]{0,2}" if lang == "ar" else ""
