@@ -488,6 +488,24 @@ def test_a_losing_candidate_told_by_a_bare_count_or_as_the_other_candidate_is_no
     assert "Karim Alaoui" in found and "Samir Bennani" not in found
 
 
+def test_a_relative_named_for_reference_and_the_one_succeeded_are_not_participants() -> None:
+    """محمد الكراوي، شقيق البرلماني X: X is named as the president's relative; ليخلف Y: Y is the one
+    succeeded; the president elected takes part."""
+    text = (
+        "انتخب محمد الكراوي، شقيق البرلماني سعيد الكراوي، يوم السبت 4 شتنبر 2021 رئيسا لجماعة تازة، "
+        "ليخلف حميد الشرايبي، الرئيس السابق."
+    )
+    found = set(participants(extract_article("k1", text, "ar", None)))
+    assert "محمد الكراوي" in found
+    assert not {"سعيد الكراوي", "حميد الشرايبي"} & found
+    french = (
+        "Karim Alaoui, frère de Samir Alaoui, a été élu lundi 20 septembre 2021 président du conseil "
+        "communal de Taza."
+    )
+    found = set(participants(extract_article("k2", french, "fr", None)))
+    assert "Karim Alaoui" in found and "Samir Alaoui" not in found
+
+
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:
     text = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي بمقر عبد الكريم الخطيب، "

@@ -147,7 +147,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "organization": organization,
             "party": party,
             "honorific": nm.honorific,
-            # replaced / late / absent / represented / commentator / rival: named, but not at the event
+            # replaced / late / absent / represented / commentator / kin / rival: named, but not at the event
             # (lexicons/people_absent.tsv; a rival only for a council's vote, see extract/article.py)
             "not_present": absent.lastgroup if absent else titled_away,
         }
