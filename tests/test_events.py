@@ -1896,3 +1896,17 @@ def test_a_council_that_elects_is_a_vote() -> None:
     office = "Driss Azami vient d'être porté à la présidence du conseil communal de Fès avec 95 voix."
     (event,) = events_of(office, "fr")
     assert event.place.text == "Fès"
+
+
+def test_a_headline_repeated_in_the_body_is_not_the_evidence() -> None:
+    """A short line of its own with no final stop, below the page's first lines (Clôture du congrès de
+    l'USFP à Taza), announces the event; the sentence that tells it is the evidence."""
+    text = (
+        "USFP : la relève à Taza\n"
+        "Les militants de la province attendaient ce rendez-vous depuis des mois.\n"
+        "Clôture samedi du congrès de l'USFP à Taza\n"
+        "Le congrès provincial de l'USFP à Taza a élu samedi 2 mars son nouveau secrétaire provincial.\n"
+    )
+    dates = {"samedi du": "2024-03-02", "samedi 2 mars": "2024-03-02"}
+    (event,) = [e for e in events_of(text, "fr", dates) if e.event_type == "congress"]
+    assert "a élu samedi" in text[event.best.sentence[0] : event.best.sentence[1]]

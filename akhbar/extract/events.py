@@ -289,9 +289,10 @@ class EventMention:
     # national | regional | provincial | local: the word right after it says (congrès national)
     level: str | None = None
     loose_day: str | None = None  # a day its sentence names, not fixed by the text (_day_key: 2 décembre)
+    heading: bool = False  # its sentence is a line of its own with no final stop: a headline in the body
 
     @property
-    def score(self) -> tuple[bool, bool, bool, bool, bool, bool, int]:
+    def score(self) -> tuple[bool, bool, bool, bool, bool, bool, bool, int]:
         """Which mention is its event's evidence: the body's before the headline's (the headline
         announces, the body tells), then a vote's result (who won is what an election is read for), a
         place of its own (a later mention naming none, that only brings a date, gives the event its
@@ -300,6 +301,7 @@ class EventMention:
         result, below every body mention that reports it."""
         return (
             not self.in_title,
+            not self.heading,
             self.result,
             not self.described,
             self.place is not None and not self.home_place,
@@ -528,6 +530,7 @@ def find_event_mentions(
             # X a obtenu 25 voix ... lors de la session: the sitting is the council's vote for its head
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
+        mention.heading = _is_heading(text, sentence)
         mention.level = _level_of(tables, haystack, parties, end, sentence[1])
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
@@ -1187,6 +1190,21 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
         if again:
             break
     return out
+
+
+HEADING_CHARS = 200  # a line longer than this is a paragraph, whatever its last character
+
+
+def _is_heading(text: str, sentence: tuple[int, int]) -> bool:
+    """Is the sentence a line of its own, short, with no final stop (a headline or a subheading the page
+    repeats in the body: `Clôture en apothéose du congrès de l'USFP`)? The body tells what it announces."""
+    start, end = sentence
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?؟:;،," or len(line) > HEADING_CHARS:
+        return False
+    opens_line = start == 0 or "\n" in text[max(0, start - 2) : start + 1] or not text[:start].strip()
+    closes_line = end >= len(text) or "\n" in text[end - 1 : end + 2]
+    return opens_line and closes_line
 
 
 def _letters(text: str) -> str:
