@@ -1910,3 +1910,15 @@ def test_a_headline_repeated_in_the_body_is_not_the_evidence() -> None:
     dates = {"samedi du": "2024-03-02", "samedi 2 mars": "2024-03-02"}
     (event,) = [e for e in events_of(text, "fr", dates) if e.event_type == "congress"]
     assert "a élu samedi" in text[event.best.sentence[0] : event.best.sentence[1]]
+
+
+def test_a_seat_in_parliament_won_by_a_person_is_a_vote() -> None:
+    """Réélu député dans la circonscription de Berkane, انتخب نائبا برلمانيا عن دائرة بركان: a person's seat,
+    with the place it was won in or an election verb; a deputy's title alone is none."""
+    text = "Ahmed Alami a été réélu député dans la circonscription de Berkane."
+    (event,) = events_of(text, "fr")
+    assert (event.event_type, event.place.text) == ("public_election", "Berkane")
+    arabic = "انتخب محمد العلوي نائبا برلمانيا عن دائرة بركان."
+    assert [e.event_type for e in events_of(arabic, "ar")] == ["public_election"]
+    title = "وقال محمد العلوي، النائب البرلماني عن دائرة بركان، إن الوضع صعب."
+    assert events_of(title, "ar") == []
