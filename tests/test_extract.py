@@ -506,6 +506,39 @@ def test_a_relative_named_for_reference_and_the_one_succeeded_are_not_participan
     assert "Karim Alaoui" in found and "Samir Alaoui" not in found
 
 
+def test_a_party_named_after_its_leader_does_not_bring_the_leader() -> None:
+    """Le parti dirigé par X a confirmé, حزب الاستقلال الذي يقوده X: the leader names the party; the rival
+    whose votes the winner's came against (contre 2 voix remportées par son rival X) lost the vote."""
+    french = (
+        "Le bureau politique du PAM, réuni samedi 3 juin 2023 à Rabat, a publié un communiqué. Dans ce "
+        "communiqué, le parti dirigé par Karim Alaoui a confirmé la nouvelle."
+    )
+    assert "Karim Alaoui" not in participants(extract_article("d1", french, "fr", None))
+    arabic = (
+        "حصل حزب الاستقلال الذي يقوده سمير بناني على خمسة مقاعد في الانتخابات الجماعية التي جرت يوم "
+        "الأربعاء 8 شتنبر 2021 بجماعة تازة."
+    )
+    assert "سمير بناني" not in participants(extract_article("d2", arabic, "ar", None))
+    rival = (
+        "- Taza : Karim Alaoui, du RNI, élu lundi 20 septembre 2021 président du conseil communal avec 27 "
+        "voix, contre 2 voix remportées par son rival, Samir Bennani du MP."
+    )
+    found = participants(extract_article("d3", rival, "fr", None))
+    assert "Karim Alaoui" in found and "Samir Bennani" not in found
+
+
+def test_a_cue_right_before_the_name_tells_though_a_title_reaches_it_from_far() -> None:
+    """19 des 31 membres du conseil, contre 12 voix pour l'autre candidat, X: the plural title reaches X
+    from before the cue; the cue right before X still says X lost."""
+    text = (
+        "Karim Alaoui, du RNI, a été élu lundi 20 septembre 2021 président du conseil communal de Taza. "
+        "Il a obtenu les voix de 19 des 31 membres du conseil de la commune de Taza, contre 12 voix pour "
+        "l'autre candidat, Samir Bennani, du PPS."
+    )
+    found = participants(extract_article("t1", text, "fr", None))
+    assert "Karim Alaoui" in found and "Samir Bennani" not in found
+
+
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:
     text = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي بمقر عبد الكريم الخطيب، "

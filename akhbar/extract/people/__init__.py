@@ -121,6 +121,11 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
         if " " in name and compact_key(name) in _place_names():
             continue  # Sidi Youssef Ben Ali, Moulay Yacoub: a place written like a name
         absent = absent_cue.search(key, max(0, before - CUE_WINDOW), before)
+        titled = _titled_start(nm, toks)
+        if absent is None and titled > before:
+            # a title linked from far before (19 des 31 membres du Conseil, contre 12 voix pour l'autre
+            # candidat, X): the cue right before the name itself still tells
+            absent = absent_cue.search(key, max(0, titled - CUE_WINDOW), titled)
         titled_away = next(
             (
                 kind
