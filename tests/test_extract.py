@@ -539,6 +539,17 @@ def test_a_cue_right_before_the_name_tells_though_a_title_reaches_it_from_far() 
     assert "Karim Alaoui" in found and "Samir Bennani" not in found
 
 
+def test_every_name_of_a_list_the_one_succeeded_opens_is_away() -> None:
+    """Après le départ de A et B: both were replaced, as every name of an absence's list is absent."""
+    text = (
+        "Karim Alaoui a été porté samedi 3 juin 2023 à la tête du parti, réuni en congrès à Bouznika, "
+        "après le départ de Samir Bennani et Youssef Tazi."
+    )
+    found = participants(extract_article("l1", text, "fr", None))
+    assert "Karim Alaoui" in found
+    assert not {"Samir Bennani", "Youssef Tazi"} & set(found)
+
+
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:
     text = (
         "عقد حزب الاستقلال بإقليم تازة، يوم الأحد 4 يونيو 2023، مؤتمره الإقليمي بمقر عبد الكريم الخطيب، "

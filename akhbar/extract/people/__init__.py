@@ -173,21 +173,26 @@ def _list_gap(key: str, previous: Mention, person: Mention) -> list[str] | None:
     return gap if gap is not None and all(w in LIST_JOINERS for w in gap) else None
 
 
+# not-present kinds a cue gives the whole list it opens (the rival's votes are told name by name)
+LISTED_AWAY = frozenset({"absent", "replaced", "late", "kin", "reference"})
+
+
 def _absent_lists(key: str, people: list[Mention]) -> None:
-    """The names that continue a list an absence cue opens are absent too (l'absence notable de A, B et
-    C; غياب A وB): the cue stands once before the list. A comma alone continues it only when the list
-    goes on to a next name (A, B et C), not before a clause's subject (En l'absence de A, B, secrétaire
-    provincial, a présidé). `key`: the text's folded form."""
+    """The names that continue a list a not-present cue opens are not present either (l'absence notable
+    de A, B et C; غياب A وB; après le départ de A et B): the cue stands once before the list. A comma
+    alone continues it only when the list goes on to a next name (A, B et C), not before a clause's
+    subject (En l'absence de A, B, secrétaire provincial, a présidé). `key`: the text's folded form."""
     for k in range(1, len(people)):
         previous, person = people[k - 1], people[k]
-        if previous.extra.get("not_present") != "absent" or person.extra.get("not_present"):
+        kind = previous.extra.get("not_present")
+        if kind not in LISTED_AWAY or person.extra.get("not_present"):
             continue
         gap = _list_gap(key, previous, person)
         if gap is None:
             continue
         following = people[k + 1] if k + 1 < len(people) else None
         if _AND & set(gap) or (following is not None and _list_gap(key, person, following) is not None):
-            person.extra["not_present"] = "absent"
+            person.extra["not_present"] = kind
 
 
 @lru_cache(maxsize=1)
