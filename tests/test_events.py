@@ -1922,3 +1922,14 @@ def test_a_seat_in_parliament_won_by_a_person_is_a_vote() -> None:
     assert [e.event_type for e in events_of(arabic, "ar")] == ["public_election"]
     title = "وقال محمد العلوي، النائب البرلماني عن دائرة بركان، إن الوضع صعب."
     assert events_of(title, "ar") == []
+
+
+def test_a_party_body_that_sits_on_a_day_is_a_meeting() -> None:
+    """Le comité central du MP a élu samedi 29 avril 2006, la commission administrative de l'USFP réunie à
+    Rabat: a party's standing body with a date or a place is its session, as the conseil national is; the
+    body named without either is none."""
+    text = "Le comité central du MP a élu samedi 29 avril 2006 les membres du bureau politique."
+    dates = {"samedi 29 avril 2006": "2006-04-29"}
+    assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting"]
+    named = "Ahmed Alami est membre du comité central du PPS depuis des années."
+    assert events_of(named, "fr") == []
