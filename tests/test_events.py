@@ -1933,3 +1933,17 @@ def test_a_party_body_that_sits_on_a_day_is_a_meeting() -> None:
     assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting"]
     named = "Ahmed Alami est membre du comité central du PPS depuis des années."
     assert events_of(named, "fr") == []
+
+
+def test_a_gathering_told_as_one_more_is_its_own_event() -> None:
+    """Il a également présidé un meeting: `également` and the indefinite article tell one more gathering, not
+    the meeting told before; `lors de la réunion` refers back to it."""
+    text = (
+        "Le secrétaire général du PPS a présidé samedi à Taza une réunion du secrétariat provincial. "
+        "Il a également présidé un meeting populaire devant les militants. "
+        "Lors de la réunion, il a salué le travail des élus."
+    )
+    dates = {"samedi": "2024-03-02"}
+    assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting", "meeting"]
+    single = "Le PPS a tenu samedi à Taza une réunion. Le secrétaire général a présidé la réunion."
+    assert [e.event_type for e in events_of(single, "fr", dates)] == ["meeting"]

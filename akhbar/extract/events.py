@@ -290,6 +290,7 @@ class EventMention:
     level: str | None = None
     loose_day: str | None = None  # a day its sentence names, not fixed by the text (_day_key: 2 décembre)
     heading: bool = False  # its sentence is a line of its own with no final stop: a headline in the body
+    another: bool = False  # told as one more (a également présidé un meeting): not the one told before
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, bool, int]:
@@ -534,6 +535,13 @@ def find_event_mentions(
         mention.level = _level_of(tables, haystack, parties, end, sentence[1])
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
+        )
+        before_words = _words(haystack, max(sentence[0], start - 60), start)
+        mention.another = (
+            trigger.event_type in GATHERINGS + ("meeting",)
+            and bool(before_words)
+            and before_words[-1] in INDEFINITE_ARTICLES
+            and _has_cue(tables, "another", "before", before_words[-ANOTHER_WORDS:])
         )
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
@@ -1192,6 +1200,9 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
     return out
 
 
+ANOTHER_WORDS = 4  # an `another` cue (également, aussi) this many words before the trigger at most
+INDEFINITE_ARTICLES = frozenset({"un", "une"})  # a également présidé un meeting; not le meeting, told before
+
 HEADING_CHARS = 200  # a line longer than this is a paragraph, whatever its last character
 
 
@@ -1458,6 +1469,8 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # a result told in another sentence for another place, even one inside the event's, is that
         # place's own vote
         return False
+    if mention.another and all(m.sentence != mention.sentence for m in event.mentions):
+        return False  # Il a également présidé un meeting populaire: one more gathering, not the last one told
     if mention.loose_day is not None and any(
         m.loose_day not in (None, mention.loose_day) for m in event.mentions if m.status == "new"
     ):
