@@ -1947,3 +1947,12 @@ def test_a_gathering_told_as_one_more_is_its_own_event() -> None:
     assert [e.event_type for e in events_of(text, "fr", dates)] == ["meeting", "meeting"]
     single = "Le PPS a tenu samedi à Taza une réunion. Le secrétaire général a présidé la réunion."
     assert [e.event_type for e in events_of(single, "fr", dates)] == ["meeting"]
+
+
+def test_a_body_only_a_party_has_needs_no_party_named_to_have_met() -> None:
+    """Le bureau politique, réuni mercredi: only a party has a bureau politique, so its party need not be
+    named; a regional council with no party named is the region's elected council, which is no party's."""
+    text = "Le bureau politique, réuni mercredi à Rabat, a salué les efforts du gouvernement."
+    assert [e.event_type for e in events_of(text, "fr", {"mercredi": "2020-11-11"})] == ["meeting"]
+    council = "وصادق المجلس الجهوي المنعقد يوم الأربعاء على ميزانية الجهة."
+    assert events_of(council, "ar", {"يوم الأربعاء": "2020-11-11"}) == []

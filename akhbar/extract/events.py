@@ -998,14 +998,14 @@ def _body_beside(
     starts: Sequence[int],
     side: str,
 ) -> bool:
-    """Is a party's body (an organization of kind body whose party is known) named right after a
-    session word (الدورة السابعة للجنة المركزية: side after, an ordinal between) or right before a word
-    saying it sat (المجلس الإقليمي لحزب الاستقلال بتيزنيت المنعقد, le secrétariat de l'USFP à Tiznit,
-    réuni: side before), in the same sentence? The `names` between (the party's, the body's town) are
-    stepped over. An elected council (المجلس الجهوي لجهة سوس ماسة) is no party body."""
+    """Is a party's body (of kind body, its party known or a name only a party has: Bureau politique)
+    named right after a session word (الدورة السابعة للجنة المركزية: side after, an ordinal between) or
+    right before a word saying it sat (المجلس الإقليمي لحزب الاستقلال بتيزنيت المنعقد, le secrétariat de
+    l'USFP à Tiznit, réuni: side before), in the same sentence? The `names` between (the party's, the
+    body's town) are stepped over. An elected council (المجلس الجهوي لجهة سوس ماسة) is no party body."""
     for b in bodies:
-        if not b.extra.get("party"):
-            continue
+        if not (b.extra.get("party") or b.extra.get("organ")):
+            continue  # المجلس الجهوي with no party named: the region's elected council
         lo, hi = (end, b.start_char) if side == "after" else (b.end_char, start)
         if lo > hi or bisect_right(starts, lo) != bisect_right(starts, hi):
             continue

@@ -126,6 +126,7 @@ def find_parties(text: str, language: str) -> list[Mention]:
 class _Organization:
     canonical: str
     kind: str
+    shared: bool  # another institution bears the name too (المجلس الجهوي, Conseil national)
 
 
 @lru_cache(maxsize=4)
@@ -135,7 +136,7 @@ def _organization_index(language: str) -> PhraseIndex:
     for row in read_lexicon("organizations.tsv"):
         if row["language"] != lang:
             continue
-        org = _Organization(row["canonical"], row["kind"])
+        org = _Organization(row["canonical"], row["kind"], row.get("shared") == "yes")
         index.add(row["canonical"], org)
         if row["alias"] and row["alias"] != row["canonical"]:
             index.add(row["alias"], org)
@@ -144,7 +145,8 @@ def _organization_index(language: str) -> PhraseIndex:
 
 def find_organizations(text: str, language: str, parties: Sequence[Mention] | None = None) -> list[Mention]:
     """Party bodies and affiliated organizations in order: entity_type 'organization', code None,
-    normalized = canonical form; extra['kind'] (body | affiliate | institution), extra['party'], the
+    normalized = canonical form; extra['kind'] (body | affiliate | institution), extra['organ'] (a body
+    only a party has, lexicons/organizations.tsv `shared`), extra['party'], the
     code of the party it belongs to when the text says so right after it (المكتب السياسي لحزب التقدم
     والاشتراكية -> PPS; للحزب in a one-party article -> that party), and extra['party_by'].
     `parties`: the text's `find_parties` result, when the caller already has it."""
@@ -159,7 +161,13 @@ def find_organizations(text: str, language: str, parties: Sequence[Mention] | No
     for match in _organization_index(lang).scan(tokens, _variants(lang)):
         org: _Organization = match.payloads[0]
         party, party_by = _party_right_after(tokens, match.last, party_at, lang, only_party)
-        extra = {"kind": org.kind, "party": party, "party_by": party_by}
+        # organ: a party body whatever follows it (Bureau politique), not a name an elected council shares
+        extra = {
+            "kind": org.kind,
+            "party": party,
+            "party_by": party_by,
+            "organ": org.kind == "body" and not org.shared,
+        }
         mentions.append(
             Mention(
                 "organization",
