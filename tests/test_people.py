@@ -822,3 +822,16 @@ def test_the_council_secretary_and_deputy_are_offices() -> None:
     found = roles_of("وانتخبت سميرة البقالي كاتبة للمجلس، وحنان الزياني نائبة كاتبة المجلس.")
     assert found["سميرة البقالي"] == ["كاتبة المجلس"]
     assert found["حنان الزياني"] == ["نائبة كاتبة المجلس"]
+
+
+def test_a_title_word_after_a_name_particle_is_a_family_name() -> None:
+    """أيت الحاج يدخل المجلس: الحاج after أيت is part of the family name Aït El Hajj, not the pilgrim's title
+    that would make the next word (a verb) a name; الحاج before a name is still the title."""
+    assert roles_of("وقال أيت الحاج يدخل المجلس الجماعي للمرة الأولى.") == {}
+    assert list(roles_of("وقال الحاج محمد العلوي إن الوضع صعب.")) == ["محمد العلوي"]
+
+
+def test_names_of_a_list_part_at_a_conjunction_before_a_given_name() -> None:
+    """مصطفى تامصاط ومديحة خيير: the second given name, after و, opens a second name."""
+    found = roles_of("وحضر اللقاء البرلمانيان مصطفى تامصاط ومديحة خيير والمفتش الإقليمي للحزب.")
+    assert {"مصطفى تامصاط", "مديحة خيير"} <= set(found)

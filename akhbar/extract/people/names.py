@@ -300,6 +300,8 @@ def _honorific_before(lex: _Lexicon, toks: Sequence[Tok], i: int) -> tuple[str, 
     offset = _honorific_offset(lex.language, tok.key)
     if offset is None or not (lex.language == "ar" or tok.text[0].isupper()):
         return None
+    if prev > 0 and toks[prev - 1].key.lower() in (_AR_PARTICLES if lex.language == "ar" else _FR_PARTICLES):
+        return None  # أيت الحاج يدخل, Ould El Hadj: the title's word is a family name's, after its particle
     return tok.text[offset:], prev
 
 
