@@ -1956,3 +1956,12 @@ def test_a_body_only_a_party_has_needs_no_party_named_to_have_met() -> None:
     assert [e.event_type for e in events_of(text, "fr", {"mercredi": "2020-11-11"})] == ["meeting"]
     council = "وصادق المجلس الجهوي المنعقد يوم الأربعاء على ميزانية الجهة."
     assert events_of(council, "ar", {"يوم الأربعاء": "2020-11-11"}) == []
+
+
+def test_a_party_body_that_held_a_session_met_unless_the_sentence_names_what_it_held() -> None:
+    """عقد المجلس الوطني لحزب الاستقلال، اليوم السبت بسلا، دورة جديدة: the body held its session; عقد المكتب
+    الإقليمي الجمع العام: the assembly it held is the event, not a meeting besides."""
+    text = "عقد المجلس الوطني لحزب الاستقلال، يوم السبت بسلا، دورة جديدة له."
+    assert [e.event_type for e in events_of(text, "ar", {"يوم السبت": "2024-03-02"})] == ["meeting"]
+    held = "عقد المكتب الإقليمي لحزب العدالة والتنمية بتاونات الجمع العام الإقليمي يوم الأحد."
+    assert [e.event_type for e in events_of(held, "ar", {"يوم الأحد": "2024-03-03"})] == ["general_assembly"]

@@ -452,6 +452,12 @@ def find_event_mentions(
             tables, haystack, places, end, _sentence_of(sentences, starts, start)[1], "elects"
         )
     ]
+    found = [  # عقد المكتب الإقليمي الجمع العام: what the body held is the event, not a meeting of its own
+        (start, end, trigger)
+        for n, (start, end, trigger) in enumerate(found)
+        if trigger.needs != "holds"
+        or not any(later < _sentence_of(sentences, starts, start)[1] for later, _, _ in found[n + 1 :])
+    ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     coded = [p for p in places if p.code]
@@ -1611,7 +1617,7 @@ def _status(
     if _has_cue(tables, "generic", "before", before[-2:]) or sentence_cue("generic"):
         return "generic"
     # المجلس الإقليمي للحزب المنعقد, le conseil communal a élu (kept only so): the words say it happened
-    if trigger.needs in ("self", "body_before", "subject"):
+    if trigger.needs in ("self", "body_before", "subject", "holds"):
         return "new"
     if trigger.needs == "verb":  # l'actuel président du conseil communal: a title, unless someone is elected
         return "new" if sentence_cue("election") or _office_went_to(tables, haystack, mention) else "weak"
