@@ -1965,3 +1965,9 @@ def test_a_party_body_that_held_a_session_met_unless_the_sentence_names_what_it_
     assert [e.event_type for e in events_of(text, "ar", {"يوم السبت": "2024-03-02"})] == ["meeting"]
     held = "عقد المكتب الإقليمي لحزب العدالة والتنمية بتاونات الجمع العام الإقليمي يوم الأحد."
     assert [e.event_type for e in events_of(held, "ar", {"يوم الأحد": "2024-03-03"})] == ["general_assembly"]
+
+
+def test_a_gathering_announced_with_a_future_passive_is_planned() -> None:
+    """Une réunion sera tenue à Rabat, سينعقد المؤتمر الإقليمي بتيزنيت: announced, not held; no event."""
+    assert events_of("Une réunion de concertation sera tenue dans les plus brefs délais à Rabat.", "fr") == []
+    assert events_of("سينعقد المؤتمر الإقليمي للحزب بتيزنيت.", "ar") == []
