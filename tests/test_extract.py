@@ -504,6 +504,14 @@ def test_a_relative_named_for_reference_and_the_one_succeeded_are_not_participan
     )
     found = set(participants(extract_article("k2", french, "fr", None)))
     assert "Karim Alaoui" in found and "Samir Alaoui" not in found
+    listed = (
+        "Le PJD a tenu samedi 3 juin 2023 à Taza son congrès provincial en présence de Karim Alaoui, frère "
+        "de Samir Alaoui, et Youssef Tazi."
+    )
+    found = set(participants(extract_article("k3", listed, "fr", None)))
+    assert {"Karim Alaoui", "Youssef Tazi"} <= found and "Samir Alaoui" not in found
+    kept = "عقد حزب الاستقلال يوم السبت 3 يونيو 2023 مؤتمره الإقليمي بتازة، ولم يخلف كريم التازي الموعد."
+    assert "كريم التازي" in participants(extract_article("k4", kept, "ar", None))
 
 
 def test_a_party_named_after_its_leader_does_not_bring_the_leader() -> None:
@@ -548,6 +556,11 @@ def test_every_name_of_a_list_the_one_succeeded_opens_is_away() -> None:
     found = participants(extract_article("l1", text, "fr", None))
     assert "Karim Alaoui" in found
     assert not {"Samir Bennani", "Youssef Tazi"} & set(found)
+    titled = (
+        "Karim Alaoui, qui succède à Samir Bennani, et Youssef Tazi, vice-président, ont été élus samedi 3 "
+        "juin 2023 à la tête du conseil communal de Taza."
+    )
+    assert "Youssef Tazi" in participants(extract_article("l2", titled, "fr", None))
 
 
 def test_who_was_stood_in_for_greeted_from_afar_or_absent_is_not_at_the_gathering() -> None:

@@ -297,8 +297,8 @@ def test_a_regional_adjective_lifts_a_town_to_its_region_only_when_it_is_whose(
 
 
 def test_a_name_written_with_an_en_dash_is_one_name() -> None:
-    """جهة مراكش–آسفي, la région Béni Mellal–Khénifra: an en dash joins a name's words as a hyphen does;
-    with spaces round it, it parts two names."""
+    """جهة مراكش–آسفي, la région Béni Mellal–Khénifra: an en dash joins a name's words as a hyphen does (with
+    spaces round it too, like ` - `); two names the gazetteer holds apart stay two (Rabat – Salé)."""
     (m,) = find_places("نظمت الشبيبة مؤتمرها في جهة مراكش–آسفي يوم السبت", "ar")
     assert (m.code, m.extra["level"]) == ("07", "region")
     (m,) = find_places("dans la région Béni Mellal–Khénifra samedi", "fr")

@@ -192,7 +192,8 @@ def _participants(
         info = roles[name_key]
         away = person.extra.get("not_present")
         if away and away != "rival":
-            continue  # the replaced, the late, the absent, the represented, a commentator, a relative (feu X)
+            continue  # the replaced, the late, the absent, the represented, a commentator, a relative, a leader
+            # the party is named after (feu X, le parti dirigé par X)
         # A later mention joins another event only when it carries its own role or title and that
         # event is named in its sentence (elected at the 2011 election, then "بحضور السيد X" at this
         # meeting); otherwise it is the same participant speaking on (ذكر X بالنتائج...).

@@ -184,23 +184,18 @@ def _candidates(tables: _Tables, haystack: str, start: int) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-# a count, in digits or in words (رئاسة خمس جماعات), in lexicons/event_offices.tsv and event_triggers.tsv
-COUNT = "<n>"
-
-
-_GROUPED_DIGITS = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?!\d)"  # 5.600, 12 400: thousands grouped
+COUNT = "<n>"  # in lexicons/event_offices.tsv: a count, in digits or in words (رئاسة خمس جماعات)
 
 
 @lru_cache(maxsize=4)
 def _count_pattern(language: str) -> str:
-    """A count of what follows: digits (thousands grouped or not: 5.600, 5 600), or a word of
-    `lexicons/number_words.tsv`."""
+    """A count of what follows: digits or a word of `lexicons/number_words.tsv`."""
     words = sorted(
         (_fold(r["word"], language) for r in read_lexicon("number_words.tsv") if r["language"] == language),
         key=len,
         reverse=True,
     )
-    return r"(?:" + "|".join([_GROUPED_DIGITS, r"\d+", *map(re.escape, words)]) + ")"
+    return r"(?:" + "|".join([r"\d+", *map(re.escape, words)]) + ")"
 
 
 def _office_triggers(language: str) -> list[tuple[str, str, str]]:
@@ -297,16 +292,17 @@ class EventMention:
         """Which mention is its event's evidence: the body's before the headline's (the headline
         announces, the body tells), then a vote's result (who won is what an election is read for), a
         place of its own (a later mention naming none, that only brings a date, gives the event its
-        date but not its sentence), a date, a verb telling it, the first. A mention that is the subject
+        date but not its sentence), a date, a sentence that is not a headline repeated in the body
+        (`_is_heading`), a verb telling it, the first. A mention that is the subject
         of what follows (وعرف اللقاء حضور X, شهد المؤتمر تقديم) describes an event told before it: after a
         result, below every body mention that reports it."""
         return (
             not self.in_title,
-            not self.heading,
             self.result,
             not self.described,
             self.place is not None and not self.home_place,
             self.date is not None,
+            not self.heading,
             self.told,
             -self.start,
         )
@@ -543,10 +539,11 @@ def find_event_mentions(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
         before_words = _words(haystack, max(sentence[0], start - 60), start)
+        article = before_words[-2:-1] if before_words[-1:] == ["autre"] else before_words[-1:]  # un autre
         mention.another = (
-            trigger.event_type in GATHERINGS + ("meeting",)
-            and bool(before_words)
-            and before_words[-1] in INDEFINITE_ARTICLES
+            trigger.event_type in (*GATHERINGS, "meeting")
+            and article != []
+            and article[0] in INDEFINITE_ARTICLES
             and _has_cue(tables, "another", "before", before_words[-ANOTHER_WORDS:])
         )
         mention.result = (
@@ -1058,6 +1055,7 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
             and mention.event_type == "meeting"
             and mention.date is None
             and mention.place is not None
+            and not mention.another
         ):
             # "سعادته بلقاء مناضلي الحزب بالخميسات" during the assembly at Khemisset: the same gathering
             target = next(
@@ -1196,7 +1194,7 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
         start, end = sentences[n]
         line = text[start:end].strip()
         on_its_line = "\n" in text[end : sentences[n + 1][0] + 1] or text[end - 1 : end] == "\n"
-        if not (on_its_line and line and line[-1] not in ".!?؟" and len(line) <= 200):
+        if not (on_its_line and _unstopped(line)):
             break
         title = _letters(line)
         again = next((s for s in sentences[n + 1 : n + 5] if _letters(text[s[0] : s[1]]) == title), None)
@@ -1209,17 +1207,23 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
 ANOTHER_WORDS = 4  # an `another` cue (également, aussi) this many words before the trigger at most
 INDEFINITE_ARTICLES = frozenset({"un", "une"})  # a également présidé un meeting; not le meeting, told before
 
-HEADING_CHARS = 200  # a line longer than this is a paragraph, whatever its last character
+HEADLINE_CHARS = 200  # a line longer than this is a paragraph, whatever its last character
+
+
+def _unstopped(line: str) -> bool:
+    """A headline's shape: a short line with no final stop (the headline, a section label, a byline)."""
+    return bool(line) and line[-1] not in ".!?؟" and len(line) <= HEADLINE_CHARS
 
 
 def _is_heading(text: str, sentence: tuple[int, int]) -> bool:
-    """Is the sentence a line of its own, short, with no final stop (a headline or a subheading the page
-    repeats in the body: `Clôture en apothéose du congrès de l'USFP`)? The body tells what it announces."""
+    """Is the sentence a line of its own in a headline's shape (a headline or a subheading the page
+    repeats in the body: `Clôture en apothéose du congrès de l'USFP`)? The body tells what it
+    announces. A paragraph of one sentence whose stop was lost has the same shape: see
+    `EventMention.score`, where a place or a date of its own outweighs it."""
     start, end = sentence
-    line = text[start:end].strip()
-    if not line or line[-1] in ".!?؟:;،," or len(line) > HEADING_CHARS:
+    if not _unstopped(text[start:end].strip()):
         return False
-    opens_line = start == 0 or "\n" in text[max(0, start - 2) : start + 1] or not text[:start].strip()
+    opens_line = not text[:start].strip() or "\n" in text[max(0, start - 2) : start + 1]
     closes_line = end >= len(text) or "\n" in text[end - 1 : end + 2]
     return opens_line and closes_line
 
@@ -1726,7 +1730,11 @@ def _verb_right_after(
     if place is not None:
         start = place.end_char  # de Tiznit
     after = _words(haystack, start, min(limit, start + 60))[:CUE_WINDOW_AFTER]
-    return _has_cue(tables, kind, "after", after)
+    if after and after[0] in _RELATIVES:
+        return (
+            False  # le conseil communal, qui a élu X en 2021, a tenu sa session: a clause about the council
+        )
+    return _has_cue(tables, kind, "after", after) and not _has_cue(tables, "idiom", "after", after)
 
 
 PLACE_COMPLEMENT_CHARS = 6  # ` de `, ` d'`, ` لـ`: what may stand between office words and their place

@@ -121,11 +121,11 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
         if " " in name and compact_key(name) in _place_names():
             continue  # Sidi Youssef Ben Ali, Moulay Yacoub: a place written like a name
         absent = absent_cue.search(key, max(0, before - CUE_WINDOW), before)
-        titled = _titled_start(nm, toks)
-        if absent is None and titled > before:
+        name_start = _titled_start(nm, toks)  # with its honorific (M. X)
+        if absent is None and name_start > before:
             # a title linked from far before (19 des 31 membres du Conseil, contre 12 voix pour l'autre
             # candidat, X): the cue right before the name itself still tells
-            absent = absent_cue.search(key, max(0, titled - CUE_WINDOW), titled)
+            absent = absent_cue.search(key, max(0, name_start - CUE_WINDOW), name_start)
         titled_away = next(
             (
                 kind
@@ -136,7 +136,7 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             None,
         )
         role_texts = list(dict.fromkeys(r.text for r in nm.roles))
-        label = _roster_label(text, _titled_start(nm, toks), language, context)
+        label = _roster_label(text, name_start, language, context)
         if label is not None and (not role_texts or role_texts[0] in label):
             # نائب الكاتب الإقليمي: X: the whole label, not the title found inside it
             role_texts = [label, *(r for r in role_texts if r != label)]
@@ -152,8 +152,8 @@ def find_people(text: str, language: str, context: Sequence[Mention] | None = No
             "organization": organization,
             "party": party,
             "honorific": nm.honorific,
-            # replaced / late / absent / represented / commentator / kin / rival: named, but not at the event
-            # (lexicons/people_absent.tsv; a rival only for a council's vote, see extract/article.py)
+            # replaced / late / absent / represented / commentator / kin / reference / rival: named, but not
+            # at the event (lexicons/people_absent.tsv; a rival only for a council's vote, extract/article.py)
             "not_present": absent.lastgroup if absent else titled_away,
         }
         out.append(Mention("person", text[nm.start : nm.end], name, None, nm.start, nm.end, extra))
@@ -173,15 +173,17 @@ def _list_gap(key: str, previous: Mention, person: Mention) -> list[str] | None:
     return gap if gap is not None and all(w in LIST_JOINERS for w in gap) else None
 
 
-# not-present kinds a cue gives the whole list it opens (the rival's votes are told name by name)
-LISTED_AWAY = frozenset({"absent", "replaced", "late", "kin", "reference"})
+# not-present kinds a cue gives the whole list it opens (a relative, a party's leader and the rival's votes
+# are told name by name: frère de A, et B is B at the event)
+LISTED_AWAY = frozenset({"absent", "replaced", "late"})
 
 
 def _absent_lists(key: str, people: list[Mention]) -> None:
     """The names that continue a list a not-present cue opens are not present either (l'absence notable
-    de A, B et C; غياب A وB; après le départ de A et B): the cue stands once before the list. A comma
-    alone continues it only when the list goes on to a next name (A, B et C), not before a clause's
-    subject (En l'absence de A, B, secrétaire provincial, a présidé). `key`: the text's folded form."""
+    de A, B et C; غياب A وB; après le départ de A et B, without a title of their own): the cue stands
+    once before the list. A comma alone continues it only when the list goes on to a next name (A, B et
+    C), not before a clause's subject (En l'absence de A, B, secrétaire provincial, a présidé). `key`:
+    the text's folded form."""
     for k in range(1, len(people)):
         previous, person = people[k - 1], people[k]
         kind = previous.extra.get("not_present")
@@ -190,6 +192,8 @@ def _absent_lists(key: str, people: list[Mention]) -> None:
         gap = _list_gap(key, previous, person)
         if gap is None:
             continue
+        if kind != "absent" and (person.extra.get("role") or ("," in gap and _AND & set(gap))):
+            continue  # X, qui succède à A, et B, vice-président: `, et` or B's own title close the clause
         following = people[k + 1] if k + 1 < len(people) else None
         if _AND & set(gap) or (following is not None and _list_gap(key, person, following) is not None):
             person.extra["not_present"] = kind
