@@ -1223,7 +1223,8 @@ def _is_heading(text: str, sentence: tuple[int, int]) -> bool:
     start, end = sentence
     if not _unstopped(text[start:end].strip()):
         return False
-    opens_line = not text[:start].strip() or "\n" in text[max(0, start - 2) : start + 1]
+    line_start = text.rfind("\n", 0, start) + 1  # 0 when the text's first line
+    opens_line = not text[line_start:start].strip()
     closes_line = end >= len(text) or "\n" in text[end - 1 : end + 2]
     return opens_line and closes_line
 
