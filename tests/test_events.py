@@ -1978,3 +1978,20 @@ def test_a_gathering_announced_with_a_future_passive_is_planned() -> None:
     """Une réunion sera tenue à Rabat, سينعقد المؤتمر الإقليمي بتيزنيت: announced, not held; no event."""
     assert events_of("Une réunion de concertation sera tenue dans les plus brefs délais à Rabat.", "fr") == []
     assert events_of("سينعقد المؤتمر الإقليمي للحزب بتيزنيت.", "ar") == []
+
+
+def test_a_final_declaration_and_the_proceedings_of_a_body_are_told() -> None:
+    """Dans la déclaration finale sanctionnant les travaux de son Conseil national: the declaration a
+    meeting closes with is a statement, and the proceedings of the body say it met; a declaration alone
+    (a quote to the press) needs a date or a place."""
+    text = "Dans la déclaration finale sanctionnant les travaux de son Conseil national, le PAM a appelé à l'unité."
+    assert sorted(e.event_type for e in events_of(text, "fr")) == ["meeting", "statement"]
+    quote = "Dans une déclaration à la presse, Ahmed Alami a appelé à l'unité."
+    assert events_of(quote, "fr") == []
+
+
+def test_a_stop_of_a_leaders_tour_is_a_meeting() -> None:
+    """Le RNI a poursuivi samedi à Dakhla sa tournée régionale: a tour's stop, with its day or its place,
+    is a meeting; the tour's programme is a plan."""
+    text = "Le RNI a poursuivi samedi à Dakhla sa tournée régionale devant les militants du parti."
+    assert [e.event_type for e in events_of(text, "fr", {"samedi": "2024-03-02"})] == ["meeting"]
