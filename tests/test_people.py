@@ -835,3 +835,10 @@ def test_names_of_a_list_part_at_a_conjunction_before_a_given_name() -> None:
     """مصطفى تامصاط ومديحة خيير: the second given name, after و, opens a second name."""
     found = roles_of("وحضر اللقاء البرلمانيان مصطفى تامصاط ومديحة خيير والمفتش الإقليمي للحزب.")
     assert {"مصطفى تامصاط", "مديحة خيير"} <= set(found)
+
+
+def test_a_plural_title_with_its_preposition_ends_a_name() -> None:
+    """مصطفى أيت علا كمستشارين: `as councillors` is the title the list was elected to, not a family name;
+    ومستشارين جماعيين وأعيان: the plural title takes its adjective, and no name follows."""
+    assert list(roles_of("وانتخب مصطفى أيت علا كمستشارين للمكتب.")) == ["مصطفى أيت علا"]
+    assert roles_of("لقاء مع رؤساء جماعات ومستشارين جماعيين وأعيان من المنطقة.") == {}
