@@ -452,7 +452,8 @@ def find_event_mentions(
         (start, end, trigger)
         for n, (start, end, trigger) in enumerate(found)
         if trigger.needs != "holds"
-        or not any(later < _sentence_of(sentences, starts, start)[1] for later, _, _ in found[n + 1 :])
+        or n + 1 == len(found)
+        or found[n + 1][0] >= _sentence_of(sentences, starts, start)[1]
     ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
@@ -538,13 +539,8 @@ def find_event_mentions(
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
-        before_words = _words(haystack, max(sentence[0], start - 60), start)
-        article = before_words[-2:-1] if before_words[-1:] == ["autre"] else before_words[-1:]  # un autre
-        mention.another = (
-            trigger.event_type in (*GATHERINGS, "meeting")
-            and article != []
-            and article[0] in INDEFINITE_ARTICLES
-            and _has_cue(tables, "another", "before", before_words[-ANOTHER_WORDS:])
+        mention.another = trigger.event_type in (*GATHERINGS, "meeting") and _told_as_another(
+            tables, haystack, sentence[0], start
         )
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
@@ -1207,6 +1203,19 @@ def _title_end(text: str, sentences: Sequence[tuple[int, int]]) -> int:
 ANOTHER_WORDS = 4  # an `another` cue (également, aussi) this many words before the trigger at most
 INDEFINITE_ARTICLES = frozenset({"un", "une"})  # a également présidé un meeting; not le meeting, told before
 
+
+def _told_as_another(tables: _Tables, haystack: str, sentence_start: int, start: int) -> bool:
+    """Is the gathering at `start` told as one more (il a également présidé un meeting, a ensuite tenu un
+    autre meeting): an indefinite article right before it, an `another` cue a few words before that?"""
+    words = _words(haystack, max(sentence_start, start - 60), start)
+    article = words[-2:-1] if words[-1:] == ["autre"] else words[-1:]  # un autre meeting
+    return (
+        article != []
+        and article[0] in INDEFINITE_ARTICLES
+        and _has_cue(tables, "another", "before", words[-ANOTHER_WORDS:])
+    )
+
+
 HEADLINE_CHARS = 200  # a line longer than this is a paragraph, whatever its last character
 
 
@@ -1731,10 +1740,9 @@ def _verb_right_after(
     if place is not None:
         start = place.end_char  # de Tiznit
     after = _words(haystack, start, min(limit, start + 60))[:CUE_WINDOW_AFTER]
+    # le conseil communal, qui a élu X en 2021, a tenu sa session: a clause about the council, not its act
     if after and after[0] in _RELATIVES:
-        return (
-            False  # le conseil communal, qui a élu X en 2021, a tenu sa session: a clause about the council
-        )
+        return False
     return _has_cue(tables, kind, "after", after) and not _has_cue(tables, "idiom", "after", after)
 
 
