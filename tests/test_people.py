@@ -842,3 +842,25 @@ def test_a_plural_title_with_its_preposition_ends_a_name() -> None:
     ومستشارين جماعيين وأعيان: the plural title takes its adjective, and no name follows."""
     assert list(roles_of("وانتخب مصطفى أيت علا كمستشارين للمكتب.")) == ["مصطفى أيت علا"]
     assert roles_of("لقاء مع رؤساء جماعات ومستشارين جماعيين وأعيان من المنطقة.") == {}
+
+
+def test_a_given_name_that_opens_titles_ends_a_name_a_mark_closes() -> None:
+    """أمين is a given name and the first word of أمين المال: after a given name, with a comma right
+    after it, it is the family name (Fouad Amine); followed by the rest of its title it stays the title."""
+    assert list(roles_of("وقدم الكلمة الأخ فؤاد أمين، ثم تطرق المنسق الإقليمي إلى الوضع.")) == ["فؤاد أمين"]
+    assert roles_of("وقدمت فاطمة أمين المال التقرير المالي.") == {}
+
+
+def test_a_given_name_after_a_conjunction_keeps_its_own_first_letter() -> None:
+    """ولحسن السعدي is و + لحسن (Lahcen), not و + ل + حسن: the fewest clitics peeled first."""
+    found = roles_of("وحضر اللقاء ياسمين لمغور، النائبة البرلمانية، ولحسن السعدي، النائب البرلماني.")
+    assert "لحسن السعدي" in found and "حسن السعدي" not in found
+
+
+def test_a_title_licenses_a_given_name_that_is_also_a_word() -> None:
+    """الكاتب الإقليمي الشاب كمال لعفو: كمال is a word too (and ك + مال), لعفو is ل + عفو too; after the
+    title, and over an adjective of the holder (الشاب، الجديد), they are a name."""
+    assert roles_of("وجدد المؤتمر الثقة في الكاتب الإقليمي كمال لعفو.") == {"كمال لعفو": ["الكاتب الإقليمي"]}
+    assert roles_of("وجدد المؤتمر الثقة في الكاتب الإقليمي الشاب كمال لعفو.") == {
+        "كمال لعفو": ["الكاتب الإقليمي"]
+    }

@@ -85,9 +85,11 @@ def _m_apostrophe(toks: Sequence[Tok], i: int) -> bool:
 def _given_readings(language: str, key: str) -> tuple[tuple[str, int], ...]:
     """The readings of a token key (`strip_clitics`) a given name may start with.
 
+    The fewest clitics first: ولحسن is و + لحسن (Lahcen), not و + ل + حسن; وكريم is و + كريم.
     Cached per key: most words start no name, and this refuses them at once."""
     lex = _lexicon(language)
-    return tuple(r for r in strip_clitics(key) if r[0] in lex.given_first or r[0] == _AR_ABD)
+    readings = (r for r in strip_clitics(key) if r[0] in lex.given_first or r[0] == _AR_ABD)
+    return tuple(sorted(readings, key=lambda r: r[1]))
 
 
 @lru_cache(maxsize=200_000)
@@ -109,8 +111,11 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: 
         limit = FIRST_FAMILY_MAX_ZIPF - 0.5 if position == 0 else NEXT_FAMILY_MAX_ZIPF + 0.5
         return _zipf(tok.text, "fr") < limit
     key = tok.key
-    if len(key) < 2 or key in lex.stop or _is_role_word(lex, key) or key.rstrip(".") in lex.honorifics:
+    if len(key) < 2 or key in lex.stop or key.rstrip(".") in lex.honorifics:
         return False  # a single letter is an abbreviation (د. for Dr), never a family name
+    if _is_role_word(lex, key) and not (closed and (key,) in lex.given):
+        return False  # a title's first word (أمين المال); one that is also a given name ends a name
+        # where a mark closes it at once (فؤاد أمين،)
     if key[:3] in ("بال", "لال", "كال", "فال", "وال") or key.startswith("لل"):
         return False
     if key[0] in "وبلكف" and len(key) > 3:
@@ -410,13 +415,23 @@ def _names_after_roles(
             lex.language == "ar"
             and first.key[0] in "بلك"
             and _zipf(first.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
+            and (first.key,) not in lex.given
         ):
-            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name
+            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name (كمال is كمال, not ك + مال)
         begin = n
         if lex.language == "fr" and _is_particle(lex, first) and n + 2 < len(toks):
             n += 1  # premier vice-président, El Mami Ramdane: a particle may open the name
             first, second = toks[n], toks[n + 1]
         if taken[second.start]:
+            continue
+        given = _given_at(lex, toks, n) if lex.language == "ar" else None
+        if given is not None and given[0] == 0 and given[1] + 1 < len(toks):
+            # a given name that is also a word (كمال, الكاتب الإقليمي كمال لعفو): the title is the
+            # evidence its family name needs, read as after any plain given name
+            last = _family_end(lex, key, toks, given[1] + 1, False)
+            if last is not None and not taken[toks[last].start]:
+                found.append(NameSpan(toks[begin].start, toks[last].end, begin, last, False, None))
+                taken[toks[begin].start : toks[last].end] = b"\x01" * (toks[last].end - toks[begin].start)
             continue
         if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
             found.append(NameSpan(toks[begin].start, second.end, begin, n + 1, False, None))
