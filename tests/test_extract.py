@@ -587,3 +587,14 @@ def test_who_led_the_work_or_opened_it_took_part() -> None:
         "وترأس الأشغال كريم العلوي، قبل أن تنطلق المداخلات."
     )
     assert "كريم العلوي" in participants(extract_article("l2", arabic, "ar", None))
+
+
+def test_a_place_after_the_article_preposition_is_named_with_its_article() -> None:
+    """للعرائش is ل + العرائش: the event's place_name is العرائش, as بالعرائش and لفاس give
+    العرائش and فاس (a name analysts count by)."""
+    text = "انتخب سعيد العلوي رئيسا للمجلس الإقليمي للعرائش يوم الجمعة 8 أكتوبر 2021."
+    ex = extract_article("a1", text, "ar", date(2021, 10, 9))
+    assert [e["place_name"] for e in ex.events] == ["العرائش"]
+    text = "انعقد المؤتمر الإقليمي لفاس يوم الأحد 10 أكتوبر 2021."
+    ex = extract_article("a2", text, "ar", date(2021, 10, 11))
+    assert [e["place_name"] for e in ex.events] == ["فاس"]

@@ -128,6 +128,16 @@ def _day(value: date | None) -> date | None:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
+def place_name(place: Mention) -> str:
+    """The place as the text names it, without the preposition glued to it: a mention starts after
+    its clitic (لفاس -> فاس), except ل + ال written لل, which keeps the ل of the article's place
+    (للعرائش): the article is given back (العرائش)."""
+    name = place.text
+    if name.startswith("لل") and place.normalized.startswith("ال"):
+        return "ا" + name[1:]
+    return name
+
+
 def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
     best = event.best
     d = event.date
@@ -146,7 +156,7 @@ def _event_row(article_id: str, event_id: str, event: Event, text: str) -> dict:
         "date_precision": d.precision if d is not None and to_date(d) else None,
         "date_text": d.text if d is not None and to_date(d) else None,
         "party": event.party,
-        "place_name": place.text if place is not None else None,
+        "place_name": place_name(place) if place is not None else None,
         "commune_code": p.commune_code if p else None,
         "province_code": p.province_code if p else None,
         "region_code": p.region_code if p else None,
