@@ -282,3 +282,20 @@ def test_a_family_name_in_bel_and_a_place_usually_written_glued_stay_whole(token
 
 def test_bal_before_an_article_word_is_still_split() -> None:
     assert split_token("بلالحكومة", "ar") == "بل الحكومة"
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"),
+    [("تعتبرمرحلة", "تعتبر مرحلة"), ("شهدتمشاركة", "شهدت مشاركة"), ("يعتبرخطوة", "يعتبر خطوة")],
+)
+def test_two_plain_common_words_glued_are_split(glued: str, expected: str) -> None:
+    """No article, name or preposition marks the cut: two common words, each common on its own."""
+    assert split_glued(glued) == expected.split()
+
+
+@pytest.mark.parametrize("word", ["والأنبوبي", "بالماوردي", "بالماسكين"])
+def test_a_rare_word_opening_like_an_article_and_a_short_word_stays_whole(word: str) -> None:
+    """والأن|بوبي, بالما|وردي: unknown to the word list with their clitics, yet real words. A cut of two
+    plain words never leaves a piece of fewer than three letters besides its clitics (unless a listed
+    short word), nor a rare piece."""
+    assert split_glued(word) is None
