@@ -1,7 +1,7 @@
 """Glue benchmark: does the normalizer split glued words on real text, and only those?
 
     .venv/bin/python -m benchmarks.glue [TEXTS] [--gold PARTS.jsonl ...] [--split dev|test|all]
-                                        [--per-class 1] [--rounds 5] [--seed 1] [--show]
+                                        [--per-class 1] [--rounds 5] [--seed 1] [--rare 6000] [--show]
 
 TEXTS is a folder of real articles (`*.txt`, default `eval/real/texts`; the texts are other people's
 writing and stay out of git). Three measures, all through `normalize_text`, the pipeline's own rule:
@@ -24,6 +24,11 @@ writing and stay out of git). Three measures, all through `normalize_text`, the 
    Excluded: one-letter words, and a left word that is a name part written both glued and apart
    (عبد، بن، أبو: `عبدالرحيم` is a spelling, not glue).
 
+4. **Rare words taken as unknown** (needs no text): `--rare N` wordfreq Arabic words of Zipf 1 to 3 and eight
+   letters or more, picked at random, each taken out of the word list for its own test, as a real word
+   the list does not know would be: every one the splitter cuts is counted (a few are glued web text
+   the list holds, `مديرمكتب`; most are false). `--show` lists them.
+
 `--split` keeps the texts whose id hashes into the dev (two thirds) or test (one third) split; tune on
 dev, read test once at the end. Also prints the normalization time per document on these texts.
 """
@@ -40,6 +45,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from akhbar.clean import wordsplit
 from akhbar.clean.normalize import normalize_text
 from akhbar.ingest.language import identify
 from akhbar.lexicons import read_lexicon, read_rows
@@ -160,6 +166,26 @@ def glue(text: str, language: str, rng: random.Random, per_class: int, known: se
     return "".join(pieces), points
 
 
+def rare_words_cut(n: int, seed: int) -> list[tuple[str, list[str]]]:
+    """Measure 4: which of `n` rare words the word list knows the splitter cuts once it knows them not."""
+    zipf = wordsplit.arabic_zipf()
+    arabic = re.compile("[\u0621-\u064a]{8,}")
+    pool = sorted(w for w, f in zipf.items() if 1.0 <= f < 3.0 and arabic.fullmatch(w))
+    wordsplit._analyze.cache_clear()  # a word met in the texts must not be read as known from the cache
+    cut = []
+    for word in random.Random(seed).sample(pool, min(n, len(pool))):
+        frequency = zipf.pop(word)
+        wordsplit.split_glued.cache_clear()
+        try:
+            parts = wordsplit.split_glued(word)
+        finally:
+            zipf[word] = frequency
+        if parts:
+            cut.append((word, parts))
+    wordsplit.split_glued.cache_clear()
+    return cut
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", nargs="?", default="eval/real/texts", type=Path)
@@ -171,6 +197,7 @@ def main() -> None:
     ap.add_argument(
         "--show", action="store_true", help="list every split on the texts as they are, and misses"
     )
+    ap.add_argument("--rare", type=int, default=6000, help="rare wordfreq words taken as unknown (0: none)")
     a = ap.parse_args()
 
     gold: dict[str, list[dict]] = {}
@@ -269,6 +296,11 @@ def main() -> None:
         if total[cls]:
             print(f"  {cls:13s} {found[cls]:4d}/{total[cls]:<4d} ({found[cls] / total[cls]:.2f})")
     print(f"normalization: {per_doc_ms:.2f} ms CPU per document on these texts")
+    if a.rare:
+        cut = rare_words_cut(a.rare, a.seed)
+        print(f"rare words taken as unknown: {len(cut)}/{a.rare} cut")
+        if a.show:
+            print("\n".join(f"  {word} -> {' '.join(parts)}" for word, parts in cut))
     if a.show:
         print(
             "\n".join(

@@ -97,3 +97,13 @@ def test_real_corpus_is_deterministic_and_every_file_differs(tmp_path):
     assert any(b"2019" not in body and "مارس".encode() in body for body in bodies)  # numbers shifted
     days = {dt.datetime.fromtimestamp(p.stat().st_mtime, dt.UTC).date() for p in a}
     assert days == {LAST_DAY, LAST_DAY - dt.timedelta(days=1)}
+
+
+def test_rare_words_taken_as_unknown_are_cut_into_themselves_and_given_back() -> None:
+    from akhbar.clean import wordsplit
+    from benchmarks.glue import rare_words_cut
+
+    before = len(wordsplit.arabic_zipf())
+    cut = rare_words_cut(300, seed=3)
+    assert all("".join(parts) == word for word, parts in cut)
+    assert len(wordsplit.arabic_zipf()) == before  # every word put back
