@@ -293,6 +293,14 @@ def test_two_plain_common_words_glued_are_split(glued: str, expected: str) -> No
     assert split_glued(glued) == expected.split()
 
 
+@pytest.mark.parametrize(
+    ("glued", "expected"), [("عرفتحضور", "عرفت حضور"), ("أكدتضرورة", "أكدت ضرورة"), ("سجلتغياب", "سجلت غياب")]
+)
+def test_two_long_very_common_words_glued_are_split_at_a_lower_bar(glued: str, expected: str) -> None:
+    """Each of four letters or more besides its clitics and very common (Zipf 4+): less evidence is needed."""
+    assert split_glued(glued) == expected.split()
+
+
 @pytest.mark.parametrize("word", ["والأنبوبي", "بالماوردي", "بالماسكين"])
 def test_a_rare_word_opening_like_an_article_and_a_short_word_stays_whole(word: str) -> None:
     """والأن|بوبي, بالما|وردي: unknown to the word list with their clitics, yet real words. A cut of two
