@@ -307,3 +307,17 @@ def test_a_rare_word_opening_like_an_article_and_a_short_word_stays_whole(word: 
     plain words never leaves a piece of fewer than three letters besides its clitics (unless a listed
     short word), nor a rare piece."""
     assert split_glued(word) is None
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"), [("يقتصرعلى", "يقتصر على"), ("بحثاعن", "بحثا عن"), ("هذاالمساء", "هذا المساء")]
+)
+def test_glued_web_text_the_word_list_holds_is_split_when_the_words_are_as_probable(
+    glued: str, expected: str
+) -> None:
+    """wordfreq knows يقتصرعلى (Zipf 1.5) from glued pages; the two words are at least as probable."""
+    assert split_glued(glued) == expected.split()
+
+
+def test_a_rare_real_word_that_reads_as_a_preposition_and_a_word_stays_whole() -> None:
+    assert split_glued("معوزين") is None  # needy (plural), not مع + وزين
