@@ -321,8 +321,3 @@ def test_glued_web_text_the_word_list_holds_is_split_when_the_words_are_as_proba
 
 def test_a_rare_real_word_that_reads_as_a_preposition_and_a_word_stays_whole() -> None:
     assert split_glued("معوزين") is None  # needy (plural), not مع + وزين
-
-
-@pytest.mark.parametrize(("glued", "expected"), [("حازعلى", "حاز على"), ("نالعلى", "نال على")])
-def test_a_common_three_letter_verb_before_a_preposition_is_split(glued: str, expected: str) -> None:
-    assert split_glued(glued) == expected.split()

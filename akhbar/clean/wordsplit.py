@@ -330,9 +330,9 @@ PART_MIN_ZIPF = 2.5  # every part at least this common (a place, head word or na
 NAME_ZIPF = 3.5
 DEFINITE_SHORT_ZIPF = 4.0  # an article before a two-letter stem is a definite word only this common (الأخ)
 PREPOSITION_AFTER_ZIPF = 3.0  # a word before a two-letter preposition is at least this common (قوته|في)
-# a content word of three letters may stand before a preposition when this common (عدد|من, حاز|على); at 4.0
-# rather than 4.5, no more of 20,000 rare words taken as unknown are cut; at 3.5, سال|من and أصر|على are
-SHORT_WORD_ZIPF = 4.0
+SHORT_WORD_ZIPF = (
+    4.5  # a content word of three letters may stand before a preposition when this common (عدد|من)
+)
 DERIVED_STEM_ZIPF = 3.0  # a rare word whose stem, without its suffix, is this common (مقاربتها: مقاربة) ...
 DERIVED_PENALTY = 1.0  # ... counts as the stem, this much less common
 # Suffixes a rare word is read through, with what the stem ends with instead (ت of a ة before a suffix)
