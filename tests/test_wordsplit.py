@@ -321,3 +321,21 @@ def test_glued_web_text_the_word_list_holds_is_split_when_the_words_are_as_proba
 
 def test_a_rare_real_word_that_reads_as_a_preposition_and_a_word_stays_whole() -> None:
     assert split_glued("معوزين") is None  # needy (plural), not مع + وزين
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"),
+    [
+        ("حميدالزرهوني", "حميد الزرهوني"),
+        ("وليدالمصمودي", "وليد المصمودي"),
+        ("عبدالرحيمالشرقاوي", "عبدالرحيم الشرقاوي"),
+    ],
+)
+def test_a_given_name_glued_to_a_family_name_with_the_article_is_split(glued: str, expected: str) -> None:
+    """Family names are too rare for word probabilities: the listed given name and the article are the cue."""
+    assert split_glued(glued) == expected.split()
+
+
+@pytest.mark.parametrize("name", ["نورالدين", "جمالالدين", "بدرالدين"])
+def test_a_compound_given_name_written_glued_stays_whole(name: str) -> None:
+    assert split_glued(name) is None

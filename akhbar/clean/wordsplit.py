@@ -264,7 +264,11 @@ def split_glued(token: str) -> list[str] | None:
     found = best_split(token)
     if found:
         return found[1]
-    return viterbi_split(token) or (long_run_split(token) if len(token) >= LONG_RUN_CHARS else None)
+    return (
+        viterbi_split(token)
+        or given_then_family(token)
+        or (long_run_split(token) if len(token) >= LONG_RUN_CHARS else None)
+    )
 
 
 def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
@@ -613,6 +617,41 @@ def _is_name(token: str) -> bool:
         return True
     found = _analyze(token)
     return found is not None and found.kind in ("place", "glued_place")
+
+
+GIVEN_FAMILY_MIN_REST = 5  # the family name with its article: ال and three letters at least
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> tuple[str, ...]:
+    """Folded one-word Arabic given names of three letters or more (given_names.tsv), longest first."""
+    names = {
+        match_key(row[0]) for row in read_rows("given_names.tsv") if row[1] == "ar" and " " not in row[0]
+    }
+    return tuple(sorted((n for n in names if len(n) >= 3), key=len, reverse=True))
+
+
+def given_then_family(token: str) -> list[str] | None:
+    """A given name glued to a family name with the article (حميدالعرشي -> حميد العرشي, ومحمدالسوسي):
+    family names are too rare for word probabilities, the listed given name and the article are the
+    evidence. Only for a token nothing knows; never before a name's second part (نورالدين)."""
+    key = match_key(token)
+    if len(key) != len(token):
+        return None
+    for start in (0, 1) if key.startswith("و") else (0,):
+        for given in _given_names():
+            rest = key[start + len(given) :]
+            if (
+                not key.startswith(given, start)
+                or not rest.startswith("ال")
+                or len(rest) < GIVEN_FAMILY_MIN_REST
+            ):
+                continue
+            if rest in _name_parts("right") or given in _name_parts("left") | _name_parts("place_left"):
+                return None
+            cut = start + len(given)
+            return [token[:cut], token[cut:]]
+    return None
 
 
 @lru_cache(maxsize=1)
