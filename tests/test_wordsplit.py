@@ -339,3 +339,15 @@ def test_a_given_name_glued_to_a_family_name_with_the_article_is_split(glued: st
 @pytest.mark.parametrize("name", ["نورالدين", "جمالالدين", "بدرالدين"])
 def test_a_compound_given_name_written_glued_stays_whole(name: str) -> None:
     assert split_glued(name) is None
+
+
+@pytest.mark.parametrize(("glued", "expected"), [("منجديد", "من جديد"), ("فيمدينة", "في مدينة")])
+def test_a_two_letter_preposition_before_a_very_common_word_is_split(glued: str, expected: str) -> None:
+    assert split_glued(glued) == expected.split()
+
+
+@pytest.mark.parametrize("word", ["مندفعة", "منفاهم", "فيلالي", "منصوري", "منتخبين"])
+def test_words_and_names_that_open_like_a_preposition_stay_whole(word: str) -> None:
+    """مندفعة is one word (rushing), not من + دفعة: the word after the preposition must itself be very
+    common, and read as written (فيلالي is no في + ل + إلى)."""
+    assert split_glued(word) is None
