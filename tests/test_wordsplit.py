@@ -351,3 +351,25 @@ def test_words_and_names_that_open_like_a_preposition_stay_whole(word: str) -> N
     """مندفعة is one word (rushing), not من + دفعة: the word after the preposition must itself be very
     common, and read as written (فيلالي is no في + ل + إلى)."""
     assert split_glued(word) is None
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"),
+    [
+        ("نائباإقليميا", "نائبا إقليميا"),
+        ("عضواإداريا", "عضوا إداريا"),
+        ("الوفيبإمكانه", "الوفي بإمكانه"),
+        ("المكاتبلإنجاح", "المكاتب لإنجاح"),
+        ("الجديدةلإنجاح", "الجديدة لإنجاح"),
+        ("حزبإداري", "حزب إداري"),
+    ],
+)
+def test_an_alef_with_hamza_below_inside_a_token_opens_a_word(glued: str, expected: str) -> None:
+    """إ only opens a word (after its proclitics and article): elsewhere a word ended before it; a
+    proclitic before it goes with the word it opens."""
+    assert split_token(glued, "ar") == expected
+
+
+@pytest.mark.parametrize("token", ["بالإقليم", "وللإشارة", "عبدالإله", "اللاإنسانية", "أبوإسماعيل"])
+def test_an_alef_with_hamza_below_after_proclitics_an_article_or_a_name_part_stays(token: str) -> None:
+    assert split_token(token, "ar") == token

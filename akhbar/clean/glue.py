@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import wordfreq
 
-from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, LONG_RUN_CHARS, arabic_zipf, split_glued
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.frequencies import zipf
 from akhbar.lexicons.gazetteer import entries
@@ -113,7 +113,7 @@ def split_token(token: str, language: str) -> str:
     """`token` with the spaces glued text lost put back, or `token` itself."""
     # fast paths: a word with no hard cue inside goes straight to the word probabilities, and a common
     # one is never cut (most tokens)
-    if _PLAIN_AR.fullmatch(token):
+    if _PLAIN_AR.fullmatch(token) and token.find("إ", 1) < 0:
         if arabic_zipf().get(token, 0.0) >= KNOWN_MAX or match_key(token) in _keep()[0]:
             return token
         return " ".join(split_glued(token) or [token])
@@ -139,7 +139,8 @@ def split_token(token: str, language: str) -> str:
             if cut is not None:
                 cuts.add(end + cut)
         if kind == "ar":
-            cuts.update(pos + c for c in _final_letter_cuts(text))
+            finals = _final_letter_cuts(text)
+            cuts.update(pos + c for c in finals + _hamza_below_cuts(text, finals))
         elif kind == "latin" and language == "fr":
             cuts.update(pos + c for c in _camel_cuts(text))
         pos = end
@@ -211,6 +212,44 @@ def _script_cut(
     zipf = _fr_zipf(low)
     ok = (len(low) >= 3 and zipf >= 3.0) or (len(low) >= 2 and zipf >= 5.5)  # 2m: a unit, not a word
     return 0 if ok else None
+
+
+# What may stand before إ inside one word: proclitics (وب, فل), the article with them (بال, وال, لل).
+_HAMZA_BELOW_LEAD = re.compile("[وف]?[بلك]?|[وف]?(?:[بكف]?ال|لل)")
+# ... and what ends a piece before إ that is no word boundary: the article (عبدالإله, الأل typed أل:
+# ألإسلام) and the bound negation (اللاإنسانية)
+_HAMZA_BELOW_KEEP = ("ال", "لل", "أل", "لا")
+
+
+def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
+    """Cuts before an alef with hamza below inside an Arabic run (كاتباإقليميا, تشيرإلى): إ only opens a
+    word, after its proclitics and article, so elsewhere a word ends before it. Not after a name part
+    that compounds glued (أبوإسماعيل), and both sides have two letters or more. `made`: cuts already
+    made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث, no cut after its ل)."""
+    if len(run) >= LONG_RUN_CHARS:
+        return []  # a whole phrase without its spaces: the long-run splitter reads it as a whole
+    out: list[int] = []
+    for m in re.finditer("إ", run):
+        cut = m.start()
+        start = max([0, *(c for c in (*made, *out) if c <= cut)])
+        before = run[start:cut]
+        if len(before) < 2 or len(run) - cut < 2 or _HAMZA_BELOW_LEAD.fullmatch(before):
+            continue
+        if before.endswith(_HAMZA_BELOW_KEEP) or match_key(before) in _compound_starts():
+            continue
+        zipf = arabic_zipf()
+        if before[-1] in "وفبلك" and len(before) >= 3 and zipf.get(before, 0.0) <= zipf.get(before[:-1], 0.0):
+            cut -= (
+                1  # التجمعياتبإقليم: the proclitic goes with the word it opens, unless the word ends so (حزب)
+            )
+        out.append(cut)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """Folded name parts written glued to the name after them (wordsplit_name_parts.tsv, compound = 1)."""
+    return frozenset(match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[2] == "1")
 
 
 def _final_letter_cuts(run: str) -> list[int]:
