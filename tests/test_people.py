@@ -864,3 +864,11 @@ def test_a_title_licenses_a_given_name_that_is_also_a_word() -> None:
     assert roles_of("وجدد المؤتمر الثقة في الكاتب الإقليمي الشاب كمال لعفو.") == {
         "كمال لعفو": ["الكاتب الإقليمي"]
     }
+
+
+def test_a_name_opened_by_its_particle_after_a_title() -> None:
+    """السيد بن دباب بن يونس: after a title, a name may start with بن; the particle and one word alone
+    are no name (السيد ابن الشيخ إن)."""
+    found = roles_of("– النائب الثاني: السيد بن منصور بن علال عن حزب المصباح")
+    assert list(found) == ["بن منصور بن علال"]
+    assert roles_of("وقال السيد ابن الشيخ إن الحزب مستعد.") == {}

@@ -345,7 +345,16 @@ def _find_names(
             i > 0 and toks[i - 1].end + 2 >= tok.start and "\n" not in text[toks[i - 1].end : tok.start]
         )
         honorific = _honorific_before(lex, toks, i) if adjacent else None  # © DR\n\nKiosque360: no title
+        opened_by_particle = (
+            given is None and honorific is not None and lex.language == "ar" and _is_particle(lex, tok)
+        )  # السيد بن دباب بن يونس: after a title, a name may open with its particle
         by_honorific = given is None and honorific is not None and _family_ok(lex, tok, 0, False)
+        if opened_by_particle:
+            last = _family_end(lex, text, toks, i, False, mask)
+            if last is not None and last > i + 1:  # the particle, its word and a family name at least
+                names.append(NameSpan(tok.start, toks[last].end, i, last, False, honorific[0]))
+                i = last + 1
+                continue
         if by_honorific:
             given = (0, i, False)  # after a title any name-like token starts a name (السيد X Y)
         if given is None:
