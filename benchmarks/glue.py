@@ -24,10 +24,12 @@ writing and stay out of git). Three measures, all through `normalize_text`, the 
    Excluded: one-letter words, and a left word that is a name part written both glued and apart
    (عبد، بن، أبو: `عبدالرحيم` is a spelling, not glue).
 
-4. **Rare words taken as unknown** (needs no text): `--rare N` wordfreq Arabic words of Zipf 1 to 3 and eight
+4. **Rare words taken as unknown** (needs no text): `--rare N` wordfreq Arabic words of Zipf 1 to 3 and five
    letters or more, picked at random, each taken out of the word list for its own test, as a real word
    the list does not know would be: every one the splitter cuts is counted (a few are glued web text
    the list holds, `مديرمكتب`; most are false). `--show` lists them.
+5. **Rare known words as they stand** (needs no text, `--known`): every wordfreq word of Zipf 0.9 to 3 and 5 to 15
+   letters, normalized as it is: those cut (glue the list holds, and false splits of real words).
 
 `--split` keeps the texts of the dev or test split their gold record gives (by a hash of the id, two
 thirds dev, for a text no record names); tune on
@@ -47,6 +49,7 @@ from collections import Counter
 from pathlib import Path
 
 from akhbar.clean import wordsplit
+from akhbar.clean.glue import split_token
 from akhbar.clean.normalize import normalize_text
 from akhbar.ingest.language import identify
 from akhbar.lexicons import read_lexicon, read_rows
@@ -171,30 +174,55 @@ def glue(text: str, language: str, rng: random.Random, per_class: int, known: se
     return "".join(pieces), points
 
 
+RARE_MIN_LETTERS = 5
+
+
 def rare_words_cut(n: int, seed: int) -> list[tuple[str, list[str]]]:
-    """Measure 4: which of `n` rare words the word list knows the splitter cuts once it knows them not."""
+    """Measure 4: which of `n` rare words the word list knows (Zipf 1 to 3, `RARE_MIN_LETTERS` letters or
+    more) the splitter cuts once it knows them not, each taken out of the list for its own test."""
     zipf = wordsplit.arabic_zipf()
-    arabic = re.compile("[\u0621-\u064a]{8,}")
+    arabic = re.compile(f"[\u0621-\u064a]{{{RARE_MIN_LETTERS},}}")
     pool = sorted(w for w, f in zipf.items() if 1.0 <= f < 3.0 and arabic.fullmatch(w))
-    wordsplit._analyze.cache_clear()  # a word met in the texts must not be read as known from the cache
     cut = []
     for word in random.Random(seed).sample(pool, min(n, len(pool))):
         frequency = zipf.pop(word)
-        wordsplit.split_glued.cache_clear()
+        _forget()  # no reading of the word, or of a word it is a piece of, from before
         try:
             parts = wordsplit.split_glued(word)
         finally:
             zipf[word] = frequency
+            _forget()
         if parts:
             cut.append((word, parts))
-    wordsplit.split_glued.cache_clear()
     return cut
+
+
+def known_words_cut() -> list[tuple[str, str]]:
+    """Measure 5: every word the list knows rarely (Zipf 0.9 to 3, 5 to 15 letters), normalized as it stands:
+    those cut. A few are glue the list holds (مديرمكتب); the rest are real words cut, the false splits
+    ordinary text would get."""
+    arabic = re.compile("[\u0621-\u064a]{5,15}")
+    out = []
+    for word, frequency in sorted(wordsplit.arabic_zipf().items()):
+        if 0.9 <= frequency < 3.0 and arabic.fullmatch(word):
+            split = split_token(word, "ar")
+            if split != word:
+                out.append((word, split))
+    return out
+
+
+def _forget() -> None:
+    for cached in (wordsplit.split_glued, wordsplit._analyze, wordsplit._piece, wordsplit._stem_zipf):
+        cached.cache_clear()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", nargs="?", default="eval/real/texts", type=Path)
-    ap.add_argument("--gold", nargs="*", default=[], type=Path, help="gold jsonl files (merged_words)")
+    default_gold = [Path("eval/real/gold.jsonl")] if Path("eval/real/gold.jsonl").exists() else []
+    ap.add_argument(
+        "--gold", nargs="*", default=default_gold, type=Path, help="gold jsonl files (merged_words, split)"
+    )
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--per-class", type=int, default=1, help="glue points of each class per text and round")
     ap.add_argument("--rounds", type=int, default=5)
@@ -203,7 +231,10 @@ def main() -> None:
         "--show", action="store_true", help="list every split on the texts as they are, and misses"
     )
     ap.add_argument("--rare", type=int, default=6000, help="rare wordfreq words taken as unknown (0: none)")
+    ap.add_argument("--known", action="store_true", help="also measure 5: rare known words as they stand")
     a = ap.parse_args()
+    if a.split != "all" and not a.gold:
+        raise SystemExit("--split dev|test needs --gold: the records say which text is in which split")
 
     gold: dict[str, list[dict]] = {}
     splits: dict[str, str] = {}
@@ -304,6 +335,11 @@ def main() -> None:
         if total[cls]:
             print(f"  {cls:13s} {found[cls]:4d}/{total[cls]:<4d} ({found[cls] / total[cls]:.2f})")
     print(f"normalization: {per_doc_ms:.2f} ms CPU per document on these texts")
+    if a.known:
+        known = known_words_cut()
+        print(f"rare known words as they stand: {len(known)} cut")
+        if a.show:
+            print("\n".join(f"  {word} -> {split}" for word, split in known))
     if a.rare:
         cut = rare_words_cut(a.rare, a.seed)
         print(f"rare words taken as unknown: {len(cut)}/{a.rare} cut")

@@ -595,6 +595,9 @@ def test_a_place_after_the_article_preposition_is_named_with_its_article() -> No
     text = "انتخب سعيد العلوي رئيسا للمجلس الإقليمي للعرائش يوم الجمعة 8 أكتوبر 2021."
     ex = extract_article("a1", text, "ar", date(2021, 10, 9))
     assert [e["place_name"] for e in ex.events] == ["العرائش"]
+    text = "انتخب سعيد العلوي رئيسا للمجلس الإقليمي وللعرائش يوم الجمعة 8 أكتوبر 2021."
+    ex = extract_article("a3", text, "ar", date(2021, 10, 9))
+    assert [e["place_name"] for e in ex.events] == ["العرائش"]
     text = "انعقد المؤتمر الإقليمي لفاس يوم الأحد 10 أكتوبر 2021."
     ex = extract_article("a2", text, "ar", date(2021, 10, 11))
     assert [e["place_name"] for e in ex.events] == ["فاس"]

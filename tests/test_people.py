@@ -872,3 +872,16 @@ def test_a_name_opened_by_its_particle_after_a_title() -> None:
     found = roles_of("– النائب الثاني: السيد بن منصور بن علال عن حزب المصباح")
     assert list(found) == ["بن منصور بن علال"]
     assert roles_of("وقال السيد ابن الشيخ إن الحزب مستعد.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتخب الكاتب الإقليمي جمال المؤتمر بالإجماع.",
+        "وأشاد الكاتب الإقليمي سعيد التنظيم.",
+        "وتم انتخاب عضو المكتب أمين المال للفرع بالإجماع.",
+    ],
+)
+def test_a_title_does_not_make_a_name_of_a_given_name_and_a_common_word(text: str) -> None:
+    """جمال المؤتمر (the congress's beauty), أمين المال (the treasurer, another title) are no names."""
+    assert roles_of(text) == {}

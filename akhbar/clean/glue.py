@@ -31,7 +31,14 @@ from functools import lru_cache
 
 import wordfreq
 
-from akhbar.clean.wordsplit import FUNCTION_PAIR_CHARS, KNOWN_MAX, LONG_RUN_CHARS, arabic_zipf, split_glued
+from akhbar.clean.wordsplit import (
+    FUNCTION_PAIR_CHARS,
+    KNOWN_MAX,
+    LONG_RUN_CHARS,
+    arabic_zipf,
+    is_known_word,
+    split_glued,
+)
 from akhbar.lexicons import read_rows
 from akhbar.lexicons.frequencies import zipf
 from akhbar.lexicons.gazetteer import entries
@@ -214,18 +221,21 @@ def _script_cut(
     return 0 if ok else None
 
 
-# What may stand before إ inside one word: proclitics (وب, فل), the article with them (بال, وال, لل).
-_HAMZA_BELOW_LEAD = re.compile("[وف]?[بلك]?|[وف]?(?:[بكف]?ال|لل)")
-# ... and what ends a piece before إ that is no word boundary: the article (عبدالإله, الأل typed أل:
-# ألإسلام) and the bound negation (اللاإنسانية)
-_HAMZA_BELOW_KEEP = ("ال", "لل", "أل", "لا")
+# What may stand before إ inside one word: proclitics (وب, فل, the question's أ: أفإن), the article with them
+# (بال, وال, لل); the bound negation with them (لاإرادي, اللاإنسانية); the article typed with a hamza (ألإسلام).
+_HAMZA_BELOW_LEAD = re.compile("أ?[وف]?[بلك]?|[وف]?(?:[بكف]?ال|لل)|(?:[وف]?[بكف]?ال|[وف]?[بل]?)لا|أل")
 
 
 def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
-    """Cuts before an alef with hamza below inside an Arabic run (كاتباإقليميا, تشيرإلى): إ only opens a
-    word, after its proclitics and article, so elsewhere a word ends before it. Not after a name part
-    that compounds glued (أبوإسماعيل), and both sides have two letters or more. `made`: cuts already
-    made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث, no cut after its ل)."""
+    """Cuts before an alef with hamza below inside an Arabic run (كاتباإقليميا, قالإن): إ only opens a
+    word, after its proclitics and article (`_HAMZA_BELOW_LEAD`), so elsewhere a word ends before it. Not
+    after a name part that compounds glued, with a proclitic or the article (وأبوإسماعيل, عبدالإله), and
+    both sides have two letters or more. An article before it is that word's (خطر|الإصابة) when the word
+    before the article is known, else the end of a known word (قال|إن), else no cut. A letter that may be a
+    proclitic goes with the word it opens when the word before is unknown with it, and known without it
+    (الوفي|بإمكانه) or the letter and the word after are known together (تاسوسفي|بإقليم); ب, ل and ك
+    never open إلى.
+    `made`: cuts already made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث)."""
     if len(run) >= LONG_RUN_CHARS:
         return []  # a whole phrase without its spaces: the long-run splitter reads it as a whole
     out: list[int] = []
@@ -235,21 +245,41 @@ def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
         before = run[start:cut]
         if len(before) < 2 or len(run) - cut < 2 or _HAMZA_BELOW_LEAD.fullmatch(before):
             continue
-        if before.endswith(_HAMZA_BELOW_KEEP) or match_key(before) in _compound_starts():
-            continue
-        zipf = arabic_zipf()
-        if before[-1] in "وفبلك" and len(before) >= 3 and zipf.get(before, 0.0) <= zipf.get(before[:-1], 0.0):
-            cut -= (
-                1  # التجمعياتبإقليم: the proclitic goes with the word it opens, unless the word ends so (حزب)
-            )
+        if _ends_with_name_part(before) or before.endswith("لل"):
+            continue  # لل: an article typed twice (اللإنسانية) or ل + ال, with the word it opens
+        if before.endswith("ال"):  # the article of the word it opens (خطرالإصابة), or a word (قالإن)
+            if len(before) >= 4 and is_known_word(before[:-2]):
+                out.append(cut - 2)
+            elif is_known_word(before):
+                out.append(cut)
+            continue  # neither known (اللإرادي, a typed article): no cut
+        last = before[-1]
+        proclitic = last in "وف" or (last in "بلك" and not run.startswith("إلى", cut))
+        if proclitic and len(before) >= 4 and not is_known_word(before):
+            ends = [c for c in made if c > cut]
+            opened = run[cut - 1 : min(ends) if ends else len(run)]  # the letter and the word it may open
+            if is_known_word(before[:-1]) or is_known_word(opened):
+                cut -= 1
         out.append(cut)
     return out
 
 
+def _ends_with_name_part(before: str) -> bool:
+    """Is `before` a name part written glued to the name after it, maybe with و/ف in front and the article
+    behind (أبو، وبن، عبدال، مولاي)?"""
+    key = match_key(before)
+    for core in (key, key[1:]) if key[:1] in "وف" else (key,):
+        if core in _name_starts() or (core.endswith("ال") and core[:-2] in _name_starts()):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
-def _compound_starts() -> frozenset[str]:
-    """Folded name parts written glued to the name after them (wordsplit_name_parts.tsv, compound = 1)."""
-    return frozenset(match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[2] == "1")
+def _name_starts() -> frozenset[str]:
+    """Folded name parts a name goes on after (wordsplit_name_parts.tsv, sides left and place_left)."""
+    return frozenset(
+        match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[1] in ("left", "place_left")
+    )
 
 
 def _final_letter_cuts(run: str) -> list[int]:

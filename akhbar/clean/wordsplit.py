@@ -307,16 +307,15 @@ def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
 # place, a function word next to a word), SPLIT_MIN_ARTICLE when every cut is before an article between
 # two words of four letters or more (the article is the evidence: مؤشرات|الاحتقان), or SPLIT_MIN_BARE for
 # two plain words, whose every piece is then at least BARE_PART_MIN_ZIPF common and, besides its clitics,
-# of BARE_CORE_MIN letters or a listed short word (الأن|بوبي, المن|شوري are rare words, not glue; with
-# those two guards SPLIT_MIN_BARE went from 1.0 to 0.0: of 1,819 pairs of plain words from real texts
-# glued together, 612 come back instead of 441, and of 6,000 rare wordfreq words taken as unknown, 55
-# are cut instead of 57). Two plain words that are both of BARE_LONG_CORE_MIN letters or more besides
-# their clitics and at least BARE_LONG_PART_MIN_ZIPF common need only SPLIT_MIN_BARE_LONG (عرفت|حضور):
-# 762 pairs come back instead of 612, and 58 rare words are cut instead of 55, two of them glue the
-# word list holds (دولارأمريكي, مديرمكتب). A token wordfreq knows, but rarely (Zipf < KNOWN_MAX, where
-# glued web text sits: `مجموعةمن` 1.75), is split only when the cutting scores KNOWN_MARGIN above it (0.0:
-# of 20,000 such words, 8 more are cut than at 0.5, all glue: يقتصر|على، هذا|المساء; at -0.5 wrong ones
-# come, مع|وزين).
+# of BARE_CORE_MIN letters or a listed short word (والأن|بوبي, بالما|وردي are rare words, not glue), or
+# only SPLIT_MIN_BARE_LONG when both are of BARE_LONG_CORE_MIN letters and BARE_LONG_PART_MIN_ZIPF common
+# (عرفت|حضور). A token wordfreq knows, but rarely (Zipf < KNOWN_MAX, where glued web text sits:
+# `مجموعةمن` 1.75), is split only when the cutting beats it by KNOWN_MARGIN, and never by a cut between two
+# plain words or after a two-letter preposition (`_UNKNOWN_ONLY`: مندرجة, منكوبا are words).
+# How these bars were set: `python -m benchmarks.glue --split dev --known --rare 20000` before and after
+# (docs/normalization.md has the figures): the pairs the texts' spaces were taken from come back (ar_other),
+# rare words taken as unknown and rare known words as they stand are cut no more than they were, but for
+# glue the word list itself holds.
 MAX_PARTS = 3
 CUT_PENALTY = 0.5
 SPLIT_MIN = -2.5
@@ -327,12 +326,12 @@ BARE_CORE_MIN = 3
 SPLIT_MIN_BARE_LONG = -1.5
 BARE_LONG_PART_MIN_ZIPF = 4.0
 BARE_LONG_CORE_MIN = 4
-# a preposition of two letters (من، في، عن، مع) before a plain word of four letters or more this common:
-# منرئاسة، فيجامعة. Of 40,000 rare words taken as unknown, 6 more are cut, 5 of them glue the word list
-# holds (عنطريق، منشركة) and one a name (فيريال); at 4.0, real words (مندفعة، منفاهم) are cut too.
+# a preposition of two letters (من، في، عن، مع) before a plain word of four letters or more this common, as
+# written, in a token nothing knows: من|رئاسة، في|مجلس (at 4.0, words taken as unknown such as مندفعة and
+# منفاهم are cut too).
 SHORT_PREPOSITION_RIGHT_ZIPF = 4.5
 KNOWN_MAX = 3.0
-KNOWN_MARGIN = 0.0
+KNOWN_MARGIN = 0.5
 KNOWN_PART_MIN_ZIPF = 4.0  # the parts of a known token's cutting are all at least this common
 PART_MIN_ZIPF = 2.5  # every part at least this common (a place, head word or name counts as NAME_ZIPF)
 NAME_ZIPF = 3.5
@@ -548,12 +547,15 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
         return "cue"
     if left.cue.startswith(("preposition", "particle")):
         long_enough = len(_bare(left_text)[1]) >= 3 and len(right_text) >= 4
-        if not long_enough and left.cue == "preposition" and len(right_text) >= 4:
-            # the word itself that common, not through a clitic (فيلالي is no في + ل + إلى)
-            long_enough = (
-                right.cue == "word" and arabic_zipf().get(right_text, 0.0) >= SHORT_PREPOSITION_RIGHT_ZIPF
-            )
-        return "cue" if long_enough and not right_text.startswith("و") else None
+        if right_text.startswith("و"):
+            return None
+        if long_enough:
+            return "cue"
+        # a two-letter preposition before a very common word, itself that common as written, not through
+        # a clitic (فيلالي is no في + ل + إلى): a cut of its own kind, never made in a token wordfreq knows
+        # (مندرجة، منكوبا are words; منجديد is not)
+        common = right.cue == "word" and arabic_zipf().get(right_text, 0.0) >= SHORT_PREPOSITION_RIGHT_ZIPF
+        return "short_preposition" if left.cue == "preposition" and len(right_text) >= 4 and common else None
     if left.cue.startswith(("conjunction", "pronoun")):
         return None  # أو|بورن, بها|سكار: names and words start so
     if len(left_text) >= 4 and len(right_text) >= 4:
@@ -583,7 +585,7 @@ def _cuttings(token: str, min_zipf: float = 0.0) -> list[tuple[float, str, list[
     """Every cutting of `token` into 2..MAX_PARTS pieces that can all stand alone (each at least
     `min_zipf` common): (score, its weakest cut: article, cue or bare, pieces)."""
     out: list[tuple[float, str, list[_Piece]]] = []
-    strength = {"article": 2, "cue": 1, "bare": 0}
+    strength = {"article": 2, "cue": 1, "short_preposition": 0.5, "bare": 0}
 
     def extend(start: int, pieces: list[_Piece], score: float, weakest: str, prev: str) -> None:
         for cut in range(start + 2, len(token) + 1):
@@ -619,6 +621,12 @@ def _article_pair(left: _Piece, right: _Piece) -> bool:
     return len(_core(left.key)) >= 3 and len(core) >= 3 and not core.startswith(("ي", *_suffix_starts()))
 
 
+def is_known_word(text: str) -> bool:
+    """Does anything know `text` as one word, its proclitics set aside (the word list, a place, a head
+    word)?"""
+    return _analyze(text) is not None
+
+
 def _is_name(token: str) -> bool:
     """True when the whole token is a name the extractors look for (a given or party name, a place)."""
     key = match_key(token)
@@ -641,9 +649,11 @@ def _given_names() -> tuple[str, ...]:
 
 
 def given_then_family(token: str) -> list[str] | None:
-    """A given name glued to a family name with the article (حميدالعرشي -> حميد العرشي, ومحمدالسوسي):
+    """A given name glued to a family name with the article (حميدالزرهوني -> حميد الزرهوني, ومحمدالسوسي):
     family names are too rare for word probabilities, the listed given name and the article are the
-    evidence. Only for a token nothing knows; never before a name's second part (نورالدين)."""
+    evidence. Only for a token nothing knows; never before a name's second part listed as such (نورالدين);
+    a given name before another word with the article is cut too (نورالهدى -> نور الهدى, a spelling
+    both ways)."""
     key = match_key(token)
     if len(key) != len(token):
         return None
@@ -669,7 +679,13 @@ def _compound_name_starts() -> tuple[str, ...]:
     return tuple(match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[2] == "1")
 
 
-_NEED = {"article": SPLIT_MIN_ARTICLE, "cue": SPLIT_MIN, "bare": SPLIT_MIN_BARE}
+_NEED = {
+    "article": SPLIT_MIN_ARTICLE,
+    "cue": SPLIT_MIN,
+    "short_preposition": SPLIT_MIN,
+    "bare": SPLIT_MIN_BARE,
+}
+_UNKNOWN_ONLY = frozenset({"bare", "short_preposition"})  # cuts never made in a token wordfreq knows
 
 
 def _long_common_word(piece: _Piece) -> bool:
@@ -717,7 +733,11 @@ def viterbi_split(token: str, function_words_only: bool = False) -> list[str] | 
         if whole_zipf > 0:  # a known token: only a glue-shaped cutting of common words, clearly more probable
             common = min(p.zipf for p in pieces) >= KNOWN_PART_MIN_ZIPF
             plain = not any(p.derived for p in pieces)
-            need = whole_zipf + KNOWN_MARGIN if weakest != "bare" and common and plain else float("inf")
+            need = (
+                whole_zipf + KNOWN_MARGIN
+                if weakest not in _UNKNOWN_ONLY and common and plain
+                else float("inf")
+            )
         if score >= need and (best is None or score > best[0]):
             best = (score, pieces)
     return [w for p in best[1] for w in p.words] if best else None

@@ -130,11 +130,13 @@ def _day(value: date | None) -> date | None:
 
 def place_name(place: Mention) -> str:
     """The place as the text names it, without the preposition glued to it: a mention starts after
-    its clitic (لفاس -> فاس), except ل + ال written لل, which keeps the ل of the article's place
-    (للعرائش): the article is given back (العرائش)."""
+    its clitic (لفاس -> فاس), except ل + ال written لل, which keeps the ل of the article's place, and a
+    و or ف before it (للعرائش, وللعرائش): the article is given back (العرائش)."""
     name = place.text
-    if name.startswith("لل") and place.normalized.startswith("ال"):
-        return "ا" + name[1:]
+    if place.normalized.startswith("ال"):
+        for glued in ("ولل", "فلل", "لل"):  # وللعرائش: the conjunction too
+            if name.startswith(glued):
+                return "ال" + name[len(glued) :]
     return name
 
 

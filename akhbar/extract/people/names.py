@@ -99,7 +99,9 @@ def _honorific_offset(language: str, key: str) -> int | None:
     return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
 
 
-def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: bool = False) -> bool:
+def _family_ok(
+    lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: bool = False, titled: bool = False
+) -> bool:
     """May `tok` be the family name at `position` (0 = first family token) of a name? `closed`: a
     punctuation mark or `عن` follows it at once, so a ب word is no preposition with its noun."""
     if not tok.is_word or tok.key.isdigit():
@@ -158,9 +160,10 @@ def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: 
         and key[0] in "وبلكف"
         and not key.startswith(("بن", "بو"))
         and not (closed and key[0] == "ب")
-        and (position > 0 or key[0] == "و" or _common_after_clitic(lex, tok))
+        and (position > 0 or key[0] == "و" or (_common_after_clitic(lex, tok) and not titled))
     ):
-        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names
+        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names; after a
+        # title, a rare clitic word is a family name too (الكاتب الإقليمي كمال لعفو)
     if ambiguous and position == 0:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
     elif position > 0 and key.startswith("ال") and key.endswith("ي"):
@@ -228,10 +231,12 @@ def _family_end(
     j: int,
     ambiguous: bool,
     blocked: bytearray | None = None,
+    titled: bool = False,
 ) -> int | None:
     """Index of the last token of the family name starting at token j, or None. A name never runs
     over a line break (a byline, then the headline's first word), nor into a word that is part of a
-    place, party or title (`blocked`: مصطفى البكوري بتطوان, the town behind its preposition)."""
+    place, party or title (`blocked`: مصطفى البكوري بتطوان, the town behind its preposition). `titled`:
+    a title stands right before the name (see `_family_ok`)."""
     last = None
     position = 0
     while j < len(toks) and position < 2:
@@ -249,7 +254,7 @@ def _family_end(
         if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
             last, j = j + 1, j + 2
             continue
-        if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j)):
+        if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j), titled):
             break
         if position > 0 and _next_name_starts(lex, toks, j):
             break  # Ahmed Sbai Jamal El Asri: a given name after a full name starts the next one
@@ -434,10 +439,12 @@ def _names_after_roles(
         if taken[second.start]:
             continue
         given = _given_at(lex, toks, n) if lex.language == "ar" else None
+        if given is not None and _is_role_word(lex, first.key):
+            given = None  # أمين المال after a title is another title, not a name (a given name too)
         if given is not None and given[0] == 0 and given[1] + 1 < len(toks):
             # a given name that is also a word (كمال, الكاتب الإقليمي كمال لعفو): the title is the
             # evidence its family name needs, read as after any plain given name
-            last = _family_end(lex, key, toks, given[1] + 1, False)
+            last = _family_end(lex, key, toks, given[1] + 1, given[2], titled=True)
             if last is not None and not taken[toks[last].start]:
                 found.append(NameSpan(toks[begin].start, toks[last].end, begin, last, False, None))
                 taken[toks[begin].start : toks[last].end] = b"\x01" * (toks[last].end - toks[begin].start)

@@ -31,12 +31,14 @@ def main() -> None:
             by_query.setdefault(r["query"], []).append({"id": r["id"], "url": r["url"], "rank": r["rank"]})
     queries = [{"query": q, "articles": arts} for q, arts in by_query.items()]
     a.out.mkdir(parents=True, exist_ok=True)
-    for n, start in enumerate(range(0, len(queries), a.size)):
-        batch = queries[start : start + a.size]
+    batches = [queries[start : start + a.size] for start in range(0, len(queries), a.size)]
+    for n, batch in enumerate(batches):
         (a.out / f"batch_{n:02d}.json").write_text(
             json.dumps(batch, ensure_ascii=False, indent=1), encoding="utf-8"
         )
-    print(f"{len(queries)} queries, {sum(len(q['articles']) for q in queries)} articles, in {n + 1} batches")
+    print(
+        f"{len(queries)} queries, {sum(len(q['articles']) for q in queries)} articles, in {len(batches)} batches"
+    )
 
 
 if __name__ == "__main__":
