@@ -380,3 +380,27 @@ def test_an_article_or_a_word_ending_like_one_before_an_alef_with_hamza_below(
 )
 def test_an_alef_with_hamza_below_after_proclitics_an_article_or_a_name_part_stays(token: str) -> None:
     assert split_token(token, "ar") == token
+
+
+@pytest.mark.parametrize("token", ["فيتخرج", "بمصروفاته", "ليستهدفها"])
+def test_a_known_word_behind_its_proclitic_is_not_cut_as_two_words(token: str) -> None:
+    """ف + يتخرج is not في + تخرج, ب + مصروفاته not بمصر + وفاته: the cuts made only in unknown tokens
+    are not made where a proclitic and a known word make the token."""
+    assert split_glued(token) is None
+
+
+@pytest.mark.parametrize(
+    ("glued", "expected"),
+    [("خلالإعداد", "خلال إعداد"), ("الأطفالإلى", "الأطفال إلى"), ("منالإنتخابات", "من الإنتخابات")],
+)
+def test_a_word_ending_like_the_article_before_hamza_below_is_cut_by_frequency(
+    glued: str, expected: str
+) -> None:
+    """خلال|إعداد, not خل|الإعداد: the whole before إ is commoner than what stands before its last two letters;
+    من|الإنتخابات: the other way round."""
+    assert split_token(glued, "ar") == expected
+
+
+@pytest.mark.parametrize("token", ["لعبدالإله", "بنعبدالإله", "التإسيسي"])
+def test_hamza_below_after_a_name_part_with_its_clitics_or_in_a_misspelt_word_stays(token: str) -> None:
+    assert split_token(token, "ar") == token

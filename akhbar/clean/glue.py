@@ -36,7 +36,6 @@ from akhbar.clean.wordsplit import (
     KNOWN_MAX,
     LONG_RUN_CHARS,
     arabic_zipf,
-    is_known_word,
     split_glued,
 )
 from akhbar.lexicons import read_rows
@@ -228,49 +227,56 @@ _HAMZA_BELOW_LEAD = re.compile("أ?[وف]?[بلك]?|[وف]?(?:[بكف]?ال|لل
 
 def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
     """Cuts before an alef with hamza below inside an Arabic run (كاتباإقليميا, قالإن): إ only opens a
-    word, after its proclitics and article (`_HAMZA_BELOW_LEAD`), so elsewhere a word ends before it. Not
-    after a name part that compounds glued, with a proclitic or the article (وأبوإسماعيل, عبدالإله), and
-    both sides have two letters or more. An article before it is that word's (خطر|الإصابة) when the word
-    before the article is known, else the end of a known word (قال|إن), else no cut. A letter that may be a
-    proclitic goes with the word it opens when the word before is unknown with it, and known without it
-    (الوفي|بإمكانه) or the letter and the word after are known together (تاسوسفي|بإقليم); ب, ل and ك
-    never open إلى.
-    `made`: cuts already made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث)."""
+    word, after its proclitics and article (`_HAMZA_BELOW_LEAD`), so elsewhere a word ends before it, when
+    both pieces are words as written (المسإلة, a typo of المسألة, stays). Not after a name part that compounds glued,
+    with its proclitics or the article (لعبدالإله, وأبوإسماعيل), and both sides have two letters or more.
+    An article before it is that word's (حجم|الإصلاح) when the word before the article, as written, is
+    commoner than the whole (خلال|إعداد, قال|إن); neither known: no cut. A letter that may be a proclitic
+    goes with the word it opens when the word before is commoner without it (الوفي|بإمكانه; حزب|إداري
+    keeps its ب) or, unknown both ways, the letter and the word after are a known word (بإقليم); ب, ل and
+    ك never open إلى. `made`: cuts already made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث)."""
     if len(run) >= LONG_RUN_CHARS:
         return []  # a whole phrase without its spaces: the long-run splitter reads it as a whole
+    zipf = arabic_zipf()
     out: list[int] = []
     for m in re.finditer("إ", run):
         cut = m.start()
         start = max([0, *(c for c in (*made, *out) if c <= cut)])
-        before = run[start:cut]
-        if len(before) < 2 or len(run) - cut < 2 or _HAMZA_BELOW_LEAD.fullmatch(before):
+        ends = [c for c in made if c > cut]
+        before, after = run[start:cut], run[cut : min(ends) if ends else len(run)]
+        if len(before) < 2 or len(after) < 2 or _HAMZA_BELOW_LEAD.fullmatch(before):
             continue
         if _ends_with_name_part(before) or before.endswith("لل"):
             continue  # لل: an article typed twice (اللإنسانية) or ل + ال, with the word it opens
-        if before.endswith("ال"):  # the article of the word it opens (خطرالإصابة), or a word (قالإن)
-            if len(before) >= 4 and is_known_word(before[:-2]):
-                out.append(cut - 2)
-            elif is_known_word(before):
-                out.append(cut)
-            continue  # neither known (اللإرادي, a typed article): no cut
+        if zipf.get(after, 0.0) == 0.0:
+            continue  # المسإلة, التإسيسي: a misspelt word, not two
+        if before.endswith(
+            "ال"
+        ):  # the article of the word it opens (حجمالإصلاح), or a word's end (خلالإعداد)
+            head, whole = zipf.get(before[:-2], 0.0), zipf.get(before, 0.0)
+            if max(head, whole) > 0:
+                out.append(cut if whole >= head else cut - 2)
+            continue
+        if zipf.get(before, 0.0) == 0.0 and zipf.get(before[:-1], 0.0) == 0.0:
+            continue  # no word ends there
         last = before[-1]
         proclitic = last in "وف" or (last in "بلك" and not run.startswith("إلى", cut))
-        if proclitic and len(before) >= 4 and not is_known_word(before):
-            ends = [c for c in made if c > cut]
-            opened = run[cut - 1 : min(ends) if ends else len(run)]  # the letter and the word it may open
-            if is_known_word(before[:-1]) or is_known_word(opened):
+        if proclitic and len(before) >= 4:
+            whole, stem = zipf.get(before, 0.0), zipf.get(before[:-1], 0.0)
+            if stem > whole or (whole == stem == 0.0 and zipf.get(last + after, 0.0) > 0):
                 cut -= 1
         out.append(cut)
     return out
 
 
 def _ends_with_name_part(before: str) -> bool:
-    """Is `before` a name part written glued to the name after it, maybe with و/ف in front and the article
-    behind (أبو، وبن، عبدال، مولاي)?"""
+    """Is `before` a name part written glued to the name after it, maybe with its proclitics in front and
+    the article behind (أبو، وبن، لعبدال، مولاي)?"""
     key = match_key(before)
-    for core in (key, key[1:]) if key[:1] in "وف" else (key,):
-        if core in _name_starts() or (core.endswith("ال") and core[:-2] in _name_starts()):
-            return True
+    lead = re.match("[وف]?[بلك]?", key).end()
+    for core in {key[n:] for n in range(lead + 1)}:
+        if core in _name_starts() or (core.endswith("ال") and core[:-2].endswith(tuple(_name_starts()))):
+            return True  # بنعبدالإله: a name part before the article, after another
     return False
 
 

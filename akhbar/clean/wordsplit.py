@@ -621,12 +621,6 @@ def _article_pair(left: _Piece, right: _Piece) -> bool:
     return len(_core(left.key)) >= 3 and len(core) >= 3 and not core.startswith(("ي", *_suffix_starts()))
 
 
-def is_known_word(text: str) -> bool:
-    """Does anything know `text` as one word, its proclitics set aside (the word list, a place, a head
-    word)?"""
-    return _analyze(text) is not None
-
-
 def _is_name(token: str) -> bool:
     """True when the whole token is a name the extractors look for (a given or party name, a place)."""
     key = match_key(token)
@@ -688,6 +682,14 @@ _NEED = {
 _UNKNOWN_ONLY = frozenset({"bare", "short_preposition"})  # cuts never made in a token wordfreq knows
 
 
+def _word_after_proclitic(token: str) -> bool:
+    """Is `token` a word the list knows, as written, behind a proclitic (فيتخرج, ليستهدفها, بمصروفاته)?"""
+    zipf = arabic_zipf()
+    return any(
+        zipf.get(token[len(c) :], 0.0) > 0 for c in _proclitics_of(token) if c and len(token) - len(c) >= 3
+    )
+
+
 def _long_common_word(piece: _Piece) -> bool:
     """A piece of a two-plain-words cut that lowers its bar: common, and long besides its clitics."""
     return piece.zipf >= BARE_LONG_PART_MIN_ZIPF and len(_core(piece.key)) >= BARE_LONG_CORE_MIN
@@ -725,6 +727,8 @@ def viterbi_split(token: str, function_words_only: bool = False) -> list[str] | 
             if any(len(first.key) <= len(start) + 1 for start in compound):
                 continue
         need = _NEED[weakest]
+        if weakest in _UNKNOWN_ONLY and _word_after_proclitic(token):
+            continue  # فيتخرج is ف + يتخرج, بمصروفاته ب + مصروفاته: one word with its proclitic
         if weakest == "bare":
             if not all(_plain_word(p) for p in pieces):
                 continue

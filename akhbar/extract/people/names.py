@@ -99,9 +99,15 @@ def _honorific_offset(language: str, key: str) -> int | None:
     return next((offset for rest, offset in strip_clitics(key) if rest in lex.honorifics), None)
 
 
-def _family_ok(
-    lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: bool = False, titled: bool = False
-) -> bool:
+def _particle_word(lex: _Lexicon, tok: Tok) -> bool:
+    """May `tok` follow the particle a name opens with (بن دباب, بن منصور)? A given name or a rare word, not
+    a common one (ابن الحي: a son of the neighbourhood)."""
+    return (tok.key,) in lex.given or (
+        _family_ok(lex, tok, 0, False) and _zipf(tok.text, lex.language) < NEXT_FAMILY_MAX_ZIPF
+    )
+
+
+def _family_ok(lex: _Lexicon, tok: Tok, position: int, ambiguous: bool, closed: bool = False) -> bool:
     """May `tok` be the family name at `position` (0 = first family token) of a name? `closed`: a
     punctuation mark or `عن` follows it at once, so a ب word is no preposition with its noun."""
     if not tok.is_word or tok.key.isdigit():
@@ -160,10 +166,9 @@ def _family_ok(
         and key[0] in "وبلكف"
         and not key.startswith(("بن", "بو"))
         and not (closed and key[0] == "ب")
-        and (position > 0 or key[0] == "و" or (_common_after_clitic(lex, tok) and not titled))
+        and (position > 0 or key[0] == "و" or _common_after_clitic(lex, tok))
     ):
-        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names; after a
-        # title, a rare clitic word is a family name too (الكاتب الإقليمي كمال لعفو)
+        return False  # حسن بالغ is a word after a word; حسن فريدي, جمال بخات (rare rests) are names
     if ambiguous and position == 0:
         limit = AMBIGUOUS_GIVEN_MAX_ZIPF
     elif position > 0 and key.startswith("ال") and key.endswith("ي"):
@@ -231,12 +236,10 @@ def _family_end(
     j: int,
     ambiguous: bool,
     blocked: bytearray | None = None,
-    titled: bool = False,
 ) -> int | None:
     """Index of the last token of the family name starting at token j, or None. A name never runs
     over a line break (a byline, then the headline's first word), nor into a word that is part of a
-    place, party or title (`blocked`: مصطفى البكوري بتطوان, the town behind its preposition). `titled`:
-    a title stands right before the name (see `_family_ok`)."""
+    place, party or title (`blocked`: مصطفى البكوري بتطوان, the town behind its preposition)."""
     last = None
     position = 0
     while j < len(toks) and position < 2:
@@ -254,7 +257,7 @@ def _family_end(
         if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
             last, j = j + 1, j + 2
             continue
-        if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j), titled):
+        if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j)):
             break
         if position > 0 and _next_name_starts(lex, toks, j):
             break  # Ahmed Sbai Jamal El Asri: a given name after a full name starts the next one
@@ -354,7 +357,7 @@ def _find_names(
             given is None and honorific is not None and lex.language == "ar" and _is_particle(lex, tok)
         )  # السيد بن دباب بن يونس: after a title, a name may open with its particle
         by_honorific = given is None and honorific is not None and _family_ok(lex, tok, 0, False)
-        if opened_by_particle:
+        if opened_by_particle and i + 1 < n and _particle_word(lex, toks[i + 1]):
             last = _family_end(lex, text, toks, i, False, mask)
             if last is not None and last > i + 1:  # the particle, its word and a family name at least
                 names.append(NameSpan(tok.start, toks[last].end, i, last, False, honorific[0]))
@@ -429,25 +432,13 @@ def _names_after_roles(
             lex.language == "ar"
             and first.key[0] in "بلك"
             and _zipf(first.text[1:], "ar") >= CLITIC_REST_MIN_ZIPF
-            and (first.key,) not in lex.given
         ):
-            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name (كمال is كمال, not ك + مال)
+            continue  # كاتب محلي لفرع آزمور: the title's complement, not a name
         begin = n
         if lex.language == "fr" and _is_particle(lex, first) and n + 2 < len(toks):
             n += 1  # premier vice-président, El Mami Ramdane: a particle may open the name
             first, second = toks[n], toks[n + 1]
         if taken[second.start]:
-            continue
-        given = _given_at(lex, toks, n) if lex.language == "ar" else None
-        if given is not None and _is_role_word(lex, first.key):
-            given = None  # أمين المال after a title is another title, not a name (a given name too)
-        if given is not None and given[0] == 0 and given[1] + 1 < len(toks):
-            # a given name that is also a word (كمال, الكاتب الإقليمي كمال لعفو): the title is the
-            # evidence its family name needs, read as after any plain given name
-            last = _family_end(lex, key, toks, given[1] + 1, given[2], titled=True)
-            if last is not None and not taken[toks[last].start]:
-                found.append(NameSpan(toks[begin].start, toks[last].end, begin, last, False, None))
-                taken[toks[begin].start : toks[last].end] = b"\x01" * (toks[last].end - toks[begin].start)
             continue
         if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
             found.append(NameSpan(toks[begin].start, second.end, begin, n + 1, False, None))
