@@ -36,6 +36,7 @@ from akhbar.clean.wordsplit import (
     KNOWN_MAX,
     LONG_RUN_CHARS,
     arabic_zipf,
+    name_starts,
     split_glued,
 )
 from akhbar.lexicons import read_rows
@@ -275,17 +276,9 @@ def _ends_with_name_part(before: str) -> bool:
     key = match_key(before)
     lead = re.match("[وف]?[بلك]?", key).end()
     for core in {key[n:] for n in range(lead + 1)}:
-        if core in _name_starts() or (core.endswith("ال") and core[:-2].endswith(tuple(_name_starts()))):
+        if core in name_starts() or (core.endswith("ال") and core[:-2].endswith(tuple(name_starts()))):
             return True  # بنعبدالإله: a name part before the article, after another
     return False
-
-
-@lru_cache(maxsize=1)
-def _name_starts() -> frozenset[str]:
-    """Folded name parts a name goes on after (wordsplit_name_parts.tsv, sides left and place_left)."""
-    return frozenset(
-        match_key(row[0]) for row in read_rows("wordsplit_name_parts.tsv") if row[1] in ("left", "place_left")
-    )
 
 
 def _final_letter_cuts(run: str) -> list[int]:

@@ -98,6 +98,12 @@ def _name_parts(side: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_starts() -> frozenset[str]:
+    """Folded name parts a name goes on after, glued or not (sides left and place_left: بن، عبد، آيت...)."""
+    return _name_parts("left") | _name_parts("place_left")
+
+
+@lru_cache(maxsize=1)
 def _suffix_starts() -> tuple[str, ...]:
     return tuple(row[0] for row in read_rows("wordsplit_suffix_starts.tsv"))
 
@@ -202,7 +208,7 @@ def _pair_score(left: _Part, right: _Part, right_text: str) -> float | None:
     The right side never starts like a suffix (حزبيون is not حزب يون) and the left side is never
     a bound prefix or a name particle (اللاتمركز, بوعزة stay whole).
     """
-    if left.stem in _bound_prefixes() or left.stem in _name_parts("left") | _name_parts("place_left"):
+    if left.stem in _bound_prefixes() or left.stem in name_starts():
         return None
     right_key = match_key(right_text)
     definite = 1.0 if right_key.startswith(_DEFINITE) and len(_core(right_key)) >= 3 else 0.0
@@ -289,7 +295,7 @@ def best_split(token: str, depth: int = 0) -> tuple[float, list[str]] | None:
             words = [*left.words, *right.words]
         elif depth == 0 and left.kind in ("head", "function") and len(right_text) >= MIN_TOKEN_CHARS:
             inner = best_split(right_text, depth + 1)
-            if inner is None or left.stem in _name_parts("left") | _name_parts("place_left"):
+            if inner is None or left.stem in name_starts():
                 continue
             score, words = inner[0] - 1, [*left.words, *inner[1]]
         else:
@@ -482,7 +488,7 @@ def _license(left: _Piece, right: _Piece, left_text: str, right_text: str) -> st
     stem = _core(left.key)
     if left.key in _bound_prefixes() or stem in _bound_prefixes():
         return None
-    if left.key in _name_parts("left") | _name_parts("place_left") or stem in _name_parts("left"):
+    if left.key in name_starts() or stem in _name_parts("left"):
         return None
     if right.key in _name_parts("right") or right.cue.startswith(("pronoun", "short_word")):
         return None
@@ -660,7 +666,7 @@ def given_then_family(token: str) -> list[str] | None:
                 or len(rest) < GIVEN_FAMILY_MIN_REST
             ):
                 continue
-            if rest in _name_parts("right") or given in _name_parts("left") | _name_parts("place_left"):
+            if rest in _name_parts("right") or given in name_starts():
                 return None
             cut = start + len(given)
             return [token[:cut], token[cut:]]
