@@ -212,7 +212,13 @@ def known_words_cut() -> list[tuple[str, str]]:
 
 
 def _forget() -> None:
-    for cached in (wordsplit.split_glued, wordsplit._analyze, wordsplit._piece, wordsplit._stem_zipf):
+    for cached in (
+        wordsplit.split_glued,
+        wordsplit._analyze,
+        wordsplit._piece,
+        wordsplit._stem_zipf,
+        wordsplit._word_after_proclitic,
+    ):
         cached.cache_clear()
 
 

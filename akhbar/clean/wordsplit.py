@@ -688,8 +688,10 @@ _NEED = {
 _UNKNOWN_ONLY = frozenset({"bare", "short_preposition"})  # cuts never made in a token wordfreq knows
 
 
+@lru_cache(maxsize=100_000)
 def _word_after_proclitic(token: str) -> bool:
-    """Is `token` a word the list knows, as written, behind a proclitic (فيتخرج, ليستهدفها, بمصروفاته)?"""
+    """Is `token` a word the list knows, as written, behind a proclitic (فيتخرج, ليستهدفها, بمصروفاته)?
+    Cached: asked once per cutting of the token."""
     zipf = arabic_zipf()
     return any(
         zipf.get(token[len(c) :], 0.0) > 0 for c in _proclitics_of(token) if c and len(token) - len(c) >= 3
