@@ -229,13 +229,12 @@ _HAMZA_BELOW_LEAD = re.compile("أ?[وف]?[بلك]?|[وف]?(?:[بكف]?ال|لل
 def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
     """Cuts before an alef with hamza below inside an Arabic run (كاتباإقليميا, قالإن): إ only opens a
     word, after its proclitics and article (`_HAMZA_BELOW_LEAD`), so elsewhere a word ends before it, when
-    both pieces are words as written (المسإلة, a typo of المسألة, stays). Not after a name part that compounds glued,
-    with its proclitics or the article (لعبدالإله, وأبوإسماعيل), and both sides have two letters or more.
-    An article before it is that word's (حجم|الإصلاح) when the word before the article, as written, is
-    commoner than the whole (خلال|إعداد, قال|إن); neither known: no cut. A letter that may be a proclitic
-    goes with the word it opens when the word before is commoner without it (الوفي|بإمكانه; حزب|إداري
-    keeps its ب) or, unknown both ways, the letter and the word after are a known word (بإقليم); ب, ل and
-    ك never open إلى. `made`: cuts already made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث)."""
+    both pieces are words as written (المسإلة, a typo of المسألة, stays). Not after a name part that
+    compounds glued, with its proclitics or the article (لعبدالإله, وأبوإسماعيل), and both sides have two
+    letters or more. An article before it is that word's (حجم|الإصلاح) when the word before the article, as
+    written, is commoner than the whole (خلال|إعداد, قال|إن); neither known: no cut. A letter that may be a
+    proclitic goes with the word it opens when the word before is commoner without it (الوفي|بإمكانه;
+    حزب|إداري keeps its ب); ب, ل and ك never open إلى. `made`: cuts already made in the run (after ة: الستينيةلإحداث is الستينية + لإحداث)."""
     if len(run) >= LONG_RUN_CHARS:
         return []  # a whole phrase without its spaces: the long-run splitter reads it as a whole
     zipf = arabic_zipf()
@@ -251,21 +250,19 @@ def _hamza_below_cuts(run: str, made: Sequence[int] = ()) -> list[int]:
             continue  # لل: an article typed twice (اللإنسانية) or ل + ال, with the word it opens
         if zipf.get(after, 0.0) == 0.0:
             continue  # المسإلة, التإسيسي: a misspelt word, not two
-        if before.endswith(
-            "ال"
-        ):  # the article of the word it opens (حجمالإصلاح), or a word's end (خلالإعداد)
+        if before.endswith("ال"):
+            # the article of the word it opens (حجمالإصلاح), or a word's end (خلالإعداد)
             head, whole = zipf.get(before[:-2], 0.0), zipf.get(before, 0.0)
             if max(head, whole) > 0:
                 out.append(cut if whole >= head else cut - 2)
             continue
-        if zipf.get(before, 0.0) == 0.0 and zipf.get(before[:-1], 0.0) == 0.0:
+        whole, stem = zipf.get(before, 0.0), zipf.get(before[:-1], 0.0)
+        if whole == stem == 0.0:
             continue  # no word ends there
         last = before[-1]
         proclitic = last in "وف" or (last in "بلك" and not run.startswith("إلى", cut))
-        if proclitic and len(before) >= 4:
-            whole, stem = zipf.get(before, 0.0), zipf.get(before[:-1], 0.0)
-            if stem > whole or (whole == stem == 0.0 and zipf.get(last + after, 0.0) > 0):
-                cut -= 1
+        if proclitic and len(before) >= 4 and stem > whole:
+            cut -= 1
         out.append(cut)
     return out
 
