@@ -1995,3 +1995,20 @@ def test_a_stop_of_a_leaders_tour_is_a_meeting() -> None:
     is a meeting; the tour's programme is a plan."""
     text = "Le RNI a poursuivi samedi à Dakhla sa tournée régionale devant les militants du parti."
     assert [e.event_type for e in events_of(text, "fr", {"samedi": "2024-03-02"})] == ["meeting"]
+
+
+def test_an_office_elections_evidence_is_the_sentence_naming_who_was_elected() -> None:
+    """انتزع الحزب رئاسة المجلس (the office as a prize) and انتخاب X رئيسا للمجلس (who holds it) are one vote:
+    the sentence of the election, not the story told before it, is its evidence."""
+    text = (
+        "انتزع حزب الاستقلال رئاسة المجلس الجماعي لسطات من حزب الأصالة والمعاصرة بعد تحالف واسع.\n"
+        "وقد تم انتخاب السيد كريم العلوي رئيسا للمجلس الجماعي لسطات، وسعيد المرابط نائبا أول له."
+    )
+    (event,) = events_of(text, "ar")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].strip().startswith("وقد تم انتخاب")
+    text = (
+        "Le RNI arrache la présidence du conseil communal de Settat au PAM.\n"
+        "Karim Alaoui a été élu président du conseil communal de Settat avec 25 voix."
+    )
+    (event,) = events_of(text, "fr")
+    assert text[event.best.sentence[0] : event.best.sentence[1]].strip().startswith("Karim Alaoui")

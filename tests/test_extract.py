@@ -601,3 +601,35 @@ def test_a_place_after_the_article_preposition_is_named_with_its_article() -> No
     text = "انعقد المؤتمر الإقليمي لفاس يوم الأحد 10 أكتوبر 2021."
     ex = extract_article("a2", text, "ar", date(2021, 10, 11))
     assert [e["place_name"] for e in ex.events] == ["فاس"]
+
+
+def test_a_title_whose_party_is_glued_to_its_preposition_reaches_the_name_in_commas() -> None:
+    """الأمين العام لجبهة القوى الديمقراطية، X،: the ل glued to the party's name is the complement's
+    preposition, not a word standing between the title and the name (شقيق البرلماني X still is)."""
+    text = (
+        "قال المنسق الجهوي لجبهة القوى الديمقراطية، كريم الفاسي، يوم السبت 3 ماي 2025 بتازة، "
+        "في كلمة خلال لقاء تواصلي، إن الحزب مستعد للاستحقاقات."
+    )
+    ex = extract_article("g1", text, "ar", None)
+    found = {p["person_name"]: (p["role"], p["party"]) for p in ex.participants}
+    assert found == {"كريم الفاسي": ("المنسق الجهوي", "FFD")}
+
+
+def test_a_speech_given_during_a_gathering_tells_that_it_took_place() -> None:
+    """في كلمة خلال لقاء تواصلي, une allocution lors d'une rencontre: the gathering was held, even with no
+    date nor place of its own; in a sentence with a future verb it is still a plan."""
+    text = (
+        "بنكيران: الحكومة فشلت\n\nقال بنكيران إن الحكومة فشلت. "
+        "واعتبر بنكيران، في كلمة خلال لقاء تواصلي، أن الحكومة لم تف بوعودها."
+    )
+    assert [e["event_type"] for e in extract_article("s1", text, "ar", None).events] == ["meeting"]
+    text = (
+        "Le gouvernement a échoué, selon le PJD. Dans une allocution lors d'une rencontre, le secrétaire "
+        "général a estimé que le gouvernement n'a pas tenu ses promesses."
+    )
+    assert [e["event_type"] for e in extract_article("s2", text, "fr", None).events] == ["meeting"]
+    text = (
+        "الأمين العام في جولة\n\nيواصل الأمين العام جولته في الجهات. "
+        "وسيلقي الأمين العام كلمة خلال لقاء تواصلي، يعرض فيه برنامج الحزب."
+    )
+    assert extract_article("s3", text, "ar", None).events == []

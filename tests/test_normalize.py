@@ -283,3 +283,11 @@ def test_text_size_buttons_and_back_to_top_are_boilerplate() -> None:
     assert normalize_text(raw, "fr")[0] == "Le PPS a tenu son congrès à Taza."
     raw = "عقد الحزب مؤتمره بتازة.\nزر الذهاب إلى الأعلى"
     assert normalize_text(raw, "ar")[0] == "عقد الحزب مؤتمره بتازة."
+
+
+def test_a_share_widget_drawn_as_a_list_item_is_boilerplate() -> None:
+    """• تم النسخ (the copy-link button's label as a bullet): the bullet does not hide the widget; a bullet
+    line of the article's own text stays."""
+    raw = "شارك المقال\n• تم النسخ\n\nعنوان المقال\n\n• عقد الحزب مؤتمره."
+    clean, _edits = normalize_text(raw, "ar")
+    assert clean == "عنوان المقال\n\n• عقد الحزب مؤتمره."

@@ -112,6 +112,7 @@ def _rare_chars(text: str) -> frozenset[str]:
 
 COUNTER_LINE = re.compile(r"(?m)^[ \t]*[0-9][0-9 \t]*(?:\n|$)")
 ANY_LINE = re.compile(r"(?m)^[^\n]*(?:\n|$)")
+_BULLET = re.compile(r"^[•·▪◦‣*]+\s*")
 _END_PUNCT = re.compile(r"[\s:.!?؟،,;؛…\-–—|»«\"'()]+$")
 
 MULTI_SPACE = re.compile(r"[ \t]{2,}")
@@ -272,7 +273,8 @@ def _hamza_wasl_word(word: str) -> str:
 
 
 def _line_key(line: str) -> str:
-    return compact_key(_END_PUNCT.sub("", line.strip()))
+    """A line's loose key: without the list bullet a widget is drawn with (• تم النسخ) nor end punctuation."""
+    return compact_key(_END_PUNCT.sub("", _BULLET.sub("", line.strip())))
 
 
 @lru_cache(maxsize=1)

@@ -286,9 +286,10 @@ class EventMention:
     loose_day: str | None = None  # a day its sentence names, not fixed by the text (_day_key: 2 décembre)
     heading: bool = False  # its sentence is a line of its own with no final stop: a headline in the body
     another: bool = False  # told as one more (a également présidé un meeting): not the one told before
+    holder: bool = False  # office words naming who holds it, in a sentence saying so (انتخاب X رئيسا للمجلس)
 
     @property
-    def score(self) -> tuple[bool, bool, bool, bool, bool, bool, bool, int]:
+    def score(self) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int]:
         """Which mention is its event's evidence: the body's before the headline's (the headline
         announces, the body tells), then a vote's result (who won is what an election is read for), a
         place of its own (a later mention naming none, that only brings a date, gives the event its
@@ -303,6 +304,7 @@ class EventMention:
             self.place is not None and not self.home_place,
             self.date is not None,
             not self.heading,
+            self.holder,
             self.told,
             -self.start,
         )
@@ -544,6 +546,11 @@ def find_event_mentions(
         )
         mention.result = (
             trigger.event_type == "public_election" and trigger.needs == "self" and trigger.scope == "event"
+        )
+        mention.holder = (
+            mention.scope == "office"
+            and not _has_cue(tables, "office_noun", "first", _words(haystack, start, end)[:1])
+            and in_sentence(sentence, "election")
         )
         if mention.place is None:
             mention.place = _back_reference(haystack, tables.language, coded, mention.start, window)
@@ -1660,6 +1667,11 @@ def _status(
     # a verb says it took place, or the article's lead sentence reports it (في بلاغ لمكتبه السياسي)
     # ... or right before it (وعرف الجمع العام: the gathering witnessed what follows)
     reported = lead or sentence_cue("occurrence") or _has_cue(tables, "occurrence", "before", before[-1:])
+    # في كلمة خلال لقاء تواصلي, une allocution lors d'une rencontre: a speech given at it (no future verb
+    # said otherwise above) tells that it took place
+    reported = reported or (
+        occasion and sentence_cue("speech") and not _future_verb(_words(haystack, s0, s1), tables.language)
+    )
     if (
         trigger.event_type == "statement"
     ):  # أكدت الكتابة في بيانها, selon un communiqué: the statement is quoted
@@ -1673,6 +1685,23 @@ def _status(
     if trigger.number == "sg" and trigger.needs == "free" and reported:
         return "new"
     return "weak"
+
+
+FUTURE_VERB_MIN_ZIPF = 3.5  # يلقي in سيلقي: the verb without its future prefix is a common word
+
+
+def _future_verb(words: Sequence[str], language: str) -> bool:
+    """Arabic: a verb in the future (سيلقي, وستنظم: س before the present's prefix ي ت ن أ), however rare
+    it is in the future lists of event_cues.tsv; not سيدي or سياسة (no common word once the س is gone)."""
+    if language != "ar":
+        return False
+    for word in words:
+        word = word[1:] if word[:1] in ("و", "ف") else word
+        if len(word) >= 5 and word[0] == "س" and word[1] in "يتنا":
+            rest = word[1:]
+            if zipf(rest, language) >= FUTURE_VERB_MIN_ZIPF and zipf(rest, language) > zipf(word, language):
+                return True
+    return False
 
 
 def _last_date(mentions: Sequence[EventMention]) -> DateValue | None:

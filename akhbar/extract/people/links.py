@@ -22,11 +22,17 @@ from akhbar.text.keys import match_key
 from akhbar.text.tokens import TOKEN, strip_clitics
 
 
+def _clitic_then_skipped(skip: bytearray, start: int, end: int) -> bool:
+    """Is the token a clitic or two (ل, وب) glued to a skipped span that runs to its end?"""
+    return skip[end - 1] == 1 and any(skip[k] for k in range(start + 1, min(start + 3, end)))
+
+
 def _gap_tokens(key: str, start: int, end: int, skip: bytearray | None = None) -> list[str] | None:
-    """Keys of the tokens between start and end that no skipped span covers (None if too many)."""
+    """Keys of the tokens between start and end that no skipped span covers (None if too many); a
+    token whose end a span covers is that span's with a clitic glued in front (لجبهة القوى الديمقراطية)."""
     out = []
     for m in TOKEN.finditer(key, start, end):
-        if skip is not None and skip[m.start()]:
+        if skip is not None and (skip[m.start()] or _clitic_then_skipped(skip, m.start(), m.end())):
             continue
         out.append(m.group().lower())
         if len(out) > _MAX_FORWARD_GAP:
