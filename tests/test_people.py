@@ -884,3 +884,14 @@ def test_a_title_does_not_make_a_name_of_a_given_name_and_a_common_word(text: st
 )
 def test_no_name_runs_into_a_place_or_opens_with_a_particle_and_a_common_word(text: str) -> None:
     assert roles_of(text) == {}
+
+
+def test_an_honorific_after_a_given_name_is_the_family_name() -> None:
+    """فاطمة السيد, كريم الحاج: after a given name, السيد and الحاج are family names (honorifics.tsv, surname);
+    before a given name the title is the next name's (السيدة نادية العلمي)."""
+    found = roles_of("وانتخبت كل من نادية العلوي، وفاطمة السيد ممثلتين للجهة عن لائحة النساء.")
+    assert "فاطمة السيد" in found
+    found = roles_of("قال كريم الحاج، عضو المكتب السياسي، إن الحزب مستعد.")
+    assert found == {"كريم الحاج": ["عضو المكتب السياسي"]}
+    found = roles_of("ورحب سعيد بالحاضرين، وأعطى الكلمة للسيدة نادية العلمي.")
+    assert "نادية العلمي" in found and not any(name.endswith("السيد") for name in found)

@@ -117,6 +117,7 @@ class _Lexicon:
     given_first: frozenset[str]  # first token of every given name: a quick refusal
     given_max_len: int
     honorifics: frozenset[str]
+    surname_titles: frozenset[str]  # honorifics that are family names too (فاطمة السيد): honorifics.tsv
     stop: frozenset[str]
     stop_surface: frozenset[str]  # as written: على is a preposition though its key is the name علي
     roles: dict[str, RoleTitle]  # title key (words joined by one space) -> title
@@ -145,6 +146,11 @@ def _lexicon(language: str) -> _Lexicon:
             given[parts] = given.get(parts, False) or row["ambiguous"] == "1"
     honorifics = frozenset(
         _fold(r["title"], lang).rstrip(".") for r in read_lexicon("honorifics.tsv") if r["language"] == lang
+    )
+    surname_titles = frozenset(
+        _fold(r["title"], lang)
+        for r in read_lexicon("honorifics.tsv")
+        if r["language"] == lang and r["surname"] == "1"
     )
     stop_rows = [r["word"] for r in read_lexicon("people_stopwords.tsv") if r["language"] == lang]
     stop = frozenset(_fold(w, lang) for w in stop_rows)
@@ -190,6 +196,7 @@ def _lexicon(language: str) -> _Lexicon:
         given_first,
         given_max_len,
         honorifics,
+        surname_titles,
         stop,
         stop_surface,
         roles,

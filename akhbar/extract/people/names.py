@@ -257,6 +257,9 @@ def _family_end(
         if hyphen and j + 1 < len(toks) and _family_ok(lex, toks[j + 1], 0, False):  # El-Himma, Ait-Taleb
             last, j = j + 1, j + 2
             continue
+        if position == 0 and _title_as_surname(lex, toks, j):
+            last, j, position = j, j + 1, position + 1  # فاطمة السيد: the title word is her family name
+            continue
         if not _family_ok(lex, tok, position, ambiguous, position == 0 and _closed(toks, j)):
             break
         if position > 0 and _next_name_starts(lex, toks, j):
@@ -265,6 +268,15 @@ def _family_end(
         if _abd_compound(lex, toks, last, j):  # بنعبد الله, بن عبد الرحمن
             last, j = j, j + 1
     return last
+
+
+def _title_as_surname(lex: _Lexicon, toks: Sequence[Tok], j: int) -> bool:
+    """Is token j, right after a given name, an honorific that is also a family name (فاطمة السيد،
+    محمد الشيخ بيد الله), not the title of a next name (محمد السيد أحمد, a given name after it)?"""
+    if toks[j].key not in lex.surname_titles:
+        return False
+    following = toks[j + 1] if j + 1 < len(toks) else None
+    return following is None or not following.is_word or _given_at(lex, toks, j + 1) is None
 
 
 _CLOSING_MARKS = frozenset({"،", ",", ".", ":", "؛"})
