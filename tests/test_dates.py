@@ -98,7 +98,11 @@ CASES = [
     ("le 12 mars prochain à Rabat", date(2026, 3, 1), ("2026-03-12", "day", "12 mars prochain")),
     ("le 20 mars dernier", THU_12_MARCH_2026, ("2025-03-20", "day", "20 mars dernier")),
     # a range's qualifier agrees with its two days: prochains, derniers
-    ("les 14 et 15 février prochains", THU_12_MARCH_2026, ("2027-02-14", "day", "14 et 15 février prochains")),
+    (
+        "les 14 et 15 février prochains",
+        THU_12_MARCH_2026,
+        ("2027-02-14", "day", "14 et 15 février prochains"),
+    ),
     ("les 20 et 21 mars derniers", THU_12_MARCH_2026, ("2025-03-20", "day", "20 et 21 mars derniers")),
     ("يوم الأحد 22 مارس", THU_12_MARCH_2026, ("2026-03-22", "day", "الأحد 22 مارس")),
     # relative, anchored
