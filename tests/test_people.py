@@ -895,3 +895,18 @@ def test_an_honorific_after_a_given_name_is_the_family_name() -> None:
     assert found == {"كريم الحاج": ["عضو المكتب السياسي"]}
     found = roles_of("ورحب سعيد بالحاضرين، وأعطى الكلمة للسيدة نادية العلمي.")
     assert "نادية العلمي" in found and not any(name.endswith("السيد") for name in found)
+
+
+def test_a_title_with_a_colon_is_a_label_for_the_name_after_it() -> None:
+    """الكاتب المحلي: A، أمين المال: B: each title names the person after its colon, never the one before it
+    (a bare title after a name, X، أمين المال للحزب, still does)."""
+    found = roles_of(
+        "وجاءت تشكيلة المكتب كالتالي: الكاتب المحلي: أحمد العلوي، أمين المال: كريم الإدريسي، المستشار: سعيد بنعمر."
+    )
+    assert found == {
+        "أحمد العلوي": ["الكاتب المحلي"],
+        "كريم الإدريسي": ["أمين المال"],
+        "سعيد بنعمر": ["المستشار"],
+    }
+    found = roles_of("وحضر اللقاء كريم الإدريسي، أمين المال للحزب.")
+    assert found["كريم الإدريسي"][0].startswith("أمين المال")

@@ -120,7 +120,7 @@ def _link(
         if kind != "role":
             continue
         r_idx = roles.index(obj)
-        if pos == 0:
+        if pos == 0 or _labels(key, obj):
             continue
         _pstart, pkind, prev = items[pos - 1]
         prev_end = prev.end
@@ -172,6 +172,15 @@ def _link(
         for t in targets:
             role.targets.append(t)
             names[t].roles.append(role)
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:")
+
+
+def _labels(key: str, role: RoleSpan) -> bool:
+    """Is the title a label, a colon right after it (أمين المال: X; Trésorier : X)? It names the person
+    after the colon, never the one before it (الكاتب المحلي: A، أمين المال: B)."""
+    return _LABEL_COLON.match(key, role.end) is not None
 
 
 def _accusative(key: str, lex: _Lexicon, role: RoleSpan) -> bool:
