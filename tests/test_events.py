@@ -2012,3 +2012,19 @@ def test_an_office_elections_evidence_is_the_sentence_naming_who_was_elected() -
     )
     (event,) = events_of(text, "fr")
     assert text[event.best.sentence[0] : event.best.sentence[1]].strip().startswith("Karim Alaoui")
+
+
+def test_a_venue_named_before_the_trigger_does_not_hide_the_list_it_governs() -> None:
+    """بمدينة خنيفرة، أشغال المؤتمرات الإقليمية لخنيفرة وميدلت وإفران: the town before is where the first
+    congress sat; the trigger's own list still gives one congress a place."""
+    text = (
+        "وترأس الأمين العام لحزب الحركة الشعبية، يوم الأحد 8 أكتوبر 2023 بمدينة خنيفرة، أشغال المؤتمرات "
+        "الإقليمية لخنيفرة وميدلت وإفران."
+    )
+    found = events_of(text, "ar", {"الأحد 8 أكتوبر 2023": "2023-10-08"})
+    assert [(e.event_type, e.place.text) for e in found] == [
+        ("congress", "خنيفرة"),
+        ("congress", "ميدلت"),
+        ("congress", "إفران"),
+    ]
+    assert found[0].place.extra["place"].commune_code is not None  # the town, not the province

@@ -506,7 +506,8 @@ def find_event_mentions(
             ):
                 # another council's place, not this one's: no place rather than a wrong one
                 mention.place = None
-        listed = _listed_places(text, tables.language, coded, mention, high)
+        governed = _governed(haystack, [p for p in coded if low <= p.start_char and p.end_char <= high], end)
+        listed = _listed_places(text, tables.language, coded, mention, high, governed)
         counted = trigger.scope == "office" and trigger.number == "plural"
         if counted and listed:
             mention.number = "sg"  # رئاسة ثلاث جماعات (أ، ب وج): one council's vote a place
@@ -819,20 +820,38 @@ def _one_vote_side_by_side(
 
 
 def _listed_places(
-    text: str, language: str, places: Sequence[Mention], mention: EventMention, limit: int
+    text: str,
+    language: str,
+    places: Sequence[Mention],
+    mention: EventMention,
+    limit: int,
+    governed: Mention | None = None,
 ) -> list[Mention]:
     """The places of a list a congress, assembly or election trigger governs (les congrès de Khénifra,
     Azilal et Fquih Ben Salah; المؤتمرات الإقليمية بكل من أزيلال وخنيفرة), its own place first; [] when it
-    governs one place. Places that nest (Agadir, Souss-Massa) are one place told twice, not a list."""
+    governs one place. Places that nest (Agadir, Souss-Massa) are one place told twice, not a list.
+    `governed`: the place right after the trigger, when the mention's own place is a finer one named
+    before it (بمدينة خنيفرة، أشغال المؤتمرات الإقليمية لخنيفرة وميدلت: the list is the trigger's)."""
     first = mention.place
     if first is None or mention.event_type not in LISTED_PER_PLACE:
         return []
     if mention.event_type != "public_election" and _one_event(text, language, mention):
         return []  # المؤتمر الإقليمي لإقليمي الداخلة وأوسرد: one congress for the two provinces
     if first.end_char <= mention.start:
+        if governed is not None and governed.start_char >= mention.end and _within(first, governed):
+            listed = _places_listed_after(text, language, places, mention, governed, limit)
+            if listed:
+                return [first, *listed[1:]]
         return _places_listed_before(text, language, places, first, mention.sentence[0])
     if first.start_char < mention.end:
         return []
+    return _places_listed_after(text, language, places, mention, first, limit)
+
+
+def _places_listed_after(
+    text: str, language: str, places: Sequence[Mention], mention: EventMention, first: Mention, limit: int
+) -> list[Mention]:
+    """The list that `first`, a place after the trigger, opens (its own place first); [] when it is alone."""
     lead = text[mention.end : first.start_char]
     counted = mention.scope == "office" and mention.number == "plural" or _counts_places(lead, language)
     if lead.rfind("(") > lead.rfind(")") and not counted:
