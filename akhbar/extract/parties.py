@@ -127,6 +127,7 @@ class _Organization:
     canonical: str
     kind: str
     shared: bool  # another institution bears the name too (المجلس الجهوي, Conseil national)
+    party: str | None = None  # the party its name says (الشبيبة التجمعية: RNI), organizations.tsv `party`
 
 
 @lru_cache(maxsize=4)
@@ -136,7 +137,9 @@ def _organization_index(language: str) -> PhraseIndex:
     for row in read_lexicon("organizations.tsv"):
         if row["language"] != lang:
             continue
-        org = _Organization(row["canonical"], row["kind"], row.get("shared") == "yes")
+        org = _Organization(
+            row["canonical"], row["kind"], row.get("shared") == "yes", row.get("party") or None
+        )
         index.add(row["canonical"], org)
         if row["alias"] and row["alias"] != row["canonical"]:
             index.add(row["alias"], org)
@@ -148,7 +151,8 @@ def find_organizations(text: str, language: str, parties: Sequence[Mention] | No
     normalized = canonical form; extra['kind'] (body | affiliate | institution), extra['organ'] (a body
     only a party has, lexicons/organizations.tsv `shared`), extra['party'], the
     code of the party it belongs to when the text says so right after it (المكتب السياسي لحزب التقدم
-    والاشتراكية -> PPS; للحزب in a one-party article -> that party), and extra['party_by'].
+    والاشتراكية -> PPS; للحزب in a one-party article -> that party) or its own name does (الشبيبة
+    التجمعية -> RNI), and extra['party_by'] (named | document | name).
     `parties`: the text's `find_parties` result, when the caller already has it."""
     lang = _language(language)
     tokens = tokenize(text)
@@ -161,6 +165,8 @@ def find_organizations(text: str, language: str, parties: Sequence[Mention] | No
     for match in _organization_index(lang).scan(tokens, _variants(lang)):
         org: _Organization = match.payloads[0]
         party, party_by = _party_right_after(tokens, match.last, party_at, lang, only_party)
+        if party_by != "named" and org.party is not None:
+            party, party_by = org.party, "name"  # الشبيبة التجمعية: its name says whose it is
         # organ: a party body whatever follows it (Bureau politique), not a name an elected council shares
         extra = {
             "kind": org.kind,
