@@ -379,7 +379,7 @@ def test_a_year_anchor_puts_year_less_dates_in_that_year_and_reads_no_relative()
     assert all(d.iso is None for d in found if "الجارية" in d.text)
 
 
-def test_a_weekday_alone_is_read_only_with_a_cue_and_a_day_anchor() -> None:
+def test_a_weekday_alone_is_read_only_with_a_cue_or_a_tense_and_a_day_anchor() -> None:
     thursday = date(2024, 5, 30)
     assert [(d.text, d.iso) for d in find_dates("Le parti tient ce samedi son congrès.", "fr", thursday)] == [
         ("ce samedi", "2024-06-01")
@@ -387,7 +387,15 @@ def test_a_weekday_alone_is_read_only_with_a_cue_and_a_day_anchor() -> None:
     monday = date(2021, 9, 20)
     assert [d.iso for d in find_dates("Il a été élu vendredi matin.", "fr", monday)] == ["2021-09-17"]
     assert [d.iso for d in find_dates("انعقد يوم السبت المجلس", "ar", date(2019, 5, 14))] == ["2019-05-11"]
-    assert find_dates("Il a été élu vendredi, président.", "fr", monday) == []  # no cue
+    # French: with no cue, the verb of the weekday's clause places it (élu: the last one); with none, or
+    # after le / chaque (a habit), it is no date
+    assert [d.iso for d in find_dates("Il a été élu vendredi, président.", "fr", monday)] == ["2021-09-17"]
+    assert find_dates("Le souk du vendredi attire du monde.", "fr", monday) == []
+    tenu = find_dates("Ils ont élu leur secrétaire lors d'un congrès tenu dimanche.", "fr", monday)
+    assert [(d.iso, d.text) for d in tenu] == [("2021-09-19", "dimanche")]
+    coming = find_dates("Le congrès se tiendra dimanche.", "fr", monday)
+    assert [(d.iso, d.text) for d in coming] == [("2021-09-26", "dimanche")]
+    assert find_dates("Le bureau politique s'est réuni chaque lundi.", "fr", monday) == []
     assert [(d.iso, d.precision) for d in find_dates("ce samedi", "fr", monday, "month")] == [
         ("2021-09", "month")
     ]

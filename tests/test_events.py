@@ -2028,3 +2028,20 @@ def test_a_venue_named_before_the_trigger_does_not_hide_the_list_it_governs() ->
         ("congress", "إفران"),
     ]
     assert found[0].place.extra["place"].commune_code is not None  # the town, not the province
+
+
+def test_a_participle_ties_the_date_after_it_to_the_trigger_before_it() -> None:
+    """un communiqué publié lundi, aux déclarations; الاجتماع المنعقد يوم السبت ... عن الانتخابات: the date is
+    the noun's the participle describes, however near the next trigger stands."""
+    text = (
+        "Le PJD a réagi, dans un communiqué publié lundi 16 octobre 2023, aux déclarations du gouvernement."
+    )
+    found = events_of(text, "fr", {"lundi 16 octobre 2023": "2023-10-16"})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("statement", "2023-10-16")]
+    text = (
+        "وتحدث الكاتب الإقليمي لحزب الاستقلال في الاجتماع المنعقد يوم السبت 5 مارس 2022 عن الانتخابات "
+        "الجزئية بدائرة سطات."
+    )
+    found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
+    dated = [(e.event_type, e.date.iso) for e in found if e.date is not None]
+    assert dated == [("meeting", "2022-03-05")]

@@ -48,7 +48,9 @@ Decisions (what a reader would understand, never more precise than the text):
   year), never a day-relative expression (أمس, samedi dernier): the text does not give the day they
   count from; under a year anchor no relative expression is read at all (لسنة الجارية stays unread).
 - A weekday alone is a date only with a cue (`date_weekday_cues.tsv`: ce samedi, يوم السبت, jeudi
-  matin) and a day anchor; dateparser reads it (RELATIVE_BASE = the anchor, past preferred).
+  matin) and a day anchor; dateparser reads it (RELATIVE_BASE = the anchor, past preferred). In French
+  the verb of its clause may stand for the cue (un congrès tenu dimanche, se tiendra samedi), not after
+  le / chaque (a habit); Arabic keeps its cues (الأحد, الاثنين are also `anyone`, `the two`).
 """
 
 from __future__ import annotations
@@ -591,9 +593,14 @@ def _cued_weekdays(
             and text[w.end() : w.end() + 1] == ","
         ):
             direction = -1  # a été élu, vendredi, président: the weekday set off by commas
+        tense = _tense_near(key, w.start()) if direction is not None or language == "fr" else 0
+        if direction is None and language == "fr" and before not in _HABIT_WORDS:
+            # un congrès tenu dimanche, se tiendra samedi: a French weekday names one day only, which
+            # the verb of its clause places (Arabic الأحد, الاثنين are also `anyone`, `the two`)
+            direction = tense or None
         if direction is None:
             continue
-        if direction < 0 and _tense_near(key, w.start()) > 0:
+        if direction < 0 and tense > 0:
             direction = 1  # l'élection sera organisée samedi: the coming one
         if precision == "month":
             month = f"{anchor.year:04d}-{anchor.month:02d}"
@@ -614,6 +621,9 @@ def _cued_weekdays(
         start = words[i - 1].start() if direction == 0 and i else w.start()
         found.append(DateValue(day.isoformat(), "day", text[start : w.end()], start, w.end(), True))
     return found
+
+
+_HABIT_WORDS = frozenset({"le", "les", "chaque", "tous"})  # le lundi, chaque samedi: a habit, not a day
 
 
 _SENTENCE_MARK = re.compile(r"[.!?؟\n]")

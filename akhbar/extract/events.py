@@ -459,6 +459,10 @@ def find_event_mentions(
     ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
+    for d in dated:  # un communiqué publié lundi, aux déclarations: the participle ties the day to the noun
+        attached = _attached_trigger(tables, haystack, found, d)
+        if attached is not None:
+            closest[id(d)] = attached
     coded = [p for p in places if p.code]
     named = _named_parties(parties, organizations)
     home = _article_place(text, coded, title_end, lead_start)
@@ -1305,6 +1309,28 @@ def _closest_trigger(
         return (not same, distance)
 
     return min(range(len(found)), key=key)
+
+
+ATTACHED_GAP_WORDS = 4  # communiqué publié | lundi; le congrès qui s est tenu | dimanche
+
+
+def _attached_trigger(
+    tables: _Tables, haystack: str, found: Sequence[tuple[int, int, Trigger]], d: DateValue
+) -> int | None:
+    """The trigger a participle right after it ties the date to (un communiqué publié lundi, le congrès
+    tenu dimanche, المؤتمر المنعقد يوم السبت: `attaches` cues of event_cues.tsv), however near a later
+    trigger stands; None when no participle opens the words between them."""
+    before = [n for n, (_, end, _) in enumerate(found) if end <= d.start_char]
+    if not before:
+        return None
+    n = before[-1]
+    gap = _words(haystack, found[n][1], d.start_char)
+    if not gap or len(gap) > ATTACHED_GAP_WORDS or _SENTENCE_END.search(haystack, found[n][1], d.start_char):
+        return None
+    return n if _has_cue(tables, "attaches", "after", gap[:1]) else None
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
 def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[int, int]) -> DateValue | None:
