@@ -393,6 +393,13 @@ def test_a_weekday_alone_is_read_only_with_a_cue_or_a_tense_and_a_day_anchor() -
     assert find_dates("Le souk du vendredi attire du monde.", "fr", monday) == []
     tenu = find_dates("Ils ont élu leur secrétaire lors d'un congrès tenu dimanche.", "fr", monday)
     assert [(d.iso, d.text) for d in tenu] == [("2021-09-19", "dimanche")]
+    # ce samedi is this week's, unless the verb tells it as past: then the last one
+    tuesday = date(2023, 10, 17)
+    told = find_dates("Il a présidé, ce samedi à Casablanca, la réunion.", "fr", tuesday)
+    assert [d.iso for d in told] == ["2023-10-14"]
+    assert [d.iso for d in find_dates("Le parti tient ce samedi son congrès.", "fr", tuesday)] == [
+        "2023-10-21"
+    ]
     coming = find_dates("Le congrès se tiendra dimanche.", "fr", monday)
     assert [(d.iso, d.text) for d in coming] == [("2021-09-26", "dimanche")]
     assert find_dates("Le bureau politique s'est réuni chaque lundi.", "fr", monday) == []

@@ -2045,3 +2045,11 @@ def test_a_participle_ties_the_date_after_it_to_the_trigger_before_it() -> None:
     found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
     dated = [(e.event_type, e.date.iso) for e in found if e.date is not None]
     assert dated == [("meeting", "2022-03-05")]
+
+
+def test_a_partys_own_council_held_is_its_meeting_not_an_elected_council() -> None:
+    """Le PAM a tenu samedi à Agadir son conseil régional: son conseil régional is the party's body sitting
+    (as مجلسه الجهوي); le conseil régional de Souss-Massa is the elected council."""
+    text = "Le PAM a tenu samedi 14 octobre 2023 à Agadir son conseil régional, consacré aux élections."
+    found = events_of(text, "fr", {"samedi 14 octobre 2023": "2023-10-14"})
+    assert [(e.event_type, e.date.iso, e.party) for e in found] == [("meeting", "2023-10-14", "PAM")]

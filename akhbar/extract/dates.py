@@ -602,6 +602,8 @@ def _cued_weekdays(
             continue
         if direction < 0 and tense > 0:
             direction = 1  # l'élection sera organisée samedi: the coming one
+        elif direction == 0 and tense < 0:
+            direction = -1  # il a présidé, ce samedi, la réunion: this week's, told as past (the last one)
         if precision == "month":
             month = f"{anchor.year:04d}-{anchor.month:02d}"
             found.append(DateValue(month, "month", text[w.start() : w.end()], w.start(), w.end(), True))
