@@ -910,3 +910,16 @@ def test_a_title_with_a_colon_is_a_label_for_the_name_after_it() -> None:
     }
     found = roles_of("وحضر اللقاء كريم الإدريسي، أمين المال للحزب.")
     assert found["كريم الإدريسي"][0].startswith("أمين المال")
+
+
+def test_a_time_in_commas_between_a_name_and_its_title_does_not_part_them() -> None:
+    """X a été élu, vendredi dernier, président: the weekday in commas is the election's time, not a word
+    standing between the name and its title (weekdays.tsv, months.tsv, time_word of people_words.tsv)."""
+    found = roles_of(
+        "Karim Alaoui a été élu, vendredi dernier, président du conseil communal de Settat.", "fr"
+    )
+    assert found["Karim Alaoui"][0].startswith("président du conseil communal")
+    found = roles_of("Karim Alaoui a été élu, le 12 mars, président du conseil communal de Settat.", "fr")
+    assert found["Karim Alaoui"][0].startswith("président du conseil communal")
+    found = roles_of("Karim Alaoui a salué, Said Bennani, président du conseil communal de Settat.", "fr")
+    assert found["Karim Alaoui"] == []

@@ -41,6 +41,16 @@ LIST_JOINERS = _word_class("list_joiner")  # , ، و et: between the names of a 
 _FR_GLUE_BACK = _word_class("glue_back", "fr")
 _AR_GLUE_BACK = _word_class("glue_back", "ar")
 _GLUE_FORWARD = _word_class("glue_forward")
+# a time in commas between a name and its role (X a été élu, vendredi, président): its words, folded as the
+# gap tokens are (match_key, lower case)
+TIME_WORDS = frozenset(
+    match_key(w).lower()
+    for w in [
+        *_word_class("time_word"),
+        *(r["name"] for r in read_lexicon("weekdays.tsv")),
+        *(r["name"] for r in read_lexicon("months.tsv")),
+    ]
+)
 _ELECTION_CUES = _word_class("election_cue")
 _FR_GIVEN_ARTICLES = _word_class("given_article", "fr")
 _SHARIF_TITLES = frozenset(w.lower() for w in _word_class("sharif_title"))

@@ -12,6 +12,7 @@ from akhbar.extract.people.lexicon import (
     _FR_GLUE_BACK,
     _MAX_FORWARD_GAP,
     LIST_JOINERS,
+    TIME_WORDS,
     NameSpan,
     RoleSpan,
     _is_glue,
@@ -82,7 +83,20 @@ def _back_ok(gap: list[str] | None, language: str) -> bool:
     if "(" in gap and ")" in gap[gap.index("(") :]:
         opening = gap.index("(")
         gap = gap[:opening] + gap[gap.index(")", opening) + 1 :]
+    gap = _without_time_aside(gap)
     return len(gap) <= 4 and all(w in glue for w in gap)
+
+
+def _without_time_aside(gap: list[str]) -> list[str]:
+    """The gap without a time set off by commas (a été élu, vendredi dernier, président; انتخب، أمس
+    الأحد، رئيسا): weekdays, months, digits and the time words of people_words.tsv."""
+    marks = [n for n, w in enumerate(gap) if w in (",", "،")]
+    # the comma right before the title is read with the title (a clitic's place): the gap's end closes it
+    for a, b in zip(marks, [*marks[1:], len(gap)], strict=False):
+        inside = gap[a + 1 : b]
+        if inside and all(w in TIME_WORDS or w.isdigit() for w in inside):
+            return gap[:a] + gap[b:]  # the second comma stays: X, élu président
+    return gap
 
 
 def _link(
