@@ -2053,3 +2053,30 @@ def test_a_partys_own_council_held_is_its_meeting_not_an_elected_council() -> No
     text = "Le PAM a tenu samedi 14 octobre 2023 à Agadir son conseil régional, consacré aux élections."
     found = events_of(text, "fr", {"samedi 14 octobre 2023": "2023-10-14"})
     assert [(e.event_type, e.date.iso, e.party) for e in found] == [("meeting", "2023-10-14", "PAM")]
+
+
+def test_an_office_named_again_next_sentence_is_the_same_vote() -> None:
+    """انتخب X رئيسا لمقاطعة A. وظفر مرشح الحزب برئاسة المقاطعة: the office noun in the next sentence, with only
+    the article's place, is the vote just told; انتخاب رئيس المجلس الجماعي الجديد. انتخاب X رئيسا لجماعة
+    تيفلت: the next sentence names the council of a vote told without one."""
+    text = (
+        "انتخاب سعيد الإدريسي رئيسا لمقاطعة سيدي مومن\n\n"
+        "انتخب سعيد الإدريسي عن حزب الاستقلال، يوم السبت 2 أكتوبر 2021، رئيسا لمجلس مقاطعة سيدي مومن.\n"
+        "وظفر مرشح الحزب برئاسة المقاطعة بعد منافسة شديدة."
+    )
+    assert len(events_of(text, "ar", {"السبت 2 أكتوبر 2021": "2021-10-02"})) == 1
+    text = (
+        "وبعد سهر السلطات المحلية على تنظيم انتخاب رئيس المجلس الجماعي الجديد، جرت العملية في جو هادئ. "
+        "فقد أسفرت العملية عن انتخاب السيد كريم العلوي رئيسا للمجلس الجماعي لجماعة تيفلت."
+    )
+    assert [e.event_type for e in events_of(text, "ar")] == ["public_election"]
+
+
+def test_the_head_of_a_party_body_is_no_councils_election() -> None:
+    """الفوز برئاسة الكتابة الجهوية للحزب: an internal vote of the congress, not a council's president."""
+    text = (
+        "عقد الحزب مؤتمره الجهوي يوم السبت 5 مارس 2022 بأكادير، وتمكن تيار الوزراء من الفوز برئاسة "
+        "الكتابة الجهوية للحزب في شخص كريم العلوي."
+    )
+    found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
+    assert [e.event_type for e in found] == ["congress"]

@@ -533,6 +533,10 @@ def find_event_mentions(
             mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
         if counted and not listed:
             mention.status = "weak"  # la présidence de quatre régions: counted, none named
+        if trigger.scope == "office" and _body_right_after(bodies, end):
+            mention.status = (
+                "weak"  # الفوز برئاسة الكتابة الجهوية للحزب: a party body's head, not a council's
+            )
         if (
             trigger.event_type == "meeting"
             and mention.status == "new"
@@ -1064,18 +1068,27 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[Event]:
         if mention.status != "new":
             continue
         target = next((e for e in reversed(events) if _compatible(e, mention)), None)
-        if target is None and mention.scope == "office" and mention.place is None and mention.council is None:
-            # انتخاب X رئيسا لجهة كلميم. وفاز X برئاسة المجلس ...: an office named without its place in
-            # the very next sentence is the office just reported
-            last = events[-1] if events else None
-            if (
-                last is not None
-                and last.mentions[0].scope == "office"
-                and last.event_type == mention.event_type
-                and mention.sentence[0] - max(m.sentence[1] for m in last.mentions) <= NEXT_SENTENCE_GAP
-                and _dates_agree(last.date, mention.date)
-            ):
-                target = last
+        last = events[-1] if events else None
+        if (
+            target is None
+            and mention.scope == "office"
+            and last is not None
+            and last.mentions[0].scope == "office"
+            and last.event_type == mention.event_type
+            and mention.sentence[0] - max(m.sentence[1] for m in last.mentions) <= NEXT_SENTENCE_GAP
+            and _dates_agree(last.date, mention.date)
+            and (
+                (mention.place is None or mention.home_place and not mention.holder)
+                and mention.council is None
+                or all(_placeless(m) for m in last.mentions)
+                and (mention.council is None or all(m.council is None for m in last.mentions))
+            )
+        ):
+            # انتخاب X رئيسا لجهة كلميم. وفاز X برئاسة المجلس ...: an office named without a place of its
+            # own (none; or only the article's, unless it names a holder elected: Y a été élu président du
+            # conseil communal is another vote) in the very next sentence is the office just reported; and
+            # انتخاب رئيس المجلس الجماعي الجديد. انتخاب X رئيسا لجماعة تاوريرت: the next sentence names it
+            target = last
         if (
             target is None
             and mention.event_type == "meeting"
@@ -1478,6 +1491,21 @@ def _places_agree(a: Mention | None, b: Mention | None) -> bool:
 
 def _same_place(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and _places_agree(a, b)
+
+
+OFFICE_BODY_GAP = 3  # ` la `, ` du `: what may stand between office words and the party body they name
+
+
+def _body_right_after(bodies: Sequence[Mention], end: int) -> bool:
+    """Do office words end right before a party body's name (برئاسة الكتابة الجهوية, la présidence du
+    bureau régional)? Then the office is the body's, an internal vote, not a council's public one."""
+    return any(0 <= b.start_char - end <= OFFICE_BODY_GAP for b in bodies)
+
+
+def _placeless(mention: EventMention) -> bool:
+    """Does the mention name no council of its own: no place, or only the article's, and no unnamed
+    council (رئيسا لجماعة بوياعمر)?"""
+    return (mention.place is None or mention.home_place) and mention.council is None
 
 
 def _own_place(mention: EventMention) -> bool:
