@@ -2080,3 +2080,14 @@ def test_the_head_of_a_party_body_is_no_councils_election() -> None:
     )
     found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
     assert [e.event_type for e in found] == ["congress"]
+
+
+def test_a_definite_gathering_that_a_verb_describes_is_the_one_told_before() -> None:
+    """اللقاء شهد تقديم عرض, وعرف اللقاء حضور: the congress just told, described; not a meeting of its own."""
+    for second in (
+        "اللقاء شهد تقديم عرض سياسي من طرف عضو المكتب السياسي.",
+        "وعرف اللقاء حضور أعضاء المكتب السياسي.",
+    ):
+        text = "عقد حزب الاستقلال مؤتمره الإقليمي يوم السبت 5 مارس 2022 بتازة. " + second
+        found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
+        assert [e.event_type for e in found] == ["congress"], second

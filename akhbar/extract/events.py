@@ -550,6 +550,15 @@ def find_event_mentions(
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
+        if _has_cue(tables, "describe", "after", _words(haystack, end, min(high, end + 20))[:1]):
+            mention.described = True
+        if (
+            mention.described
+            and mention.status == "new"
+            and _definite(text[start:end], tables.language)
+            and any(m.status == "new" and m.event_type in (*GATHERINGS, "meeting") for m in out)
+        ):
+            mention.status = "coref"  # اللقاء شهد تقديم عرض: the gathering told before, described
         mention.another = trigger.event_type in (*GATHERINGS, "meeting") and _told_as_another(
             tables, haystack, sentence[0], start
         )
@@ -1500,6 +1509,13 @@ def _body_right_after(bodies: Sequence[Mention], end: int) -> bool:
     """Do office words end right before a party body's name (برئاسة الكتابة الجهوية, la présidence du
     bureau régional)? Then the office is the body's, an internal vote, not a council's public one."""
     return any(0 <= b.start_char - end <= OFFICE_BODY_GAP for b in bodies)
+
+
+def _definite(words: str, language: str) -> bool:
+    """Arabic: does the trigger carry the article (اللقاء, واللقاء, فالمؤتمر), as a noun told before does?"""
+    if language != "ar":
+        return False
+    return any(rest.startswith("ال") for rest, _ in strip_clitics(words.split()[0])) if words else False
 
 
 def _placeless(mention: EventMention) -> bool:
