@@ -2091,3 +2091,14 @@ def test_a_definite_gathering_that_a_verb_describes_is_the_one_told_before() -> 
         text = "عقد حزب الاستقلال مؤتمره الإقليمي يوم السبت 5 مارس 2022 بتازة. " + second
         found = events_of(text, "ar", {"السبت 5 مارس 2022": "2022-03-05"})
         assert [e.event_type for e in found] == ["congress"], second
+
+
+def test_a_gathering_named_as_a_part_of_the_next_one_is_that_one() -> None:
+    """يعقد الجمع العام لمؤتمر منظمة الشباب, l'assemblée générale du congrès: the congress, not also a general
+    assembly of its own."""
+    text = "عقد حزب التجمع الوطني للأحرار بمكناس يوم الأحد 17 ماي 2015 الجمع العام لمؤتمر منظمة الشباب."
+    found = events_of(text, "ar", {"الأحد 17 ماي 2015": "2015-05-17"})
+    assert [e.event_type for e in found] == ["congress"]
+    text = "Le RNI a tenu dimanche 17 mai 2015 à Meknès l'assemblée générale du congrès de sa jeunesse."
+    found = events_of(text, "fr", {"dimanche 17 mai 2015": "2015-05-17"})
+    assert [e.event_type for e in found] == ["congress"]

@@ -457,6 +457,11 @@ def find_event_mentions(
         or n + 1 == len(found)
         or found[n + 1][0] >= _sentence_of(sentences, starts, start)[1]
     ]
+    found = [  # الجمع العام لمؤتمر المنظمة, la séance d'ouverture du congrès: a part of the gathering after it
+        (start, end, trigger)
+        for n, (start, end, trigger) in enumerate(found)
+        if n + 1 == len(found) or not _part_of_next(text, tables.language, (end, trigger), found[n + 1])
+    ]
     trigger_sentences = [_sentence_of(sentences, starts, start) for start, _, _ in found]
     closest = {id(d): _closest_trigger(found, d, trigger_sentences) for d in dated} if found else {}
     for d in dated:  # un communiqué publié lundi, aux déclarations: the participle ties the day to the noun
@@ -1509,6 +1514,25 @@ def _body_right_after(bodies: Sequence[Mention], end: int) -> bool:
     """Do office words end right before a party body's name (برئاسة الكتابة الجهوية, la présidence du
     bureau régional)? Then the office is the body's, an internal vote, not a council's public one."""
     return any(0 <= b.start_char - end <= OFFICE_BODY_GAP for b in bodies)
+
+
+_FR_OF_WORDS = frozenset({"du", "de", "la", "l", "d"})  # l'assemblée générale du congrès, de la session
+
+
+def _part_of_next(
+    text: str, language: str, this: tuple[int, Trigger], following: tuple[int, int, Trigger]
+) -> bool:
+    """Is a gathering's trigger the first half of a construct naming a part of the next gathering (الجمع
+    العام لمؤتمر المنظمة, l'assemblée générale du congrès): nothing but `ل` or `du` between them?"""
+    end, trigger = this
+    start, _, nxt = following
+    if trigger.event_type not in (*GATHERINGS, "meeting") or nxt.event_type not in GATHERINGS:
+        return False
+    gap = text[end:start]
+    if language == "ar":
+        return not gap.strip() and text[start : start + 1] == "ل"
+    words = _WORD.findall(gap.lower())
+    return bool(words) and set(words) <= _FR_OF_WORDS and words[0] in ("du", "de")
 
 
 def _definite(words: str, language: str) -> bool:
