@@ -2102,3 +2102,15 @@ def test_a_gathering_named_as_a_part_of_the_next_one_is_that_one() -> None:
     text = "Le RNI a tenu dimanche 17 mai 2015 à Meknès l'assemblée générale du congrès de sa jeunesse."
     found = events_of(text, "fr", {"dimanche 17 mai 2015": "2015-05-17"})
     assert [e.event_type for e in found] == ["congress"]
+
+
+def test_counted_delegates_are_not_congresses() -> None:
+    """1200 مؤتمر ومؤتمرة: مؤتمِر is also a delegate; counted, or in the feminine, it names people."""
+    text = (
+        "عقد الحزب مؤتمره الإقليمي يوم الأحد 17 ماي 2015 بمكناس. وحضر 1200 مؤتمر ومؤتمرة "
+        "يوم الأحد 24 ماي 2015 بفاس."
+    )
+    found = events_of(text, "ar", {"الأحد 17 ماي 2015": "2015-05-17", "الأحد 24 ماي 2015": "2015-05-24"})
+    assert [(e.event_type, e.date.iso) for e in found if e.event_type == "congress"] == [
+        ("congress", "2015-05-17")
+    ]

@@ -457,6 +457,11 @@ def find_event_mentions(
         or n + 1 == len(found)
         or found[n + 1][0] >= _sentence_of(sentences, starts, start)[1]
     ]
+    found = [
+        (start, end, trigger)
+        for start, end, trigger in found
+        if not _delegates(text, tables.language, start, end)
+    ]
     found = [  # الجمع العام لمؤتمر المنظمة, la séance d'ouverture du congrès: a part of the gathering after it
         (start, end, trigger)
         for n, (start, end, trigger) in enumerate(found)
@@ -1514,6 +1519,25 @@ def _body_right_after(bodies: Sequence[Mention], end: int) -> bool:
     """Do office words end right before a party body's name (برئاسة الكتابة الجهوية, la présidence du
     bureau régional)? Then the office is the body's, an internal vote, not a council's public one."""
     return any(0 <= b.start_char - end <= OFFICE_BODY_GAP for b in bodies)
+
+
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _delegates(text: str, language: str, start: int, end: int) -> bool:
+    """Arabic مؤتمر is also a delegate (مؤتمِر): 1200 مؤتمر ومؤتمرة are people, counted, not congresses; the
+    feminine مؤتمرة is only ever a delegate."""
+    if language != "ar":
+        return False
+    word = text[start:end]
+    if not match_key(word).split()[0].endswith(match_key("مؤتمر")) and not word.endswith("مؤتمرة"):
+        return False
+    if word.endswith("مؤتمرة"):
+        return True
+    if _definite(word, language):
+        return False  # 15 مارس 2026 المؤتمر: a date's year, then the congress
+    before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return before is not None and _count_regex(language).fullmatch(match_key(before.group(1))) is not None
 
 
 _FR_OF_WORDS = frozenset({"du", "de", "la", "l", "d"})  # l'assemblée générale du congrès, de la session
