@@ -58,6 +58,10 @@ PARTY_CASES = [
     ("les élus istiqlaliens", "fr", ["PI"]),
     ("la Mouvement populaire démocratique et constitutionnel", "fr", ["MPDC"]),
     ("الحركة الشعبية الدستورية الديمقراطية", "ar", ["MPDC"]),
+    # a guarded name alone in brackets after a person is the party's label; not alone, it stays a word
+    ("- Taliouine : Said Lahcen (PI)", "fr", ["PI"]),
+    ("تالوين: أحمد بوزيد (الاستقلال)", "ar", ["PI"]),
+    ("وقال إن الاستقلال مهم (حسب تعبيره)", "ar", []),
 ]
 
 

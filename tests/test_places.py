@@ -93,6 +93,9 @@ CASES = [
     ("la commune de Sahel", "fr", ["01.331.11.11"]),
     ("رئاسة مجلس جهة درعة -تافيلات", "ar", ["08"]),  # تافيلات: a common misspelling of تافيلالت
     ("coordinateur régional de Souss Massa Drâa", "fr", []),  # the pre-2015 region: no current code
+    # a name opening a line before a colon (a list of councils and their results) is a place, as after à
+    ("Les résultats :\n- Taliouine : Said Lahcen (PI)", "fr", ["09.541.01.11"]),
+    ("Il a dit Taliouine : non", "fr", []),
 ]
 
 

@@ -18,6 +18,7 @@ lexicon needs at least one capital in the text, so "un mouvement populaire" is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,14 +113,27 @@ def find_parties(text: str, language: str) -> list[Mention]:
     named = {alias.code for _, _, alias, _ in found if not alias.guard}
     mentions: list[Mention] = []
     for start, end, alias, after_context in found:
-        if alias.guard == "word" and not after_context:
+        # Said Lahcen (PI), تالوين: أحمد بوزيد (الاستقلال): a name alone in brackets is a party's label
+        labelled = after_context or _alone_in_brackets(text, start, end)
+        if alias.guard == "word" and not labelled:
             continue
-        if alias.guard == "doc" and not (after_context or alias.code in named):
+        if alias.guard == "doc" and not (labelled or alias.code in named):
             continue
         normalized = tables.canonical.get(alias.code, alias.alias)
         extra = {"alias": alias.alias, "kind": alias.kind, "guard": alias.guard or None}
         mentions.append(Mention("party", text[start:end], normalized, alias.code, start, end, extra))
     return mentions
+
+
+_OPENING = re.compile(r"\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _alone_in_brackets(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] all that stands in its brackets: (PI), (الاستقلال)?"""
+    return (
+        _OPENING.search(text, max(0, start - 3), start) is not None and _CLOSING.match(text, end) is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -452,7 +452,7 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
         return False  # شهده (a verb and its pronoun) is not شهدة: a ta marbuta written as ha needs a head
     if policy == "free":
         return True
-    introduced = in_list or _after_preposition(tables, tokens, match)
+    introduced = in_list or _after_preposition(tables, tokens, match) or _labels_a_line(text, match)
     if not introduced and _after_given_name(tables, tokens, match):
         return False  # عبد الله بنسليمان, Karim Berkane: a family name
     known = _known_alone(found)
@@ -478,6 +478,20 @@ def _accepted(tables: _Tables, text: str, tokens: Sequence[Token], found: _Found
     ):
         return False  # كميات is a word, not ك + ميات; بالرباط is rarer than الرباط
     return introduced or known
+
+
+_LINE_LABEL_START = re.compile(r"[ \t]*(?:[-–•*][ \t]*)?")  # the line's start: spaces and a bullet
+_LINE_LABEL_END = re.compile(r"[ \t]*:")
+
+
+def _labels_a_line(text: str, match: Match) -> bool:
+    """Does the name open a line, after its bullet, and a colon follow it (- Taliouine : X (PI); تالوين:
+    X)? A list of councils and their results, or a dateline: a place, as after a preposition."""
+    start = text.rfind("\n", 0, match.start) + 1
+    return (
+        _LINE_LABEL_START.fullmatch(text, start, match.start) is not None
+        and _LINE_LABEL_END.match(text, match.end) is not None
+    )
 
 
 def _after_given_name(tables: _Tables, tokens: Sequence[Token], match: Match) -> bool:
