@@ -2114,3 +2114,16 @@ def test_counted_delegates_are_not_congresses() -> None:
     assert [(e.event_type, e.date.iso) for e in found if e.event_type == "congress"] == [
         ("congress", "2015-05-17")
     ]
+
+
+def test_an_events_party_is_one_its_mentions_name_before_the_articles_main_party() -> None:
+    """The headline names الأحرار; the evidence sentence (انتخاب X رئيسا للمجلس) names none; the article names
+    الحركة الشعبية most: the vote is the RNI's, told by its own mention, not the article's main party."""
+    text = (
+        "الأحرار ينتزعون رئاسة المجلس البلدي لخنيفرة من الحركة الشعبية\n\n"
+        "وقد شكل حزب التجمع الوطني للأحرار تحالفا واسعا، وكانت الحركة الشعبية قد سيرت المجلس لولايتين، "
+        "وفقدت الحركة الشعبية بذلك أهم معاقلها. "
+        "وقد تم انتخاب كريم العلوي رئيسا للمجلس البلدي لخنيفرة."
+    )
+    (event,) = events_of(text, "ar")
+    assert event.party == "RNI"

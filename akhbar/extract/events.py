@@ -287,6 +287,7 @@ class EventMention:
     heading: bool = False  # its sentence is a line of its own with no final stop: a headline in the body
     another: bool = False  # told as one more (a également présidé un meeting): not the one told before
     holder: bool = False  # office words naming who holds it, in a sentence saying so (انتخاب X رئيسا للمجلس)
+    party_named: bool = False  # its party is named in its sentence, not the article's main party
 
     @property
     def score(self) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int]:
@@ -364,8 +365,13 @@ class Event:
 
     @property
     def party(self) -> str | None:
+        """The party its evidence names; else one its other mentions name (the headline's الأحرار ينتزعون
+        رئاسة المجلس, when the evidence sentence names none); else the article's main party."""
         best = self.best
-        return best.party or next((m.party for m in self.mentions if m.party), None)
+        if best.party_named:
+            return best.party
+        named = next((m.party for m in sorted(self.mentions, key=lambda m: m.start) if m.party_named), None)
+        return named or best.party or next((m.party for m in self.mentions if m.party), None)
 
     def event_id(self, article_id: str) -> str:
         """Stable: the article, the type and where the event is first mentioned."""
@@ -525,9 +531,8 @@ def find_event_mentions(
         counted = trigger.scope == "office" and trigger.number == "plural"
         if counted and listed:
             mention.number = "sg"  # رئاسة ثلاث جماعات (أ، ب وج): one council's vote a place
-        mention.party = (
-            _party_for(named, start, sentence, trigger.event_type == "public_election") or main_party
-        )
+        own_party = _party_for(named, start, sentence, trigger.event_type == "public_election")
+        mention.party, mention.party_named = own_party or main_party, own_party is not None
         window = _words(haystack, low, high)
         lead = sentence[0] <= lead_start
         sentence_cue = partial(in_sentence, sentence)
@@ -767,6 +772,7 @@ def _list_line_results(
             mention.place = place
             mention.result = True
             mention.party = _party_for(named, place.start_char, row, True)
+            mention.party_named = mention.party is not None
             out.append(mention)
     return out
 
