@@ -2127,3 +2127,26 @@ def test_an_events_party_is_one_its_mentions_name_before_the_articles_main_party
     )
     (event,) = events_of(text, "ar")
     assert event.party == "RNI"
+
+
+def test_a_sentence_opening_with_wa_dhalika_dates_the_event_told_before() -> None:
+    """ينظم الحزب مؤتمره الإقليمي ... تحت رئاسة X. وذلك يوم الأحد 4 ماي 2014 بالناظور: the sentence goes on
+    about the congress; its day is the congress's."""
+    text = (
+        "ينظم حزب التقدم والاشتراكية بإقليم الناظور مؤتمره الإقليمي العاشر تحت رئاسة عضو الديوان السياسي.\n"
+        "وذلك يوم الأحد 4 ماي 2014 بالغرفة الفلاحية ابتداء من الساعة العاشرة صباحا."
+    )
+    found = events_of(text, "ar", {"الأحد 4 ماي 2014": "2014-05-04"})
+    assert [(e.event_type, e.date.iso if e.date else None) for e in found] == [("congress", "2014-05-04")]
+
+
+def test_a_final_statement_is_issued_where_its_congress_sat() -> None:
+    """وفي بيانه الختامي أكد التنظيم تضامنه مع ساكنة إقليم الحوز: the congress's place, not the one it speaks of."""
+    text = (
+        "عقدت الشبيبة الاستقلالية مؤتمرها الجهوي يوم السبت 16 شتنبر 2023 بمدينة العرائش. "
+        "وفي بيانه الختامي أكد المؤتمر تضامنه مع ساكنة إقليم الحوز."
+    )
+    found = events_of(text, "ar", {"السبت 16 شتنبر 2023": "2023-09-16"})
+    statement = next(e for e in found if e.event_type == "statement")
+    assert statement.place.extra["place"].province_code == "01.331"  # Larache
+    assert statement.date.iso == "2023-09-16"

@@ -597,6 +597,16 @@ def find_event_mentions(
             and _has_cue(tables, "sequel", "window", window)
         ):
             mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
+        gathering = next((m for m in reversed(out) if m.status == "new" and m.event_type in GATHERINGS), None)
+        if (
+            trigger.event_type == "statement"
+            and gathering is not None
+            and _has_cue(tables, "report", "after", _words(haystack, end, min(sentence[1], end + 30))[:1])
+        ):
+            # وفي بيانه الختامي أكد ... الكارثة التي وقعت بإقليم الحوز: the final statement of the congress told
+            # before is issued where and when it sat; the places its words name are what it speaks of
+            mention.place, mention.home_place = gathering.place, gathering.home_place
+            mention.date = mention.date or gathering.date
         if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = _last_date(out)
@@ -619,6 +629,7 @@ def find_event_mentions(
         out.append(mention)
         # les congrès provinciaux de Khénifra, Azilal et Fquih Ben Salah: one event per place listed
         out.extend(replace(mention, place=place, part=k) for k, place in enumerate(listed[1:], 1))
+    _date_the_sentence_after(tables, haystack, sentences, starts, dated, out)
     _hand_over_places(out)
     # a vote the headline or lead reports (not one announced: les têtes de liste pour les prochaines élections)
     voted = ":" in text and (  # only a text with `Place : ...` lines has a list to read
@@ -1570,6 +1581,30 @@ def _definite(words: str, language: str) -> bool:
     if language != "ar":
         return False
     return any(rest.startswith("ال") for rest, _ in strip_clitics(words.split()[0])) if words else False
+
+
+def _date_the_sentence_after(
+    tables: _Tables,
+    haystack: str,
+    sentences: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+    dated: Sequence[DateValue],
+    mentions: Sequence[EventMention],
+) -> None:
+    """ينظم الحزب المؤتمر ... تحت رئاسة X. وذلك يوم الأحد 4 ماي 2014 بالناظور: a sentence of its own that opens
+    with `وذلك` (et ce) and names no event dates the last undated event told before it (`follows` cues)."""
+    used = {id(m.date) for m in mentions if m.date is not None}
+    for d in dated:
+        if id(d) in used:
+            continue
+        sentence = _sentence_of(sentences, starts, d.start_char)
+        if any(m.sentence == sentence for m in mentions):
+            continue
+        if not _has_cue(tables, "follows", "first", _words(haystack, *sentence)[:2]):
+            continue
+        before = [m for m in mentions if m.start < sentence[0] and m.status == "new"]
+        if before and before[-1].date is None:
+            before[-1].date = d
 
 
 def _placeless(mention: EventMention) -> bool:
