@@ -2150,3 +2150,14 @@ def test_a_final_statement_is_issued_where_its_congress_sat() -> None:
     statement = next(e for e in found if e.event_type == "statement")
     assert statement.place.extra["place"].province_code == "01.331"  # Larache
     assert statement.date.iso == "2023-09-16"
+
+
+def test_a_day_of_the_same_month_refines_a_sessions_month() -> None:
+    """الجلسة الافتتاحية لمجلسه الجهوي، دورة دجنبر 2019، ... يوم الأحد 15 دجنبر 2019: the month names the session,
+    the day dates it."""
+    text = (
+        "يعقد حزب العدالة والتنمية بجهة سوس ماسة الجلسة الافتتاحية لمجلسه الجهوي، دورة دجنبر 2019، ابتداء من "
+        "العاشرة صباحا من يوم الأحد 15 دجنبر 2019، بمدينة أكادير."
+    )
+    found = events_of(text, "ar", {"دجنبر 2019": "2019-12", "الأحد 15 دجنبر 2019": "2019-12-15"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("meeting", "2019-12-15")]

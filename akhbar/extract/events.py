@@ -1394,6 +1394,18 @@ def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[i
             continue
         if best_distance is None or distance < best_distance:
             best, best_distance = d, distance
+    if best is not None and best.precision in ("month", "year"):
+        # دورة دجنبر 2019 ... يوم الأحد 15 دجنبر 2019: the session's name gives its month, the day refines it
+        finer = [
+            d
+            for d in dates
+            if sentence[0] <= d.start_char
+            and d.end_char <= sentence[1]
+            and d.precision == "day"
+            and d.iso.startswith(best.iso)
+        ]
+        if finer:
+            return min(finer, key=lambda d: abs(d.start_char - start))
     return best
 
 
