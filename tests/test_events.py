@@ -2161,3 +2161,20 @@ def test_a_day_of_the_same_month_refines_a_sessions_month() -> None:
     )
     found = events_of(text, "ar", {"دجنبر 2019": "2019-12", "الأحد 15 دجنبر 2019": "2019-12-15"})
     assert [(e.event_type, e.date.iso) for e in found] == [("meeting", "2019-12-15")]
+
+
+def test_a_communal_vote_and_a_legislative_one_are_two_elections() -> None:
+    """الانتخابات الجماعية ... الانتخابات التشريعية ل 25 نونبر 2011: two levels of vote, two events (the
+    legislative one keeps its day, the communal one does not take it)."""
+    text = (
+        "احتل حزب الاستقلال المركز الأول في الانتخابات الجماعية بمدينة بوجدور. "
+        "وكان مرشح الحزب قد فاز في الانتخابات التشريعية ل 25 نونبر 2011 بمقعد."
+    )
+    found = events_of(text, "ar", {"25 نونبر 2011": "2011-11-25"})
+    assert [e.date.iso if e.date else None for e in found] == [None, "2011-11-25"]
+    text = (
+        "Le PI est arrivé en tête des élections communales à Boujdour. Son candidat avait remporté un siège "
+        "aux élections législatives du 25 novembre 2011."
+    )
+    found = events_of(text, "fr", {"25 novembre 2011": "2011-11-25"})
+    assert [e.date.iso if e.date else None for e in found] == [None, "2011-11-25"]

@@ -561,7 +561,9 @@ def find_event_mentions(
             mention.event_type, mention.scope = "public_election", "office"
         mention.told = sentence_cue("occurrence")
         mention.heading = _is_heading(text, sentence)
-        mention.level = _level_of(tables, haystack, parties, end, sentence[1])
+        mention.level = _level_of(tables, haystack, parties, end, sentence[1]) or _own_level(
+            tables, haystack, start, end
+        )
         mention.described = _has_cue(
             tables, "describe", "before", _words(haystack, max(low, start - 20), start)[-1:]
         )
@@ -1992,6 +1994,14 @@ def _level_of(tables: _Tables, haystack: str, parties: Sequence[Mention], end: i
         return None
     after = [word.group()]
     return next((level for level in LEVELS if _has_cue(tables, f"level_{level}", "after", after)), None)
+
+
+def _own_level(tables: _Tables, haystack: str, start: int, end: int) -> str | None:
+    """The level a trigger's own last word gives (الانتخابات الجماعية, élections législatives)."""
+    words = _words(haystack, start, end)
+    if len(words) < 2:
+        return None
+    return next((level for level in LEVELS if _has_cue(tables, f"level_{level}", "after", words[-1:])), None)
 
 
 _OPENING_QUOTES = '“«"„'
