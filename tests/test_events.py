@@ -2178,3 +2178,16 @@ def test_a_communal_vote_and_a_legislative_one_are_two_elections() -> None:
     )
     found = events_of(text, "fr", {"25 novembre 2011": "2011-11-25"})
     assert [e.date.iso if e.date else None for e in found] == [None, "2011-11-25"]
+
+
+def test_a_line_ending_with_a_colon_is_the_body_not_a_headline() -> None:
+    """ناظورسيتي / ينظم الحزب ... المؤتمر الإقليمي وذلك تحت رئاسة : / X: the site's name is a label; the line
+    that opens the list of who presides is the body's lead, and its congress is no headline's."""
+    text = (
+        "ناظورسيتي\n"
+        "ينظم حزب التقدم والاشتراكية بإقليم الناظور يوم الأحد 4 ماي 2014 المؤتمر الإقليمي العاشر تحت رئاسة :\n"
+        "عبد السلام الصديقي عضو الديوان السياسي للحزب\n"
+        "وذلك بالغرفة الفلاحية بالناظور."
+    )
+    (event,) = events_of(text, "ar", {"الأحد 4 ماي 2014": "2014-05-04"})
+    assert not event.best.in_title

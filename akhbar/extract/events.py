@@ -1301,8 +1301,9 @@ HEADLINE_CHARS = 200  # a line longer than this is a paragraph, whatever its las
 
 
 def _unstopped(line: str) -> bool:
-    """A headline's shape: a short line with no final stop (the headline, a section label, a byline)."""
-    return bool(line) and line[-1] not in ".!?؟" and len(line) <= HEADLINE_CHARS
+    """A headline's shape: a short line with no final stop (the headline, a section label, a byline); one
+    ending with a colon opens what follows (ينظم الحزب المؤتمر ... تحت رئاسة :), the body's."""
+    return bool(line) and line[-1] not in ".!?؟:" and len(line) <= HEADLINE_CHARS
 
 
 def _is_heading(text: str, sentence: tuple[int, int]) -> bool:
