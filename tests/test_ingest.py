@@ -187,3 +187,17 @@ def test_a_page_head_of_fields_between_pipes_gives_its_dateline() -> None:
     assert dateline("أخبار جهة فاس | الاثنين 19 نونبر 2018 - 10:05") == dt.date(2018, 11, 19)
     assert dateline("Régions | Mardi 4 juin 2019") == dt.date(2019, 6, 4)
     assert dateline("Accueil | Politique | Le PAM a élu son bureau en 2021 à Rabat") is None
+
+
+def test_an_agency_dateline_opening_the_lead_is_the_published_date() -> None:
+    """`Khénifra, 4 août 2023 - Le secrétariat ...`, `الرباط، 12 مارس 2023 (و م ع) - عقد ...`: the place, a
+    comma, the date, maybe the agency, a dash; a sentence with a comma and a year is no dateline."""
+    from akhbar.ingest.reader import read_header
+    from akhbar.text.textedit import TrackedText
+
+    lead = "Khénifra, 4 août 2023 - Le secrétariat provincial du MP a tenu hier soir une réunion."
+    assert read_header(TrackedText("Le MP se réunit\n" + lead)).published_date == dt.date(2023, 8, 4)
+    lead = "الرباط، 12 مارس 2023 (و م ع) - عقد المكتب السياسي للحزب اجتماعه الأسبوعي."
+    assert read_header(TrackedText(lead)).published_date == dt.date(2023, 3, 12)
+    lead = "Le PAM, fondé en 2008 - selon ses statuts - tient son congrès."
+    assert read_header(TrackedText(lead)).published_date is None

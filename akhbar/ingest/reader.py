@@ -312,6 +312,8 @@ def read_header(text: TrackedText) -> Header:
         text.replace_spans("byline", [(start, end, "")])
     if published is None:
         published = next(filter(None, map(dateline, (lines[i] for i in filled[:DATELINE_LINES]))), None)
+    if published is None:  # Khénifra, 4 août 2023 - Le secrétariat ...: the lead opens with its dateline
+        published = next(filter(None, map(_lead_dateline, (lines[i] for i in filled[:DATELINE_LINES]))), None)
     if published is None:  # a time stamp in the page's head is its dateline, after a lead too
         head = filled[DATELINE_LINES:STAMP_LINES]
         stamped = (lines[i] for i in head if _HOUR_OR_CLOCK.search(lines[i]))
@@ -358,6 +360,19 @@ def dateline(line: str) -> dt.date | None:
         if year is not None and year.end() < len(candidate):
             found = dateparser.parse(candidate[: year.end()], locales=locales, settings=settings)
     return found.date() if found is not None else None
+
+
+# a news agency's dateline opening the lead: a place (a few words), a comma, the date, maybe the agency in
+# brackets, then a dash: `Rabat, 12 mars 2023 (MAP) - Le ...`, `الرباط، 12 مارس 2023 (و م ع) - ...`
+_LEAD_DATELINE = re.compile(
+    r"\s*[^\W\d][^,،\n\d]{0,40}[,،]\s*([^\n]{6,40}?)\s*(?:\([^()\n]{1,20}\)\s*)?[-–—]\s"
+)
+
+
+def _lead_dateline(line: str) -> dt.date | None:
+    """The day of the dateline a lead opens with (`Khénifra, 4 août 2023 - Le secrétariat ...`)."""
+    m = _LEAD_DATELINE.match(line)
+    return dateline(m.group(1)) if m is not None else None
 
 
 # `Par` alone also opens sentences (Par ailleurs, Par décret du 12 mars 2024): after it, only a name's
