@@ -402,6 +402,10 @@ def test_a_weekday_alone_is_read_only_with_a_cue_or_a_tense_and_a_day_anchor() -
     ]
     won = find_dates("Le PJD a remporté les partielles organisées jeudi à Fès.", "fr", monday)
     assert [d.iso for d in won] == ["2021-09-16"]
+    issued = find_dates(
+        "Dans une déclaration rendue publique mardi, le PSU appelle au dialogue.", "fr", monday
+    )
+    assert [d.iso for d in issued] == ["2021-09-14"]
     coming = find_dates("Le congrès se tiendra dimanche.", "fr", monday)
     assert [(d.iso, d.text) for d in coming] == [("2021-09-26", "dimanche")]
     assert find_dates("Le bureau politique s'est réuni chaque lundi.", "fr", monday) == []

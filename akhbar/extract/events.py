@@ -599,16 +599,29 @@ def find_event_mentions(
             and _has_cue(tables, "sequel", "window", window)
         ):
             mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
-        gathering = next((m for m in reversed(out) if m.status == "new" and m.event_type in GATHERINGS), None)
+        gatherings = [
+            m for m in reversed(out) if m.status == "new" and m.event_type in (*GATHERINGS, "meeting")
+        ]
+        gathering = gatherings[0] if gatherings else None
+        if gathering is not None and not _own_place(gathering):
+            # وأصدر المؤتمر في ختام أشغاله: the subject names no place; the same gathering told before does
+            gathering = next(
+                (m for m in gatherings if m.event_type == gathering.event_type and _own_place(m)),
+                gathering,
+            )
         if (
             trigger.event_type == "statement"
             and gathering is not None
-            and _has_cue(tables, "report", "after", _words(haystack, end, min(sentence[1], end + 30))[:1])
+            and (
+                _has_cue(tables, "report", "after", _words(haystack, end, min(sentence[1], end + 30))[:1])
+                or in_sentence(sentence, "closing")
+            )
         ):
-            # وفي بيانه الختامي أكد ... الكارثة التي وقعت بإقليم الحوز: the final statement of the congress told
-            # before is issued where and when it sat; the places its words name are what it speaks of
+            # وفي بيانه الختامي أكد ... الكارثة التي وقعت بإقليم الحوز, un communiqué publié à l'issue de la
+            # réunion: the statement of the gathering told before is issued where it sat; the places its words
+            # name are what it speaks of (its day is its own: the readers of the corpus date it only when the
+            # text does)
             mention.place, mention.home_place = gathering.place, gathering.home_place
-            mention.date = mention.date or gathering.date
         if mention.date is None and in_sentence(sentence, "sameday"):
             # Le même jour, le conseil s'est réuni: the date of the event reported just before
             mention.date = _last_date(out)
@@ -1689,6 +1702,12 @@ def _compatible(event: Event, mention: EventMention) -> bool:
         # a result told in another sentence for another place, even one inside the event's, is that
         # place's own vote
         return False
+    if (
+        mention.event_type == "statement"
+        and mention.party_named
+        and any(m.party_named and m.party != mention.party for m in event.mentions if m.status == "new")
+    ):
+        return False  # Dans un communiqué distinct, le bureau politique du PSU: each party issues its own
     if mention.another and all(m.sentence != mention.sentence for m in event.mentions):
         return False  # Il a également présidé un meeting populaire: one more gathering, not the last one told
     if mention.loose_day is not None and any(
