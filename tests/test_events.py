@@ -2222,3 +2222,15 @@ def test_a_statement_issued_at_the_close_of_a_meeting_takes_its_place() -> None:
     found = events_of(text, "ar", {"الجمعة 7 أبريل 2023": "2023-04-07"})
     statement = next(e for e in found if e.event_type == "statement")
     assert (statement.date, statement.place.extra["place"].province_code) == (None, "03.561")
+
+
+def test_a_congress_being_prepared_is_a_plan_not_an_event() -> None:
+    """une session consacrée à la préparation du congrès national; proposé que le congrès se tienne en
+    novembre: the session took place, the congress is a plan (a month of it, in the future, stays one)."""
+    text = (
+        "Le Comité central du PPS a tenu, samedi 20 janvier 2024 à Bouznika, sa session ordinaire, consacrée "
+        "à la préparation du congrès national du parti. Le secrétaire général a proposé que le congrès se "
+        "tienne à Rabat."
+    )
+    found = events_of(text, "fr", {"samedi 20 janvier 2024": "2024-01-20"})
+    assert [e.event_type for e in found] == ["meeting"]
