@@ -2234,3 +2234,14 @@ def test_a_congress_being_prepared_is_a_plan_not_an_event() -> None:
     )
     found = events_of(text, "fr", {"samedi 20 janvier 2024": "2024-01-20"})
     assert [e.event_type for e in found] == ["meeting"]
+
+
+def test_a_statements_body_opening_with_its_verb_is_its_evidence() -> None:
+    """بيان المكتب السياسي (the headline) / يعلن المكتب السياسي لحزب X تضامنه: the body's announcing verb with
+    the body after it tells the statement; further on, the same verb is what a meeting said."""
+    text = (
+        "بيان المكتب السياسي للحزب الاشتراكي الموحد\n\n"
+        "يعلن المكتب السياسي للحزب الاشتراكي الموحد تضامنه المطلق مع ساكنة المناطق المتضررة من الفيضانات."
+    )
+    (event,) = events_of(text, "ar")
+    assert event.event_type == "statement" and not event.best.in_title
