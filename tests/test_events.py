@@ -2245,3 +2245,13 @@ def test_a_statements_body_opening_with_its_verb_is_its_evidence() -> None:
     )
     (event,) = events_of(text, "ar")
     assert event.event_type == "statement" and not event.best.in_title
+
+
+def test_what_a_gathering_resulted_in_describes_it() -> None:
+    """وأسفر الجمع العام عن انتخاب X: the assembly told before, described by what it resulted in."""
+    text = (
+        "عقد الحزب الاشتراكي الموحد جمعا عاما تأسيسيا يوم الأحد 15 ماي 2022 بجماعة باب برد. "
+        "وأسفر الجمع العام بمدينة شفشاون يوم الأحد 22 ماي 2022 عن انتخاب أنس الخمليشي كاتبا للفرع."
+    )
+    found = events_of(text, "ar", {"الأحد 15 ماي 2022": "2022-05-15", "الأحد 22 ماي 2022": "2022-05-22"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("general_assembly", "2022-05-15")]
