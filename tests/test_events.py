@@ -2255,3 +2255,16 @@ def test_what_a_gathering_resulted_in_describes_it() -> None:
     )
     found = events_of(text, "ar", {"الأحد 15 ماي 2022": "2022-05-15", "الأحد 22 ماي 2022": "2022-05-22"})
     assert [(e.event_type, e.date.iso) for e in found] == [("general_assembly", "2022-05-15")]
+
+
+def test_a_party_winning_a_councils_presidency_is_a_vote() -> None:
+    """Par ailleurs, le PAM a obtenu la présidence du conseil provincial de Ouarzazate: the office was won."""
+    text = (
+        "Karim Alami (USFP) a été élu mardi 21 septembre 2021 président du conseil communal d'Ouarzazate. "
+        "Par ailleurs, le PAM a obtenu la présidence du conseil provincial de Ouarzazate."
+    )
+    found = events_of(text, "fr", {"mardi 21 septembre 2021": "2021-09-21"})
+    assert [(e.event_type, e.party) for e in found] == [
+        ("public_election", "USFP"),
+        ("public_election", "PAM"),
+    ]
