@@ -2268,3 +2268,18 @@ def test_a_party_winning_a_councils_presidency_is_a_vote() -> None:
         ("public_election", "USFP"),
         ("public_election", "PAM"),
     ]
+
+
+def test_a_postponed_meeting_is_dated_by_the_day_it_was_moved_to() -> None:
+    """أجل الاجتماع ... إلى يوم 9 شتنبر 2016; reportée au 12 mars: the day it was moved to, not a date before it."""
+    text = (
+        "عقد الحزب اجتماعات لأعضاء مجلسه الوطني بالجهات، في حين أجل الاجتماع المتعلق بجهة طنجة تطوان "
+        "الحسيمة إلى يوم 9 شتنبر 2016."
+    )
+    found = events_of(text, "ar", {"9 شتنبر 2016": "2016-09-09"})
+    assert [e.date.iso for e in found if e.date] == ["2016-09-09"]
+    text = (
+        "Prévue le samedi 4 mars 2023, la réunion du bureau politique a été reportée au samedi 11 mars 2023."
+    )
+    found = events_of(text, "fr", {"samedi 4 mars 2023": "2023-03-04", "samedi 11 mars 2023": "2023-03-11"})
+    assert [e.date.iso for e in found] == ["2023-03-11"]

@@ -511,6 +511,9 @@ def find_event_mentions(
             trigger.event_type, trigger.number, start, end, sentence, start < title_end, "new", trigger.scope
         )
         mention.date = _nearest([d for d in dated if closest[id(d)] == n], start, end, sentence)
+        if in_sentence(sentence, "postpone"):
+            # أجل الاجتماع ... إلى يوم 9 شتنبر, la réunion a été reportée au 12 mars: the day it was moved to
+            mention.date = _moved_to(tables, haystack, dated, start, end, (sentence[0], high)) or mention.date
         if mention.date is None:
             loose = _nearest(unresolved, start, end, sentence)
             mention.loose_day = _day_key(loose.text) if loose is not None else None
@@ -1609,6 +1612,34 @@ def _definite(words: str, language: str) -> bool:
     if language != "ar":
         return False
     return any(rest.startswith("ال") for rest, _ in strip_clitics(words.split()[0])) if words else False
+
+
+_MOVED_TO = re.compile(r"(?:^|\s)(?:الي|الى|حتي|حتى|au|a|jusqu)\W*(?:يوم|le)?\W*$")
+
+
+def _moved_to(
+    tables: _Tables,
+    haystack: str,
+    dated: Sequence[DateValue],
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+) -> DateValue | None:
+    """The date the trigger's event was moved to: the first of its sentence after the trigger that `إلى` or
+    `au` introduces, the postponing word right before the trigger or between it and the date (أجل الاجتماع
+    ... إلى يوم 9 شتنبر 2016, la réunion a été reportée au 12 mars). `sentence`: the sentence up to the
+    next trigger (what lies past it is that trigger's)."""
+    postponed_before = _has_cue(
+        tables, "postpone", "sentence", _words(haystack, max(sentence[0], start - 20), start)[-2:]
+    )
+    for d in sorted(dated, key=lambda d: d.start_char):
+        if not end <= d.start_char < sentence[1]:
+            continue
+        if not _MOVED_TO.search(haystack, max(end, d.start_char - 14), d.start_char):
+            continue
+        if postponed_before or _has_cue(tables, "postpone", "sentence", _words(haystack, end, d.start_char)):
+            return d
+    return None
 
 
 def _date_the_sentence_after(
