@@ -406,6 +406,11 @@ def test_a_weekday_alone_is_read_only_with_a_cue_or_a_tense_and_a_day_anchor() -
         "Dans une déclaration rendue publique mardi, le PSU appelle au dialogue.", "fr", monday
     )
     assert [d.iso for d in issued] == ["2021-09-14"]
+    # a deadline or an appointment is no day told as past: ont rendez-vous samedi, ont jusqu'à vendredi
+    assert find_dates("Les militants ont rendez-vous samedi pour le congrès.", "fr", monday) == []
+    assert find_dates("Les partis ont jusqu'à vendredi pour déposer leurs listes.", "fr", monday) == []
+    called = find_dates("Le bureau, qui s'est réuni lundi, a convoqué le conseil pour samedi.", "fr", monday)
+    assert [d.text for d in called] == ["lundi"]
     coming = find_dates("Le congrès se tiendra dimanche.", "fr", monday)
     assert [(d.iso, d.text) for d in coming] == [("2021-09-26", "dimanche")]
     assert find_dates("Le bureau politique s'est réuni chaque lundi.", "fr", monday) == []

@@ -2247,16 +2247,6 @@ def test_a_statements_body_opening_with_its_verb_is_its_evidence() -> None:
     assert event.event_type == "statement" and not event.best.in_title
 
 
-def test_what_a_gathering_resulted_in_describes_it() -> None:
-    """وأسفر الجمع العام عن انتخاب X: the assembly told before, described by what it resulted in."""
-    text = (
-        "عقد الحزب الاشتراكي الموحد جمعا عاما تأسيسيا يوم الأحد 15 ماي 2022 بجماعة باب برد. "
-        "وأسفر الجمع العام بمدينة شفشاون يوم الأحد 22 ماي 2022 عن انتخاب أنس الخمليشي كاتبا للفرع."
-    )
-    found = events_of(text, "ar", {"الأحد 15 ماي 2022": "2022-05-15", "الأحد 22 ماي 2022": "2022-05-22"})
-    assert [(e.event_type, e.date.iso) for e in found] == [("general_assembly", "2022-05-15")]
-
-
 def test_a_party_winning_a_councils_presidency_is_a_vote() -> None:
     """Par ailleurs, le PAM a obtenu la présidence du conseil provincial de Ouarzazate: the office was won."""
     text = (
@@ -2283,3 +2273,25 @@ def test_a_postponed_meeting_is_dated_by_the_day_it_was_moved_to() -> None:
     )
     found = events_of(text, "fr", {"samedi 4 mars 2023": "2023-03-04", "samedi 11 mars 2023": "2023-03-11"})
     assert [e.date.iso for e in found] == ["2023-03-11"]
+
+
+def test_review_cases_a_year_a_gathering_of_its_own_and_a_clause_after_wa_dhalika() -> None:
+    """A year before مؤتمر is a date, not a count of delegates; a described congress of its own day and place
+    after a meeting is its own event; وذلك opening a clause about a law dates nothing."""
+    text = "انعقد يوم السبت 14 أكتوبر 2023 مؤتمر حزب الاستقلال بمدينة خنيفرة."
+    found = events_of(text, "ar", {"السبت 14 أكتوبر 2023": "2023-10-14"})
+    assert [(e.event_type, e.date.iso) for e in found] == [("congress", "2023-10-14")]
+    text = (
+        "عقد المكتب السياسي لحزب الاستقلال اجتماعه الأسبوعي يوم الاثنين 16 أكتوبر 2023 بالرباط. وعرف المؤتمر "
+        "الإقليمي للحزب بخنيفرة يوم السبت 14 أكتوبر 2023 حضور الأمين العام."
+    )
+    dates = {"الاثنين 16 أكتوبر 2023": "2023-10-16", "السبت 14 أكتوبر 2023": "2023-10-14"}
+    assert [e.event_type for e in events_of(text, "ar", dates)] == ["meeting", "congress"]
+    text = (
+        "انعقد المؤتمر الإقليمي لحزب الاستقلال بمدينة خنيفرة. وذلك تنفيذا لقرارات المجلس الوطني المنعقد "
+        "يوم 12 مارس 2022."
+    )
+    found = events_of(text, "ar", {"12 مارس 2022": "2022-03-12"})
+    assert [e.date for e in found if e.event_type == "congress"] == [None]
+    text = "Samedi à Fès, Mohamed Alami a été porté à la présidence du secrétariat provincial du PAM."
+    assert events_of(text, "fr") == []

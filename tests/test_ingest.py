@@ -201,3 +201,5 @@ def test_an_agency_dateline_opening_the_lead_is_the_published_date() -> None:
     assert read_header(TrackedText(lead)).published_date == dt.date(2023, 3, 12)
     lead = "Le PAM, fondé en 2008 - selon ses statuts - tient son congrès."
     assert read_header(TrackedText(lead)).published_date is None
+    lead = "Selon lui, le 7 octobre 2016 - date des législatives - a marqué un tournant."
+    assert read_header(TrackedText(lead)).published_date is None  # no place before the comma

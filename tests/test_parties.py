@@ -62,6 +62,8 @@ PARTY_CASES = [
     ("- Taliouine : Said Lahcen (PI)", "fr", ["PI"]),
     ("تالوين: أحمد بوزيد (الاستقلال)", "ar", ["PI"]),
     ("وقال إن الاستقلال مهم (حسب تعبيره)", "ar", []),
+    ("la loi sur la propriété intellectuelle (PI) a été adoptée", "fr", []),  # the words it abbreviates
+    ("une carte nationale d'identité (CNI) est exigée", "fr", []),
 ]
 
 

@@ -923,3 +923,13 @@ def test_a_time_in_commas_between_a_name_and_its_title_does_not_part_them() -> N
     assert found["Karim Alaoui"][0].startswith("président du conseil communal")
     found = roles_of("Karim Alaoui a salué, Said Bennani, président du conseil communal de Settat.", "fr")
     assert found["Karim Alaoui"] == []
+
+
+def test_review_cases_an_apposition_before_a_quote_and_a_title_after_a_name() -> None:
+    """قال X، الكاتب الإقليمي: إن ...: the title in apposition, a colon and the quote, is still X's; رشيد السيد
+    العامل: السيد before a title is the title's honorific, not a family name."""
+    assert roles_of("وقال محمد العلمي، الكاتب الإقليمي: إن الحزب مستعد للانتخابات.")["محمد العلمي"] == [
+        "الكاتب الإقليمي"
+    ]
+    assert roles_of("Selon Ahmed Tazi, secrétaire provincial : « Le parti est prêt ».", "fr")["Ahmed Tazi"]
+    assert "كريم السيد" not in roles_of("وجه كريم السيد الرئيس سؤالا إلى الحكومة.")

@@ -593,11 +593,12 @@ def _cued_weekdays(
             and text[w.end() : w.end() + 1] == ","
         ):
             direction = -1  # a été élu, vendredi, président: the weekday set off by commas
-        tense = _tense_near(key, w.start()) if direction is not None or language == "fr" else 0
-        if direction is None and language == "fr" and before not in _HABIT_WORDS:
+        this_week = direction == 0 and i > 0  # ce samedi: the cue is part of the date's text
+        tense = _tense_near(key, w.start()) if direction is not None else 0
+        if direction is None and language == "fr" and before not in _HABIT_WORDS | _AIM_WORDS:
             # un congrès tenu dimanche, se tiendra samedi: a French weekday names one day only, which
-            # the verb of its clause places (Arabic الأحد, الاثنين are also `anyone`, `the two`)
-            direction = tense or None
+            # the verb right before it places (Arabic الأحد, الاثنين are also `anyone`, `the two`)
+            direction = tense = _tense_near(key, w.start(), ADJACENT_TENSE_WORDS) or None
         if direction is None:
             continue
         if direction < 0 and tense > 0:
@@ -620,31 +621,36 @@ def _cued_weekdays(
             if parsed is None:
                 continue
             day = parsed.date()
-        start = words[i - 1].start() if direction == 0 and i else w.start()
+        start = words[i - 1].start() if this_week else w.start()
         found.append(DateValue(day.isoformat(), "day", text[start : w.end()], start, w.end(), True))
     return found
 
 
-_HABIT_WORDS = frozenset({"le", "les", "chaque", "tous"})  # le lundi, chaque samedi: a habit, not a day
+_HABIT_WORDS = frozenset({"le", "les", "chaque"})  # le lundi, chaque samedi: a habit, not a day
+_AIM_WORDS = frozenset({"pour", "jusqu", "avant", "d"})  # convoqué pour samedi, jusqu'à vendredi: a deadline
+ADJACENT_TENSE_WORDS = 3  # tenu dimanche, s'est réuni mardi, se tiendra samedi: the verb right before it
 
 
-_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+SENTENCE_MARK = re.compile(r"[.!?؟\n]")  # a sentence ends at one of these (events read it too)
 _CLAUSE_OPENERS = frozenset({"que", "qu", "ان", "بان"})  # il a dit samedi qu'il sera candidat: another verb's
 TENSE_WINDOW_WORDS = (
     15  # a verb this close to the date, in its own clause, tells whether it is past or coming
 )
 
 
-def _tense_near(key: str, at: int) -> int:
+def _tense_near(key: str, at: int, before_only: int = 0) -> int:
     """1 when a future verb (date_weekday_cues.tsv, where sentence, direction 1: sera, présidera,
     سيعقد) stands near `at` in its sentence and clause (no que/أن between), else -1 when a past one does
-    (s'est tenu, انعقد), else 0."""
+    (s'est tenu, انعقد), else 0. `before_only`: only the verb among that many words right before `at`
+    (a weekday with no cue of its own: un congrès tenu dimanche)."""
     cues = _weekday_cues()
     start = max(key.rfind(mark, 0, at) for mark in ".!?؟\n") + 1
-    stop = _SENTENCE_MARK.search(key, at)
+    stop = SENTENCE_MARK.search(key, at)
     words = list(_WORD.finditer(key, start, stop.start() if stop else len(key)))
     here = next((n for n, w in enumerate(words) if w.end() > at), len(words))
     lo, hi = max(0, here - TENSE_WINDOW_WORDS), min(len(words), here + TENSE_WINDOW_WORDS + 1)
+    if before_only:
+        lo, hi = max(0, here - before_only), here
     found = set()
     for n in range(lo, hi):
         between = words[min(n, here) + 1 : max(n, here)]

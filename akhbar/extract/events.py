@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache, partial
 from itertools import pairwise
 
-from akhbar.extract.dates import month_number, range_ends
+from akhbar.extract.dates import SENTENCE_MARK, month_number, range_ends
 from akhbar.extract.places import is_place_head, is_plural_place_head, place_opening
 from akhbar.lexicons import read_lexicon
 from akhbar.lexicons.frequencies import zipf
@@ -551,7 +551,7 @@ def find_event_mentions(
             mention.status = "weak"  # اكتسحت السيول المدينة, المرتبة الأولى في الإنتاج: no party placed
         if counted and not listed:
             mention.status = "weak"  # la présidence de quatre régions: counted, none named
-        if trigger.scope == "office" and _body_right_after(bodies, end):
+        if trigger.scope == "office" and _body_right_after(text, bodies, end):
             mention.status = (
                 "weak"  # الفوز برئاسة الكتابة الجهوية للحزب: a party body's head, not a council's
             )
@@ -572,13 +572,21 @@ def find_event_mentions(
         )
         if _has_cue(tables, "describe", "after", _words(haystack, end, min(high, end + 20))[:1]):
             mention.described = True
+        told_before = next(
+            (m for m in reversed(out) if m.status == "new" and m.event_type in (*GATHERINGS, "meeting")), None
+        )
         if (
             mention.described
             and mention.status == "new"
             and _definite(text[start:end], tables.language)
-            and any(m.status == "new" and m.event_type in (*GATHERINGS, "meeting") for m in out)
+            and told_before is not None
+            and mention.event_type in (told_before.event_type, "meeting")
+            and mention.date is None
+            and (not _own_place(mention) or _places_agree(mention.place, told_before.place))
         ):
-            mention.status = "coref"  # اللقاء شهد تقديم عرض: the gathering told before, described
+            # اللقاء شهد تقديم عرض: the gathering told before, described (not وعرف المؤتمر الإقليمي بخنيفرة يوم
+            # السبت ..., a gathering of its own day or place after a meeting)
+            mention.status = "coref"
         mention.another = trigger.event_type in (*GATHERINGS, "meeting") and _told_as_another(
             tables, haystack, sentence[0], start
         )
@@ -1047,7 +1055,7 @@ def _unnamed_council(text: str, language: str, places: Sequence[Mention], start:
     head = text[start:end].split()[-1]
     if not is_place_head(head, language) or is_plural_place_head(head, language):
         return None
-    if any(rest.startswith("ال") for rest, _ in strip_clitics(head)):
+    if _definite(head, language):
         return None  # للجماعة الترابية: a definite head takes an adjective, its name comes later
     found = _NEXT_WORD.match(text, end)
     if found is not None and is_place_head(f"{head} {found.group(1)}", language):
@@ -1393,12 +1401,9 @@ def _attached_trigger(
         return None
     n = before[-1]
     gap = _words(haystack, found[n][1], d.start_char)
-    if not gap or len(gap) > ATTACHED_GAP_WORDS or _SENTENCE_END.search(haystack, found[n][1], d.start_char):
+    if not gap or len(gap) > ATTACHED_GAP_WORDS or SENTENCE_MARK.search(haystack, found[n][1], d.start_char):
         return None
     return n if _has_cue(tables, "attaches", "after", gap[:1]) else None
-
-
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
 def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[int, int]) -> DateValue | None:
@@ -1413,7 +1418,7 @@ def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[i
             continue
         if best_distance is None or distance < best_distance:
             best, best_distance = d, distance
-    if best is not None and best.precision in ("month", "year"):
+    if best is not None and best.precision == "month":
         # دورة دجنبر 2019 ... يوم الأحد 15 دجنبر 2019: the session's name gives its month, the day refines it
         finer = [
             d
@@ -1560,16 +1565,26 @@ def _same_place(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and _places_agree(a, b)
 
 
-OFFICE_BODY_GAP = 3  # ` la `, ` du `: what may stand between office words and the party body they name
+OFFICE_BODY_GAP = frozenset({"du", "de", "la", "le", "l", "d", "des"})  # what may stand before the body
 
 
-def _body_right_after(bodies: Sequence[Mention], end: int) -> bool:
+def _body_right_after(text: str, bodies: Sequence[Mention], end: int) -> bool:
     """Do office words end right before a party body's name (برئاسة الكتابة الجهوية, la présidence du
-    bureau régional)? Then the office is the body's, an internal vote, not a council's public one."""
-    return any(0 <= b.start_char - end <= OFFICE_BODY_GAP for b in bodies)
+    secrétariat provincial)? Then the office is the body's, an internal vote, not a council's public one."""
+    for body in bodies:
+        if body.start_char < end or body.start_char - end > BODY_GAP_CHARS:
+            continue
+        gap = _WORD.findall(text[end : body.start_char].lower())
+        if len(gap) <= 2 and set(gap) <= OFFICE_BODY_GAP:
+            return True
+    return False
+
+
+BODY_GAP_CHARS = 12  # ` de la `, ` du `
 
 
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _delegates(text: str, language: str, start: int, end: int) -> bool:
@@ -1585,7 +1600,9 @@ def _delegates(text: str, language: str, start: int, end: int) -> bool:
     if _definite(word, language):
         return False  # 15 مارس 2026 المؤتمر: a date's year, then the congress
     before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return before is not None and _count_regex(language).fullmatch(match_key(before.group(1))) is not None
+    if before is None or _YEAR.fullmatch(before.group(1)):
+        return False  # 14 أكتوبر 2023 مؤتمر حزب الاستقلال: a date's year, then the congress
+    return _count_regex(language).fullmatch(match_key(before.group(1))) is not None
 
 
 _FR_OF_WORDS = frozenset({"du", "de", "la", "l", "d"})  # l'assemblée générale du congrès, de la session
@@ -1642,6 +1659,9 @@ def _moved_to(
     return None
 
 
+FOLLOWS_DATE_WORDS = 3  # وذلك | يوم | الأحد 4 ماي; Et ce, | samedi: the date right after the cue
+
+
 def _date_the_sentence_after(
     tables: _Tables,
     haystack: str,
@@ -1659,8 +1679,10 @@ def _date_the_sentence_after(
         sentence = _sentence_of(sentences, starts, d.start_char)
         if any(m.sentence == sentence for m in mentions):
             continue
-        if not _has_cue(tables, "follows", "first", _words(haystack, *sentence)[:2]):
+        if d.precision == "year" or not _has_cue(tables, "follows", "first", _words(haystack, *sentence)[:2]):
             continue
+        if len(_words(haystack, sentence[0], d.start_char)) > FOLLOWS_DATE_WORDS:
+            continue  # وذلك تنفيذا لقرارات المجلس المنعقد يوم ...: another clause's date
         before = [m for m in mentions if m.start < sentence[0] and m.status == "new"]
         if before and before[-1].date is None:
             before[-1].date = d
@@ -1669,7 +1691,7 @@ def _date_the_sentence_after(
 def _placeless(mention: EventMention) -> bool:
     """Does the mention name no council of its own: no place, or only the article's, and no unnamed
     council (رئيسا لجماعة بوياعمر)?"""
-    return (mention.place is None or mention.home_place) and mention.council is None
+    return not _own_place(mention) and mention.council is None
 
 
 def _own_place(mention: EventMention) -> bool:
@@ -1934,8 +1956,9 @@ FUTURE_VERB_MIN_ZIPF = 3.5  # يلقي in سيلقي: the verb without its futur
 
 
 def _future_verb(words: Sequence[str], language: str) -> bool:
-    """Arabic: a verb in the future (سيلقي, وستنظم: س before the present's prefix ي ت ن أ), however rare
-    it is in the future lists of event_cues.tsv; not سيدي or سياسة (no common word once the س is gone)."""
+    """Arabic: a verb in the future (سيلقي, وستنظم: س before the present's prefix ي ت ن أ, أ read as ا in
+    the folded words), however rare it is in the future lists of event_cues.tsv; not سيدي or سياسة (no
+    common word once the س is gone)."""
     if language != "ar":
         return False
     for word in words:

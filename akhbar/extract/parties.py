@@ -130,10 +130,22 @@ _CLOSING = re.compile(r"\s*\)")
 
 
 def _alone_in_brackets(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] all that stands in its brackets: (PI), (الاستقلال)?"""
-    return (
-        _OPENING.search(text, max(0, start - 3), start) is not None and _CLOSING.match(text, end) is not None
-    )
+    """Is text[start:end] all that stands in its brackets after a name: Said Lahcen (PI), أحمد بوزيد
+    (الاستقلال)? Not an abbreviation spelling out the words before it (la propriété intellectuelle (PI))."""
+    opening = _OPENING.search(text, max(0, start - 3), start)
+    if opening is None or _CLOSING.match(text, end) is None:
+        return False
+    before = _WORDS_BEFORE.findall(text, max(0, opening.start() - 60), opening.start())
+    if not before:
+        return False
+    written = text[start:end]
+    if written.isascii():  # French: after a capitalized name, never after the words it abbreviates
+        initials = "".join(w[0] for w in before if len(w) > 3 or w[0].isupper()).upper()
+        return before[-1][0].isupper() and not initials.endswith(written.upper())
+    return True
+
+
+_WORDS_BEFORE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from akhbar.ingest.decode import DecodeError, decode
 from akhbar.ingest.language import identify
 from akhbar.lexicons import read_lexicon
+from akhbar.text.keys import compact_key
 from akhbar.text.textedit import TrackedText
 
 MAX_BYTES = 10 * 1024 * 1024  # no news article is this long; bigger files are refused, not read
@@ -370,9 +371,22 @@ _LEAD_DATELINE = re.compile(
 
 
 def _lead_dateline(line: str) -> dt.date | None:
-    """The day of the dateline a lead opens with (`Khénifra, 4 août 2023 - Le secrétariat ...`)."""
+    """The day of the dateline a lead opens with (`Khénifra, 4 août 2023 - Le secrétariat ...`): a place
+    the gazetteer knows before the comma (not `Selon lui, le 7 octobre 2016 - date des législatives -`)."""
     m = _LEAD_DATELINE.match(line)
-    return dateline(m.group(1)) if m is not None else None
+    if m is None or compact_key(line[: line.find(m.group(1))].strip(" \t,،")) not in _place_names():
+        return None
+    return dateline(m.group(1))
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Every place's name, Arabic and French, and its aliases (lexicons/place_aliases.tsv), as keys."""
+    from akhbar.lexicons.gazetteer import records  # only a lead that opens like a dateline gets here
+
+    names = {n for r in records() for n in (r.name_ar, r.name_fr) if n}
+    names.update(row["alias"] for row in read_lexicon("place_aliases.tsv"))
+    return frozenset(compact_key(n) for n in names)
 
 
 # `Par` alone also opens sentences (Par ailleurs, Par décret du 12 mars 2024): after it, only a name's

@@ -134,7 +134,7 @@ def _link(
         if kind != "role":
             continue
         r_idx = roles.index(obj)
-        if pos == 0 or _labels(key, obj):
+        if pos == 0 or _labels(key, obj, names):
             continue
         _pstart, pkind, prev = items[pos - 1]
         prev_end = prev.end
@@ -191,10 +191,17 @@ def _link(
 _LABEL_COLON = re.compile(r"[ \t]*:")
 
 
-def _labels(key: str, role: RoleSpan) -> bool:
-    """Is the title a label, a colon right after it (أمين المال: X; Trésorier : X)? It names the person
-    after the colon, never the one before it (الكاتب المحلي: A، أمين المال: B)."""
-    return _LABEL_COLON.match(key, role.end) is not None
+LABEL_NAME_CHARS = 16  # ` : ` and a title (السيد, M.) between a label's colon and its name
+
+
+def _labels(key: str, role: RoleSpan, names: Sequence[NameSpan]) -> bool:
+    """Is the title a label: a colon right after it, then a name (أمين المال: X; Trésorier : M. X)? It names
+    the person after the colon, never the one before it (الكاتب المحلي: A، أمين المال: B); a title in
+    apposition before a colon and a quote still does (قال X، الكاتب الإقليمي: إن ...)."""
+    colon = _LABEL_COLON.match(key, role.end)
+    if colon is None:
+        return False
+    return any(colon.end() <= nm.start <= colon.end() + LABEL_NAME_CHARS for nm in names)
 
 
 def _accusative(key: str, lex: _Lexicon, role: RoleSpan) -> bool:

@@ -272,11 +272,18 @@ def _family_end(
 
 def _title_as_surname(lex: _Lexicon, toks: Sequence[Tok], j: int) -> bool:
     """Is token j, right after a given name, an honorific that is also a family name (فاطمة السيد،
-    محمد الشيخ بيد الله), not the title of a next name (محمد السيد أحمد, a given name after it)?"""
+    محمد الشيخ بيد الله), not the title of what follows it (محمد السيد أحمد, a given name after it; رشيد
+    السيد العامل, a title after it)?"""
     if toks[j].key not in lex.surname_titles:
         return False
     following = toks[j + 1] if j + 1 < len(toks) else None
-    return following is None or not following.is_word or _given_at(lex, toks, j + 1) is None
+    if following is None or not following.is_word:
+        return True
+    word = following.key
+    bare = word[2:] if word.startswith("ال") else word  # الرئيس, العامل: a title's head with its article
+    if _is_role_word(lex, word) or _is_role_word(lex, bare) or word.rstrip(".") in lex.honorifics:
+        return False  # وشكر رشيد السيد العامل: Mr Governor, the title of the one thanked
+    return _given_at(lex, toks, j + 1) is None
 
 
 _CLOSING_MARKS = frozenset({"،", ",", ".", ":", "؛"})
