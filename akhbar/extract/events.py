@@ -517,7 +517,9 @@ def find_event_mentions(
         if mention.date is None:
             loose = _nearest(unresolved, start, end, sentence)
             mention.loose_day = _day_key(loose.text) if loose is not None else None
-        mention.place = _place_for(haystack, coded, start, end, (low, high))
+        inside = [p for p in coded if low <= p.start_char and p.end_char <= high]
+        governed = _governed(haystack, inside, end)  # the place right after the trigger, if any
+        mention.place = _place_for(inside, governed, start, end)
         if trigger.needs == "place_before":  # جماعة الدريوش والتي ترأسها X، ثم جماعة ...: the council before
             mention.place = _place_right_before(coded, start) or mention.place
         if trigger.scope == "office" and trigger.number == "sg":
@@ -529,7 +531,6 @@ def find_event_mentions(
             ):
                 # another council's place, not this one's: no place rather than a wrong one
                 mention.place = None
-        governed = _governed(haystack, [p for p in coded if low <= p.start_char and p.end_char <= high], end)
         listed = _listed_places(text, tables.language, coded, mention, high, governed)
         counted = trigger.scope == "office" and trigger.number == "plural"
         if counted and listed:
@@ -572,9 +573,11 @@ def find_event_mentions(
         )
         if _has_cue(tables, "describe", "after", _words(haystack, end, min(high, end + 20))[:1]):
             mention.described = True
-        told_before = next(
-            (m for m in reversed(out) if m.status == "new" and m.event_type in (*GATHERINGS, "meeting")), None
-        )
+        # the gatherings told so far, the last first: a described one, a closing statement point back to them
+        gatherings = [
+            m for m in reversed(out) if m.status == "new" and m.event_type in (*GATHERINGS, "meeting")
+        ]
+        told_before = gatherings[0] if gatherings else None
         if (
             mention.described
             and mention.status == "new"
@@ -610,10 +613,7 @@ def find_event_mentions(
             and _has_cue(tables, "sequel", "window", window)
         ):
             mention.date = out[-1].date  # اجتماعه يوم ...، وأصدر على إثره بيانا: the meeting's day
-        gatherings = [
-            m for m in reversed(out) if m.status == "new" and m.event_type in (*GATHERINGS, "meeting")
-        ]
-        gathering = gatherings[0] if gatherings else None
+        gathering = told_before
         if gathering is not None and not _own_place(gathering):
             # وأصدر المؤتمر في ختام أشغاله: the subject names no place; the same gathering told before does
             gathering = next(
@@ -1433,15 +1433,13 @@ def _nearest(dates: Sequence[DateValue], start: int, end: int, sentence: tuple[i
     return best
 
 
-def _place_for(
-    haystack: str, places: Sequence[Mention], start: int, end: int, window: tuple[int, int]
-) -> Mention | None:
-    """The place the trigger governs, else the nearest in the sentence; then the most specific
-    place of the sentence inside it (بجهة سوس ماسة ... بمدينة أكادير -> أكادير). `places`: those with a code."""
-    inside = [p for p in places if window[0] <= p.start_char and p.end_char <= window[1]]
+def _place_for(inside: Sequence[Mention], governed: Mention | None, start: int, end: int) -> Mention | None:
+    """The place the trigger governs (`governed`), else the nearest of its part of the sentence (`inside`:
+    the places with a code there); then the most specific place of it inside that one (بجهة سوس ماسة ...
+    بمدينة أكادير -> أكادير)."""
     if not inside:
         return None
-    chosen = _governed(haystack, inside, end)
+    chosen = governed
     if chosen is None:
         chosen = min(inside, key=lambda p: start - p.end_char if p.end_char <= start else p.start_char - end)
     finer = [
