@@ -933,3 +933,10 @@ def test_review_cases_an_apposition_before_a_quote_and_a_title_after_a_name() ->
     ]
     assert roles_of("Selon Ahmed Tazi, secrétaire provincial : « Le parti est prêt ».", "fr")["Ahmed Tazi"]
     assert "كريم السيد" not in roles_of("وجه كريم السيد الرئيس سؤالا إلى الحكومة.")
+
+
+def test_ahl_joins_a_sahrawi_family_name() -> None:
+    """Hamma Ahl Baba, محمد أهل بابا: Ahl / أهل opens a family name (as Ould and ولد do)."""
+    found = roles_of("animée par Hamma Ahl Baba, coordinateur régional du parti.", "fr")
+    assert found["Hamma Ahl Baba"][0].startswith("coordinateur régional")
+    assert "محمد أهل بابا" in roles_of("وحضر اللقاء محمد أهل بابا، المنسق الجهوي للحزب.")
