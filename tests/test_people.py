@@ -940,3 +940,10 @@ def test_ahl_joins_a_sahrawi_family_name() -> None:
     found = roles_of("animée par Hamma Ahl Baba, coordinateur régional du parti.", "fr")
     assert found["Hamma Ahl Baba"][0].startswith("coordinateur régional")
     assert "محمد أهل بابا" in roles_of("وحضر اللقاء محمد أهل بابا، المنسق الجهوي للحزب.")
+
+
+def test_a_french_name_after_its_title_may_hold_a_particle() -> None:
+    """Le candidat du RNI, Khattat Ould Sidi, a remporté: a name the given-name list does not know, licensed
+    by the title before it, with its particle inside (and Sidi, a particle elsewhere, its last word)."""
+    found = roles_of("Le candidat du parti, Khattat Ould Sidi, a remporté le siège.", "fr")
+    assert found == {"Khattat Ould Sidi": ["candidat"]}

@@ -459,8 +459,17 @@ def _names_after_roles(
             first, second = toks[n], toks[n + 1]
         if taken[second.start]:
             continue
-        if all(_family_ok(lex, t, 1, False) and not _is_particle(lex, t) for t in (first, second)):
-            found.append(NameSpan(toks[begin].start, second.end, begin, n + 1, False, None))
+        last, inside = n + 1, False
+        if lex.language == "fr" and _is_particle(lex, second) and n + 2 < len(toks):
+            # le candidat du RNI, Khattat Ould Sidi: a particle inside, then any name word (Sidi too)
+            last, second, inside = n + 2, toks[n + 2], True
+        if (
+            _family_ok(lex, first, 1, False)
+            and not _is_particle(lex, first)
+            and _family_ok(lex, second, 1, False)
+            and (inside or not _is_particle(lex, second))
+        ):
+            found.append(NameSpan(toks[begin].start, second.end, begin, last, False, None))
             taken[toks[begin].start : second.end] = b"\x01" * (second.end - toks[begin].start)
     return sorted(found, key=lambda nm: nm.start)
 
