@@ -96,6 +96,9 @@ CASES = [
     # a name opening a line before a colon (a list of councils and their results) is a place, as after à
     ("Les résultats :\n- Taliouine : Said Lahcen (PI)", "fr", ["09.541.01.11"]),
     ("Il a dit Taliouine : non", "fr", []),
+    # a commune named after its souk day is also named without it (اثنين أكلو, Tnine Aglou)
+    ("- جماعة أكلو: الأصالة والمعاصرة (7 مقاعد)", "ar", ["09.581.11.15"]),
+    ("le président de la commune d'Aglou", "fr", ["09.581.11.15"]),
 ]
 
 

@@ -94,6 +94,19 @@ _PREPOSITIONS = {
 }
 
 
+def _souk_day_rests(lang: str) -> dict[str, GazetteerRecord]:
+    """The communes named after their souk day (اثنين أكلو, Sebt Gzoula: lexicons/place_souk_days.tsv), by
+    the rest of their name, when no other souk commune has the same rest."""
+    days = {phrase_key(r["word"]) for r in read_lexicon("place_souk_days.tsv") if r["language"] == lang}
+    found: dict[str, list[GazetteerRecord]] = {}
+    for rec in records():
+        name = (rec.name_ar if lang == "ar" else rec.name_fr) or ""
+        first, _, rest = name.partition(" ")
+        if rec.level == "commune" and rest and phrase_key(first) in days and len(rest) >= 3:
+            found.setdefault(rest, []).append(rec)
+    return {rest: recs[0] for rest, recs in found.items() if len(recs) == 1}
+
+
 @lru_cache(maxsize=4)
 def _tables(language: str) -> _Tables:
     lang = "ar" if language == "ar" else "fr"
@@ -116,6 +129,10 @@ def _tables(language: str) -> _Tables:
             if phrase_key(variant) not in names.entries:
                 names.add(variant, _Candidate(rec, variant, True))
                 note_frequency(variant)
+    for rest, rec in _souk_day_rests(lang).items():
+        if phrase_key(rest) not in names.entries:  # اثنين أكلو -> أكلو, unless أكلو names another place
+            names.add(rest, _Candidate(rec, rest, True))
+            note_frequency(rest)
     by_code = records_by_code()
     for old in crosswalk_names():
         surface = old.name_ar if lang == "ar" else old.name_fr
