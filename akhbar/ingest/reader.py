@@ -374,7 +374,7 @@ def _lead_dateline(line: str) -> dt.date | None:
     """The day of the dateline a lead opens with (`Khénifra, 4 août 2023 - Le secrétariat ...`): a place
     the gazetteer knows before the comma (not `Selon lui, le 7 octobre 2016 - date des législatives -`)."""
     m = _LEAD_DATELINE.match(line)
-    if m is None or compact_key(line[: line.find(m.group(1))].strip(" \t,،")) not in _place_names():
+    if m is None or compact_key(line[: m.start(1)].strip(" \t,،")) not in _place_names():
         return None
     return dateline(m.group(1))
 
